@@ -1,0 +1,68 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Needs rustup/cargo, node/npm and python3; everything else is installed here.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+WASM_BINDGEN_VERSION := 0.2.130
+TARGET := wasm32-unknown-unknown
+WASM := target/$(TARGET)/release/ai_readiness.wasm
+# No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
+# wasm-opt read. wasm-opt strips debug info and producer data instead.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers
+WASM_OPT := node_modules/.bin/wasm-opt
+
+.PHONY: help setup setup-browser build serve test test-native test-browser test-e2e bench clean
+
+help:
+	@echo "make serve   build pkg/ and serve the demo page on http://127.0.0.1:$(PORT)"
+	@echo "make test    native, browser and end-to-end tests plus the size budget"
+	@echo "make build   build pkg/ only"
+
+## Tools: the wasm target, wasm-bindgen-cli at the pinned version, pinned npm tools.
+setup:
+	@rustup target list --installed | grep -qx $(TARGET) || rustup target add $(TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@[ -x $(WASM_OPT) ] || npm ci --no-audit --no-fund
+	@[ -d tests/node_modules/playwright-core ] || (cd tests && npm ci --no-audit --no-fund)
+
+## Chromium and chromedriver for browser and end-to-end tests.
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+		else \
+			echo "Please install Chromium and ChromeDriver (Debian: sudo apt-get install chromium chromium-driver)" >&2; exit 1; \
+		fi; \
+	fi
+
+build: setup
+	cargo build --release --lib --target $(TARGET)
+	rm -rf pkg && mkdir -p pkg
+	wasm-bindgen --target web --out-dir pkg $(WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/ai_readiness_bg.wasm -o pkg/ai_readiness_bg.wasm
+	cp src/embed/embed.js pkg/embed.js
+	node tests/size.mjs
+
+serve: build
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1
+
+test: setup setup-browser test-native test-browser build test-e2e
+
+test-native:
+	cargo test --all-targets
+
+test-browser:
+	cargo test --target $(TARGET) --test web
+
+test-e2e:
+	cd tests && node --test e2e/
+
+clean:
+	rm -rf pkg dist target

@@ -1,0 +1,161 @@
+//! The visitor's journey as a pure state machine: intro, one question at a time, result.
+//!
+//! [`Assessment::apply`] is the only way state changes. It also records the host event the change
+//! should produce; the UI dispatches it from an effect, so this module stays free of side effects.
+
+use std::rc::Rc;
+
+use super::bank::QUESTIONS;
+use super::events::WidgetEvent;
+use super::model::Answers;
+use super::scoring::{score, Outcome};
+
+/// Where the visitor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The intro screen with the Start button.
+    Intro,
+    /// Question `n` (0-based) of the bank.
+    Question(usize),
+    /// The result screen.
+    Result,
+}
+
+/// Something the visitor did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Pressed Start on the intro.
+    Start,
+    /// Picked option `option` of question `question`.
+    Choose {
+        /// Question index in the bank.
+        question: usize,
+        /// Option index, least mature first.
+        option: u8,
+    },
+    /// Pressed Next (or "See my result" on the last question).
+    Next,
+    /// Pressed Back.
+    Back,
+    /// Pressed Retake on the result.
+    Restart,
+}
+
+/// The whole state of one widget instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// The current screen.
+    pub step: Step,
+    /// The chosen option per question, `None` while unanswered.
+    pub choices: Vec<Option<u8>>,
+    /// Set when Next was pressed without an answer, so the UI can say what is missing.
+    pub needs_answer: bool,
+    /// The result, once every question is answered and the visitor asked for it.
+    pub outcome: Option<Outcome>,
+    /// The most recent host event with a running number, so an effect can fire it exactly once.
+    pub event: Option<(u32, Rc<WidgetEvent>)>,
+    /// Whether the intro screen is shown; when not, the visitor starts at the first question.
+    pub show_intro: bool,
+}
+
+impl Assessment {
+    /// A fresh assessment; without an intro it opens on the first question.
+    /// Without an intro the visitor starts straight away, so the `start` event is already due.
+    pub fn new(show_intro: bool) -> Self {
+        let mut fresh = Assessment {
+            step: if show_intro { Step::Intro } else { Step::Question(0) },
+            choices: vec![None; QUESTIONS.len()],
+            needs_answer: false,
+            outcome: None,
+            event: None,
+            show_intro,
+        };
+        if !show_intro {
+            fresh.emit(WidgetEvent::start());
+        }
+        fresh
+    }
+
+    /// Number of questions answered so far.
+    pub fn answered(&self) -> usize {
+        self.choices.iter().filter(|c| c.is_some()).count()
+    }
+
+    /// The complete answers, if every question has one.
+    pub fn answers(&self) -> Option<Answers> {
+        self.choices.iter().copied().collect::<Option<Vec<u8>>>().map(Answers)
+    }
+
+    /// The state after `action`. Returns `None` when the action changes nothing, so the caller
+    /// can keep the old state (and skip a re-render).
+    pub fn apply(&self, action: Action) -> Option<Self> {
+        let mut next = self.clone();
+        match (self.step, action) {
+            (Step::Intro, Action::Start) => {
+                next.step = Step::Question(0);
+                next.emit(WidgetEvent::start());
+            }
+            (Step::Question(n), Action::Choose { question, option }) if n == question => {
+                let q = &QUESTIONS[n];
+                if usize::from(option) >= q.options.len() || self.choices[n] == Some(option) {
+                    return None;
+                }
+                next.choices[n] = Some(option);
+                next.needs_answer = false;
+                next.emit(WidgetEvent::answer(n, option));
+            }
+            (Step::Question(n), Action::Next) => {
+                if self.choices[n].is_none() {
+                    if self.needs_answer {
+                        return None;
+                    }
+                    next.needs_answer = true;
+                } else if n + 1 < QUESTIONS.len() {
+                    next.step = Step::Question(n + 1);
+                } else {
+                    let first_open = self.choices.iter().position(Option::is_none);
+                    match (first_open, self.answers().map(|a| score(&a))) {
+                        (None, Some(Ok(outcome))) => {
+                            next.emit(WidgetEvent::complete(&outcome));
+                            next.outcome = Some(outcome);
+                            next.step = Step::Result;
+                        }
+                        (Some(open), _) => {
+                            next.step = Step::Question(open);
+                            next.needs_answer = true;
+                        }
+                        // Choices only ever hold valid option indices, so scoring cannot fail;
+                        // staying put is the safe answer if it ever did.
+                        _ => return None,
+                    }
+                }
+            }
+            (Step::Question(n), Action::Back) => {
+                next.needs_answer = false;
+                next.step = match n {
+                    0 if self.show_intro => Step::Intro,
+                    0 => return None,
+                    _ => Step::Question(n - 1),
+                };
+            }
+            (Step::Result, Action::Restart) => {
+                // Keep the event counter running so the next `start` is seen as new.
+                let mut fresh = Assessment::new(true);
+                fresh.show_intro = self.show_intro;
+                fresh.event = self.event.clone();
+                if !self.show_intro {
+                    fresh.step = Step::Question(0);
+                    fresh.emit(WidgetEvent::start());
+                }
+                return Some(fresh);
+            }
+            _ => return None,
+        }
+        Some(next)
+    }
+
+    fn emit(&mut self, event: WidgetEvent) {
+        let seq = self.event.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+        self.event = Some((seq, Rc::new(event)));
+    }
+}

@@ -1,0 +1,114 @@
+//! The events a widget tells its host page about, as plain serialisable data.
+//!
+//! The embed layer dispatches each as a `CustomEvent` named [`WidgetEvent::name`] whose `detail`
+//! is this value serialised to a JSON-compatible object.
+
+use serde::Serialize;
+
+use super::bank::{MODEL_VERSION, QUESTIONS};
+use super::model::{Dimension, Level};
+use super::scoring::{Outcome, Scores};
+
+/// An event for the host page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum WidgetEvent {
+    /// The widget is mounted and shown.
+    Ready(StartDetail),
+    /// The visitor started the assessment.
+    Start(StartDetail),
+    /// The visitor picked an answer.
+    Answer(AnswerDetail),
+    /// The visitor reached the result.
+    Complete(CompleteDetail),
+}
+
+/// Detail of `ai-readiness:ready` and `ai-readiness:start`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StartDetail {
+    /// How many questions there are.
+    pub total: usize,
+    /// The scoring model's version.
+    pub model_version: &'static str,
+}
+
+/// Detail of `ai-readiness:answer`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerDetail {
+    /// The question's stable id, e.g. `usage.weekly`.
+    pub question_id: &'static str,
+    /// The dimension the question feeds.
+    pub dimension: Dimension,
+    /// The chosen option index, 0 = least mature.
+    pub value: u8,
+    /// The question's 0-based position.
+    pub index: usize,
+    /// How many questions there are.
+    pub total: usize,
+}
+
+/// Detail of `ai-readiness:complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompleteDetail {
+    /// The readiness level id.
+    pub level: Level,
+    /// The weighted overall score, 0-100.
+    pub overall: u8,
+    /// The four dimension scores.
+    pub scores: Scores,
+    /// Access minus the mean of the other three.
+    pub adoption_gap: i16,
+    /// The id of the dimension that holds the level back most.
+    pub biggest_gap: Dimension,
+    /// The scoring model's version.
+    pub model_version: &'static str,
+}
+
+impl WidgetEvent {
+    /// The start event.
+    pub fn start() -> Self {
+        WidgetEvent::Start(StartDetail { total: QUESTIONS.len(), model_version: MODEL_VERSION })
+    }
+
+    /// The ready event.
+    pub fn ready() -> Self {
+        WidgetEvent::Ready(StartDetail { total: QUESTIONS.len(), model_version: MODEL_VERSION })
+    }
+
+    /// The answer event for question `index` and option `value`.
+    pub fn answer(index: usize, value: u8) -> Self {
+        let q = &QUESTIONS[index];
+        WidgetEvent::Answer(AnswerDetail {
+            question_id: q.id,
+            dimension: q.dimension,
+            value,
+            index,
+            total: QUESTIONS.len(),
+        })
+    }
+
+    /// The completion event for an outcome.
+    pub fn complete(outcome: &Outcome) -> Self {
+        WidgetEvent::Complete(CompleteDetail {
+            level: outcome.level,
+            overall: outcome.overall,
+            scores: outcome.scores,
+            adoption_gap: outcome.adoption_gap,
+            biggest_gap: outcome.biggest_gap.dimension,
+            model_version: outcome.model_version,
+        })
+    }
+
+    /// The DOM event name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            WidgetEvent::Ready(_) => "ai-readiness:ready",
+            WidgetEvent::Start(_) => "ai-readiness:start",
+            WidgetEvent::Answer(_) => "ai-readiness:answer",
+            WidgetEvent::Complete(_) => "ai-readiness:complete",
+        }
+    }
+}

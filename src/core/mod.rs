@@ -1,0 +1,23 @@
+//! The pure core: the question bank, scoring, the visitor's journey, events and texts.
+//!
+//! Rule: nothing here imports yew, web_sys, js_sys, wasm_bindgen or gloo, does I/O, or panics on
+//! bad input; it returns error values instead. All of it is tested natively with `cargo test`.
+
+/// The journey state machine.
+pub mod assessment;
+/// The question bank.
+pub mod bank;
+/// Host configuration.
+pub mod config;
+/// Chart geometry.
+pub mod chart;
+/// Host events as data.
+pub mod events;
+/// Dimensions, levels, questions, answers.
+pub mod model;
+/// Next-step advice.
+pub mod plan;
+/// Scores, level and gaps.
+pub mod scoring;
+/// Display texts.
+pub mod text;

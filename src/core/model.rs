@@ -1,0 +1,109 @@
+//! The vocabulary of the assessment: dimensions, levels, questions and answers.
+
+use serde::Serialize;
+
+/// One of the four things the assessment measures. Only `Access` is about seats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    /// Do people have AI tools that fit the work they actually do?
+    Access,
+    /// Do they use those tools on real tasks, week after week?
+    Usage,
+    /// Can they produce measurably better work with AI than without?
+    Capability,
+    /// Can leaders see where it works and where it doesn't?
+    Visibility,
+}
+
+impl Dimension {
+    /// All dimensions in display order.
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Access,
+        Dimension::Usage,
+        Dimension::Capability,
+        Dimension::Visibility,
+    ];
+
+    /// The stable lowercase id used in data attributes and event details.
+    pub fn id(self) -> &'static str {
+        match self {
+            Dimension::Access => "access",
+            Dimension::Usage => "usage",
+            Dimension::Capability => "capability",
+            Dimension::Visibility => "visibility",
+        }
+    }
+
+    /// Position in [`Dimension::ALL`], for indexing per-dimension arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Readiness level, lowest first, so `Ord` follows maturity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A few enthusiasts try AI on their own; no shared practice.
+    Experimenting,
+    /// Tools are rolled out, results are uneven, nobody can prove the difference.
+    Adopting,
+    /// AI is part of how the work gets done, and leaders can see it.
+    Operating,
+}
+
+impl Level {
+    /// All levels, lowest first.
+    pub const ALL: [Level; 3] = [Level::Experimenting, Level::Adopting, Level::Operating];
+
+    /// The stable lowercase id used in `data-level` and event details.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Experimenting => "experimenting",
+            Level::Adopting => "adopting",
+            Level::Operating => "operating",
+        }
+    }
+
+    /// The level above this one, if any.
+    pub fn next(self) -> Option<Level> {
+        match self {
+            Level::Experimenting => Some(Level::Adopting),
+            Level::Adopting => Some(Level::Operating),
+            Level::Operating => None,
+        }
+    }
+}
+
+/// One question of the bank. Options run from least to most mature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable id, used in events and result codes (`access.fit`).
+    pub id: &'static str,
+    /// The dimension this question feeds.
+    pub dimension: Dimension,
+    /// The question as the visitor reads it.
+    pub prompt: &'static str,
+    /// Answer options, least mature first.
+    pub options: &'static [&'static str],
+}
+
+impl Question {
+    /// Points for the option at `index`: spread evenly from 0 to 100.
+    pub fn points(&self, index: u8) -> f64 {
+        let top = (self.options.len() - 1) as f64;
+        f64::from(index.min(top as u8)) * 100.0 / top
+    }
+}
+
+/// A full set of answers: for each question of the bank, the chosen option index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Answers(pub Vec<u8>);
+
+impl Answers {
+    /// The option index chosen for question `i`.
+    pub fn get(&self, i: usize) -> u8 {
+        self.0[i]
+    }
+}

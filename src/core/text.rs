@@ -1,0 +1,124 @@
+//! The words the widget shows outside the question bank and the plan.
+
+use super::model::{Dimension, Level};
+use super::scoring::{BiggestGap, Outcome};
+
+/// Default title on the intro screen.
+pub const TITLE: &str = "How ready is your team for AI?";
+/// Default one-line promise on the intro screen.
+pub const INTRO: &str =
+    "Twelve quick questions about your team show whether your AI seats turned into better work, and what to do next.";
+/// How long it takes, shown on the intro.
+pub const DURATION: &str = "About 2 minutes · nothing leaves this page";
+
+/// The display name of a dimension.
+pub fn dimension_name(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Access => "Access",
+        Dimension::Usage => "Usage",
+        Dimension::Capability => "Capability",
+        Dimension::Visibility => "Visibility",
+    }
+}
+
+/// The display name of a level.
+pub fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Experimenting => "Experimenting",
+        Level::Adopting => "Adopting",
+        Level::Operating => "Operating",
+    }
+}
+
+/// What a level looks like in practice.
+pub fn level_meaning(l: Level) -> &'static str {
+    match l {
+        Level::Experimenting => {
+            "A few enthusiasts try AI on their own. There is no shared practice yet, so what they learn stays with them."
+        }
+        Level::Adopting => {
+            "The tools are rolled out, but results are uneven and nobody can prove the difference. Most companies are here."
+        }
+        Level::Operating => {
+            "AI is part of how the work gets done, and leaders can see where it pays off and where it doesn't."
+        }
+    }
+}
+
+/// Why a weak dimension matters, in one clause.
+fn why_it_matters(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Access => "without tools that fit their actual tasks, people have nothing to build a habit on",
+        Dimension::Usage => "a seat that is not used on real work every week never becomes a habit",
+        Dimension::Capability => {
+            "until people can show better work with AI than without, the seats stay a cost, not an advantage"
+        }
+        Dimension::Visibility => "if leaders cannot see who is stuck, the people who most need help quietly give up",
+    }
+}
+
+/// One sentence saying why the biggest gap holds the level back.
+pub fn gap_reason(gap: &BiggestGap) -> String {
+    let name = dimension_name(gap.dimension);
+    let why = why_it_matters(gap.dimension);
+    match gap.toward {
+        Some(next) if gap.target < 100 => format!(
+            "{name} is at {}, {} points below the {} a team at {} typically shows: {why}.",
+            gap.score,
+            gap.target - gap.score,
+            gap.target,
+            level_name(next)
+        ),
+        Some(next) => format!(
+            "{name} at {} has the most room to grow, and raising it lifts you toward {} fastest: {why}.",
+            gap.score,
+            level_name(next)
+        ),
+        None => format!("{name} at {} is your weakest area, even at the top level: {why}.", gap.score),
+    }
+}
+
+/// One sentence about the distance between seats and adoption.
+pub fn adoption_gap_sentence(outcome: &Outcome) -> String {
+    let gap = outcome.adoption_gap;
+    if gap >= 15 {
+        format!("Access runs {gap} points ahead of adoption: people have the tools, but the results have not followed yet.")
+    } else if gap <= -15 {
+        format!("Adoption runs {} points ahead of access: your people get results despite the tools, so better-fitting tools would pay off quickly.", -gap)
+    } else {
+        "Access and adoption move together: the tools you bought are turning into use and results.".to_string()
+    }
+}
+
+/// Labels and button texts.
+pub mod ui {
+    /// Start button on the intro.
+    pub const START: &str = "Start";
+    /// Next button.
+    pub const NEXT: &str = "Next";
+    /// Back button.
+    pub const BACK: &str = "Back";
+    /// Last question's next button.
+    pub const SEE_RESULT: &str = "See my result";
+    /// Retake button on the result.
+    pub const RETAKE: &str = "Retake";
+    /// Hint shown when Next is pressed without an answer.
+    pub const PICK_ONE: &str = "Pick the answer that fits best to continue.";
+    /// Heading above the score chart.
+    pub const SCORES: &str = "Your four dimensions";
+    /// Explains the dashed line in the chart; the floor value follows.
+    pub const CHART_NOTE: &str = "Dashed line: what Operating asks of Usage, Capability and Visibility,";
+    /// Heading above the biggest gap.
+    pub const BIGGEST_GAP: &str = "Your biggest gap";
+    /// Heading above the plan.
+    pub const NEXT_STEPS: &str = "What to do next";
+    /// Prefix of the readiness level.
+    pub const LEVEL_PREFIX: &str = "Your readiness level";
+    /// Label of the overall score.
+    pub const OVERALL: &str = "Overall";
+    /// Heading of the access vs adoption figure.
+    pub const ADOPTION_GAP: &str = "Access vs adoption";
+    /// Shown when the widget crashed.
+    pub const CRASHED: &str =
+        "Sorry, the assessment stopped working. Reload the page to try again; your host page is unaffected.";
+}

@@ -1,0 +1,115 @@
+//! Yew function components: they render an [`Assessment`] and turn clicks into [`Action`]s.
+//!
+//! Rule: no storage, no JsValue juggling, no DOM events for the host. Everything the host should
+//! hear about leaves through the `on_event` callback the embed layer passes in.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::assessment::{Action, Assessment, Step};
+use crate::core::bank::QUESTIONS;
+use crate::core::config::Config;
+use crate::core::events::WidgetEvent;
+
+/// The intro screen.
+mod intro;
+/// One question screen.
+mod question;
+/// The result screen and its chart.
+mod result;
+
+/// The reducer wrapper around the pure [`Assessment`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct State(pub Assessment);
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.0.apply(action) {
+            Some(next) => Rc::new(State(next)),
+            None => self,
+        }
+    }
+}
+
+/// Props of the whole widget.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The validated configuration.
+    pub config: Rc<Config>,
+    /// A prefix that keeps form names unique per instance on the page.
+    pub instance: u32,
+    /// Receives every host event, exactly once each.
+    pub on_event: Callback<Rc<WidgetEvent>>,
+}
+
+/// The whole widget: intro, questions, result.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let show_intro = props.config.show_intro;
+    let state = use_reducer(move || State(Assessment::new(show_intro)));
+
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with((), move |_| on_event.emit(Rc::new(WidgetEvent::ready())));
+    }
+    {
+        let on_event = props.on_event.clone();
+        let event = state.0.event.clone();
+        let seq = event.as_ref().map(|(n, _)| *n);
+        use_effect_with(seq, move |_| {
+            if let Some((_, event)) = event {
+                on_event.emit(event);
+            }
+        });
+    }
+
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action))
+    };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |(question, option): (usize, u8)| {
+            state.dispatch(Action::Choose { question, option })
+        })
+    };
+
+    let a = &state.0;
+    let body = match a.step {
+        Step::Intro => html! {
+            <intro::Intro
+                title={props.config.title.clone()}
+                intro={props.config.intro.clone()}
+                on_start={dispatch(Action::Start)}
+            />
+        },
+        Step::Question(n) => html! {
+            <question::QuestionView
+                key={n}
+                index={n}
+                total={QUESTIONS.len()}
+                choice={a.choices[n]}
+                needs_answer={a.needs_answer}
+                can_go_back={n > 0 || a.show_intro}
+                take_focus={a.show_intro || a.answered() > 0}
+                name={format!("air{}-q{}", props.instance, n)}
+                {on_choose}
+                on_next={dispatch(Action::Next)}
+                on_back={dispatch(Action::Back)}
+            />
+        },
+        Step::Result => match &a.outcome {
+            Some(outcome) => html! {
+                <result::ResultView
+                    outcome={outcome.clone()}
+                    on_restart={dispatch(Action::Restart)}
+                />
+            },
+            None => html! {},
+        },
+    };
+    html! { <div class="air">{ body }</div> }
+}

@@ -1,0 +1,99 @@
+use yew::prelude::*;
+
+use crate::core::bank::QUESTIONS;
+use crate::core::text::{dimension_name, ui};
+
+/// Props of one question screen.
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    /// The question's index in the bank.
+    pub index: usize,
+    /// How many questions there are.
+    pub total: usize,
+    /// The option chosen so far, if any.
+    pub choice: Option<u8>,
+    /// Next was pressed without an answer.
+    pub needs_answer: bool,
+    /// Whether Back leads anywhere.
+    pub can_go_back: bool,
+    /// Whether to move keyboard focus to the heading when shown (not on the page's first load).
+    pub take_focus: bool,
+    /// The radio group's name, unique per widget instance.
+    pub name: AttrValue,
+    /// Picked an option: (question index, option index).
+    pub on_choose: Callback<(usize, u8)>,
+    /// Pressed Next.
+    pub on_next: Callback<MouseEvent>,
+    /// Pressed Back.
+    pub on_back: Callback<MouseEvent>,
+}
+
+/// One question with its options, progress, Back and Next.
+#[component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let take_focus = props.take_focus;
+        use_effect_with(props.index, move |_| {
+            if take_focus {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+
+    let q = &QUESTIONS[props.index];
+    let position = props.index + 1;
+    let last = position == props.total;
+    let hint_id = format!("{}-hint", props.name);
+    let options = q.options.iter().enumerate().map(|(i, text)| {
+        let option = i as u8;
+        let on_choose = props.on_choose.clone();
+        let index = props.index;
+        let onchange = Callback::from(move |_: Event| on_choose.emit((index, option)));
+        html! {
+            <label class="air-option" key={i}>
+                <input
+                    type="radio"
+                    name={props.name.clone()}
+                    value={i.to_string()}
+                    checked={props.choice == Some(option)}
+                    {onchange}
+                />
+                <span>{ *text }</span>
+            </label>
+        }
+    });
+
+    html! {
+        <section class="air-question" data-question={q.id} data-dimension={q.dimension.id()}>
+            <div class="air-progress-row">
+                <span class="air-muted">{ format!("{position} of {}", props.total) }</span>
+                <span class="air-chip">{ dimension_name(q.dimension) }</span>
+            </div>
+            <progress class="air-progress" max={props.total.to_string()} value={position.to_string()}
+                aria-label={format!("Question {position} of {}", props.total)} />
+            <fieldset class="air-fieldset" aria-describedby={props.needs_answer.then(|| hint_id.clone())}>
+                <legend class="air-legend">
+                    <h2 class="air-prompt" tabindex="-1" ref={heading}>{ q.prompt }</h2>
+                </legend>
+                <div class="air-options">{ for options }</div>
+            </fieldset>
+            if props.needs_answer {
+                <p class="air-hint" id={hint_id} role="alert">{ ui::PICK_ONE }</p>
+            }
+            <div class="air-nav">
+                if props.can_go_back {
+                    <button type="button" class="air-btn" data-action="back" onclick={props.on_back.clone()}>
+                        { ui::BACK }
+                    </button>
+                }
+                <button type="button" class="air-btn air-primary" data-action="next" onclick={props.on_next.clone()}>
+                    { if last { ui::SEE_RESULT } else { ui::NEXT } }
+                </button>
+            </div>
+        </section>
+    }
+}

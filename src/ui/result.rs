@@ -1,0 +1,107 @@
+use yew::prelude::*;
+
+use crate::core::chart::{self, BAR_H, BAR_MAX, BAR_X, VALUE_X, WIDTH};
+use crate::core::plan::plan;
+use crate::core::scoring::{Outcome, Scores};
+use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
+
+/// Props of the result screen.
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    /// The scored outcome.
+    pub outcome: Outcome,
+    /// Pressed Retake.
+    pub on_restart: Callback<MouseEvent>,
+}
+
+/// The result: level, chart, adoption gap, biggest gap with reason, plan, Retake.
+#[component]
+pub fn ResultView(props: &ResultProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    let o = &props.outcome;
+    let plan = plan(o);
+    let gap_reason = text::gap_reason(&o.biggest_gap);
+    let adoption_sentence = text::adoption_gap_sentence(o);
+    let gap_figure = if o.adoption_gap > 0 {
+        format!("+{}", o.adoption_gap)
+    } else {
+        o.adoption_gap.to_string()
+    };
+    let steps = plan.steps.iter().map(|s| html! { <li>{ *s }</li> });
+    let then = plan.then.map(|(d, step)| {
+        html! { <p class="air-then"><strong>{ format!("Then, for {}: ", dimension_name(d)) }</strong>{ step }</p> }
+    });
+
+    html! {
+        <section class="air-result" data-result="" data-level={o.level.id()}>
+            <p class="air-muted">{ ui::LEVEL_PREFIX }</p>
+            <h2 class="air-level" tabindex="-1" ref={heading}>{ level_name(o.level) }</h2>
+            <p class="air-lead">{ level_meaning(o.level) }</p>
+            <div class="air-figures">
+                <div class="air-figure">
+                    <span class="air-figure-value" data-figure="overall">{ o.overall }</span>
+                    <span class="air-figure-label">{ ui::OVERALL }</span>
+                </div>
+                <div class="air-figure">
+                    <span class="air-figure-value" data-figure="adoption-gap">{ gap_figure }</span>
+                    <span class="air-figure-label">{ ui::ADOPTION_GAP }</span>
+                </div>
+            </div>
+            <p>{ adoption_sentence }</p>
+            <h3>{ ui::SCORES }</h3>
+            { score_chart(o.scores) }
+            <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}>
+                <h3>{ format!("{}: {}", ui::BIGGEST_GAP, dimension_name(o.biggest_gap.dimension)) }</h3>
+                <p>{ gap_reason }</p>
+            </div>
+            <h3>{ ui::NEXT_STEPS }</h3>
+            <ol class="air-steps">{ for steps }</ol>
+            { for then }
+            <div class="air-nav">
+                <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
+                    { ui::RETAKE }
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// The four scores as horizontal bars, with the numbers written next to each bar.
+fn score_chart(scores: Scores) -> Html {
+    let c = chart::layout(scores);
+    let summary = c
+        .bars
+        .iter()
+        .map(|b| format!("{} {}", dimension_name(b.dimension), b.score))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bars = c.bars.iter().map(|b| {
+        html! {
+            <g class={classes!("air-bar", format!("air-bar-{}", b.dimension.id()))} data-dimension={b.dimension.id()} data-score={b.score.to_string()}>
+                <text x="0" y={b.text_y.to_string()} class="air-bar-label">{ dimension_name(b.dimension) }</text>
+                <rect class="air-bar-track" x={BAR_X.to_string()} y={b.y.to_string()} width={BAR_MAX.to_string()} height={BAR_H.to_string()} rx="3" />
+                <rect class="air-bar-fill" x={BAR_X.to_string()} y={b.y.to_string()} width={b.width.to_string()} height={BAR_H.to_string()} rx="3" />
+                <text x={VALUE_X.to_string()} y={b.text_y.to_string()} class="air-bar-value">{ b.score }</text>
+            </g>
+        }
+    });
+    html! {
+        <>
+        <svg class="air-chart" viewBox={format!("0 0 {WIDTH} {}", c.height)} role="img" aria-label={summary}>
+            { for bars }
+            <line class="air-chart-target" x1={c.operating_x.to_string()} x2={c.operating_x.to_string()}
+                y1="2" y2={(c.height - 4).to_string()} />
+        </svg>
+        <p class="air-muted air-chart-note">{ format!("{} {}", ui::CHART_NOTE, c.operating_floor) }</p>
+        </>
+    }
+}
