@@ -9,28 +9,29 @@ use serde::Serialize;
 use super::bank::{MODEL_VERSION, QUESTIONS};
 use super::model::{Answers, Dimension, Level};
 
-/// What a level asks of the scores. A level is reached when `min_overall` and every floor are met,
-/// or, where set, when Access alone reaches `or_access`.
+/// What a level asks of the scores. A level is reached when the adoption score (the mean of
+/// Usage, Capability and Visibility) and every floor are met, or, where set, when Access alone
+/// reaches `or_access`.
 #[derive(Clone, Copy, Debug)]
 pub struct LevelRule {
     /// The level this rule admits to.
     pub level: Level,
-    /// Lowest overall score that reaches the level.
-    pub min_overall: u8,
+    /// Lowest adoption score that reaches the level.
+    pub min_adoption: u8,
     /// Lowest score per dimension (in [`Dimension::ALL`] order) that reaches the level.
     pub floors: [u8; 4],
     /// An alternative way in: rolled-out tools alone make a team Adopting, never Operating.
     pub or_access: Option<u8>,
     /// What a team at this level typically shows per dimension; the biggest gap is measured
-    /// against the next level's profile.
+    /// against the next level's profile. A 0 means the dimension does not decide the level.
     pub profile: [u8; 4],
 }
 
 /// The whole scoring model's numbers.
 #[derive(Clone, Copy, Debug)]
 pub struct Rules {
-    /// Weight of each dimension in the overall score, in percent (sums to 100). Capability
-    /// weighs most: it is the dimension that proves a seat became adoption.
+    /// Weight of each dimension in the overall score and in ranking gaps, in percent (sums to
+    /// 100). Capability weighs most: it is the dimension that proves a seat became adoption.
     pub weights: [u8; 4],
     /// Rules for the levels above Experimenting, lowest first.
     pub levels: [LevelRule; 2],
@@ -42,17 +43,17 @@ pub const RULES: Rules = Rules {
     levels: [
         LevelRule {
             level: Level::Adopting,
-            min_overall: 30,
+            min_adoption: 30,
             floors: [0, 0, 0, 0],
             or_access: Some(50),
-            profile: [50, 35, 30, 30],
+            profile: [50, 30, 30, 30],
         },
         LevelRule {
             level: Level::Operating,
-            min_overall: 70,
+            min_adoption: 70,
             floors: [0, 60, 60, 60],
             or_access: None,
-            profile: [70, 65, 65, 65],
+            profile: [0, 70, 70, 70],
         },
     ],
 };
@@ -107,6 +108,8 @@ pub struct Outcome {
     pub scores: Scores,
     /// Weighted overall score, 0-100.
     pub overall: u8,
+    /// Mean of Usage, Capability and Visibility: how far the seats turned into adoption.
+    pub adoption: u8,
     /// The readiness level.
     pub level: Level,
     /// Access minus the mean of the other three: how far seats run ahead of adoption.
@@ -202,13 +205,14 @@ fn round_percent(value: f64) -> u8 {
 
 /// Everything that follows from the four dimension scores. Also used for team averages.
 pub fn outcome_from_scores(scores: Scores) -> Outcome {
-    let overall = overall(scores);
-    let level = level(scores, overall);
+    let adoption = adoption(scores);
+    let level = level(scores);
     Outcome {
         scores,
-        overall,
+        overall: overall(scores),
+        adoption,
         level,
-        adoption_gap: adoption_gap(scores),
+        adoption_gap: i16::from(scores.access) - i16::from(adoption),
         biggest_gap: biggest_gap(scores, level),
         model_version: MODEL_VERSION,
     }
@@ -221,21 +225,22 @@ pub fn overall(scores: Scores) -> u8 {
     round_percent(f64::from(total) / 100.0)
 }
 
-/// Access minus the rounded mean of Usage, Capability and Visibility.
-pub fn adoption_gap(scores: Scores) -> i16 {
+/// The adoption score: the rounded mean of Usage, Capability and Visibility.
+pub fn adoption(scores: Scores) -> u8 {
     let rest = u32::from(scores.usage) + u32::from(scores.capability) + u32::from(scores.visibility);
-    i16::from(scores.access) - i16::from(round_percent(f64::from(rest) / 3.0))
+    round_percent(f64::from(rest) / 3.0)
 }
 
 /// The highest level whose rule the scores meet.
-pub fn level(scores: Scores, overall: u8) -> Level {
+pub fn level(scores: Scores) -> Level {
     let s = scores.to_array();
+    let adoption = adoption(scores);
     RULES
         .levels
         .iter()
         .rev()
         .find(|rule| {
-            let by_floors = overall >= rule.min_overall && (0..4).all(|d| s[d] >= rule.floors[d]);
+            let by_floors = adoption >= rule.min_adoption && (0..4).all(|d| s[d] >= rule.floors[d]);
             let by_access = rule.or_access.is_some_and(|min| scores.access >= min);
             by_floors || by_access
         })
@@ -247,8 +252,8 @@ const GAP_PRIORITY: [Dimension; 4] =
     [Dimension::Capability, Dimension::Visibility, Dimension::Usage, Dimension::Access];
 
 /// The dimension that holds the level back most: the largest weighted shortfall against the next
-/// level's profile. When nothing falls short (or at Operating) it is the dimension with the most
-/// weighted room to grow.
+/// level's profile. When nothing falls short (or at Operating) it is the deciding dimension with
+/// the most weighted room to grow.
 pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
     let toward = level.next();
     let profile = toward
@@ -259,13 +264,14 @@ pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
     };
     let pick = |targets: [u8; 4]| {
         // `max_by_key` keeps the last maximum, so walk the priority order backwards.
-        GAP_PRIORITY.iter().rev().copied().max_by_key(|&d| weighted(d, targets[d.index()]))
+        let best = GAP_PRIORITY.iter().rev().copied().max_by_key(|&d| weighted(d, targets[d.index()]));
+        best.unwrap_or(Dimension::Capability)
     };
-    let mut dimension = pick(profile).unwrap_or(Dimension::Capability);
-    let mut target = profile[dimension.index()];
-    if weighted(dimension, target) == 0 {
-        dimension = pick([100; 4]).unwrap_or(Dimension::Capability);
-        target = 100;
+    let mut targets = profile;
+    let mut dimension = pick(targets);
+    if weighted(dimension, targets[dimension.index()]) == 0 {
+        targets = profile.map(|t| if t > 0 { 100 } else { 0 });
+        dimension = pick(targets);
     }
-    BiggestGap { dimension, score: scores.get(dimension), target, toward }
+    BiggestGap { dimension, score: scores.get(dimension), target: targets[dimension.index()], toward }
 }

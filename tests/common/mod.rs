@@ -1,0 +1,53 @@
+//! Helpers shared by the native test files.
+#![allow(dead_code)]
+
+use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::model::{Answers, Dimension};
+
+/// A small deterministic generator (xorshift64*), so random cases are the same on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A random but valid answer set.
+pub fn random_answers(rng: &mut Rng) -> Answers {
+    Answers(QUESTIONS.iter().map(|q| rng.below(q.options.len()) as u8).collect())
+}
+
+/// The top option index of question `i`.
+pub fn top(i: usize) -> u8 {
+    (QUESTIONS[i].options.len() - 1) as u8
+}
+
+/// Answers where each question gets `pick(dimension, top_index)`.
+pub fn answers_by(pick: impl Fn(Dimension, u8) -> u8) -> Answers {
+    Answers(QUESTIONS.iter().enumerate().map(|(i, q)| pick(q.dimension, top(i))).collect())
+}
+
+/// The same answers with every question of `dimension` at its top option.
+pub fn maxed(answers: &Answers, dimension: Dimension) -> Answers {
+    Answers(
+        QUESTIONS
+            .iter()
+            .enumerate()
+            .map(|(i, q)| if q.dimension == dimension { top(i) } else { answers.get(i) })
+            .collect(),
+    )
+}

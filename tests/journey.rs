@@ -1,0 +1,124 @@
+//! The visitor's journey: one question at a time, Back and Next, the result and its events.
+
+mod common;
+
+use ai_readiness::core::assessment::{Action, Assessment, Step};
+use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::scoring::score;
+use common::{random_answers, Rng};
+
+fn run(mut a: Assessment, actions: &[Action]) -> Assessment {
+    for &action in actions {
+        if let Some(next) = a.apply(action) {
+            a = next;
+        }
+    }
+    a
+}
+
+fn event(a: &Assessment) -> (u32, WidgetEvent) {
+    let (n, e) = a.event.as_ref().expect("an event");
+    (*n, (**e).clone())
+}
+
+#[test]
+fn start_opens_the_first_question_and_announces_it() {
+    let a = Assessment::new(true);
+    assert_eq!(a.step, Step::Intro);
+    assert!(a.event.is_none());
+    let a = a.apply(Action::Start).expect("start changes state");
+    assert_eq!(a.step, Step::Question(0));
+    assert_eq!(event(&a), (1, WidgetEvent::start()));
+}
+
+#[test]
+fn next_without_an_answer_asks_for_one_and_stays() {
+    let a = run(Assessment::new(true), &[Action::Start, Action::Next]);
+    assert_eq!(a.step, Step::Question(0));
+    assert!(a.needs_answer);
+    assert!(a.apply(Action::Next).is_none(), "a second Next changes nothing");
+    let a = a.apply(Action::Choose { question: 0, option: 2 }).expect("choice");
+    assert!(!a.needs_answer, "choosing clears the hint");
+}
+
+#[test]
+fn choosing_emits_an_answer_event_once_per_change() {
+    let a = run(Assessment::new(true), &[Action::Start, Action::Choose { question: 0, option: 3 }]);
+    let (n, e) = event(&a);
+    assert_eq!(n, 2);
+    assert_eq!(e, WidgetEvent::answer(0, 3));
+    assert!(a.apply(Action::Choose { question: 0, option: 3 }).is_none(), "same choice is a no-op");
+}
+
+#[test]
+fn choices_for_other_questions_or_missing_options_are_ignored() {
+    let a = run(Assessment::new(true), &[Action::Start]);
+    assert!(a.apply(Action::Choose { question: 5, option: 1 }).is_none());
+    assert!(a.apply(Action::Choose { question: 0, option: 9 }).is_none());
+}
+
+#[test]
+fn back_keeps_answers_and_returns_to_the_intro_from_the_first_question() {
+    let a = run(
+        Assessment::new(true),
+        &[Action::Start, Action::Choose { question: 0, option: 1 }, Action::Next, Action::Back],
+    );
+    assert_eq!(a.step, Step::Question(0));
+    assert_eq!(a.choices[0], Some(1));
+    let a = a.apply(Action::Back).expect("back to intro");
+    assert_eq!(a.step, Step::Intro);
+    assert_eq!(a.choices[0], Some(1), "answers survive going back");
+}
+
+#[test]
+fn full_run_ends_on_the_result_with_the_core_score() {
+    let mut rng = Rng::new(9);
+    for _ in 0..200 {
+        let answers = random_answers(&mut rng);
+        let mut actions = vec![Action::Start];
+        for (i, &option) in answers.0.iter().enumerate() {
+            actions.push(Action::Choose { question: i, option });
+            actions.push(Action::Next);
+        }
+        let a = run(Assessment::new(true), &actions);
+        let expected = score(&answers).expect("valid");
+        assert_eq!(a.step, Step::Result);
+        assert_eq!(a.outcome.as_ref(), Some(&expected));
+        assert_eq!(event(&a).1, WidgetEvent::complete(&expected));
+        assert_eq!(event(&a).0 as usize, 2 + QUESTIONS.len(), "start + one answer each + complete");
+    }
+}
+
+#[test]
+fn retake_starts_over_and_keeps_counting_events() {
+    let mut actions = vec![Action::Start];
+    for i in 0..QUESTIONS.len() {
+        actions.push(Action::Choose { question: i, option: 1 });
+        actions.push(Action::Next);
+    }
+    let done = run(Assessment::new(true), &actions);
+    let again = done.apply(Action::Restart).expect("restart");
+    assert_eq!(again.step, Step::Intro);
+    assert_eq!(again.answered(), 0);
+    assert!(again.outcome.is_none());
+    assert_eq!(again.event, done.event, "no new event until the visitor starts");
+    let started = again.apply(Action::Start).expect("start");
+    assert!(event(&started).0 > event(&done).0);
+}
+
+#[test]
+fn without_intro_it_opens_on_the_first_question_already_started() {
+    let a = Assessment::new(false);
+    assert_eq!(a.step, Step::Question(0));
+    assert_eq!(event(&a).1, WidgetEvent::start());
+    assert!(a.apply(Action::Back).is_none(), "no intro to go back to");
+}
+
+#[test]
+fn actions_that_do_not_fit_the_step_change_nothing() {
+    let intro = Assessment::new(true);
+    for action in [Action::Next, Action::Back, Action::Restart, Action::Choose { question: 0, option: 0 }] {
+        assert!(intro.apply(action).is_none(), "{action:?} on the intro");
+    }
+}

@@ -1,0 +1,87 @@
+//! What the result says: events as JSON, the reason for the biggest gap, the plan and the chart.
+
+mod common;
+
+use ai_readiness::core::chart::{layout, BAR_MAX, BAR_X};
+use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::model::{Dimension, Level};
+use ai_readiness::core::plan::{plan, steps};
+use ai_readiness::core::scoring::{outcome_from_scores, score, Scores};
+use ai_readiness::core::text::{adoption_gap_sentence, gap_reason};
+use common::{random_answers, Rng};
+use serde_json::json;
+
+#[test]
+fn complete_event_detail_is_the_documented_json() {
+    let outcome = outcome_from_scores(Scores::from_array([90, 40, 20, 30]));
+    let detail = serde_json::to_value(WidgetEvent::complete(&outcome)).expect("serialises");
+    assert_eq!(
+        detail,
+        json!({
+            "level": "adopting",
+            "overall": outcome.overall,
+            "scores": {"access": 90, "usage": 40, "capability": 20, "visibility": 30},
+            "adoptionGap": 60,
+            "biggestGap": "capability",
+            "modelVersion": "1",
+        })
+    );
+}
+
+#[test]
+fn answer_event_detail_names_the_question() {
+    let detail = serde_json::to_value(WidgetEvent::answer(4, 2)).expect("serialises");
+    assert_eq!(
+        detail,
+        json!({"questionId": "usage.workflows", "dimension": "usage", "value": 2, "index": 4, "total": 12})
+    );
+    assert_eq!(WidgetEvent::answer(4, 2).name(), "ai-readiness:answer");
+}
+
+#[test]
+fn gap_reason_gives_the_numbers_and_the_next_level() {
+    let outcome = outcome_from_scores(Scores::from_array([100, 40, 20, 40]));
+    let reason = gap_reason(&outcome.biggest_gap);
+    assert!(reason.starts_with("Capability is at 20, 50 points below the 70"), "{reason}");
+    assert!(reason.contains("Operating"), "{reason}");
+}
+
+#[test]
+fn adoption_gap_sentence_follows_the_sign() {
+    let ahead = outcome_from_scores(Scores::from_array([90, 20, 20, 20]));
+    assert!(adoption_gap_sentence(&ahead).starts_with("Access runs 70 points ahead"));
+    let even = outcome_from_scores(Scores::from_array([50, 50, 50, 50]));
+    assert!(adoption_gap_sentence(&even).starts_with("Access and adoption move together"));
+}
+
+#[test]
+fn plan_starts_with_the_biggest_gap() {
+    let mut rng = Rng::new(21);
+    for _ in 0..500 {
+        let outcome = score(&random_answers(&mut rng)).expect("valid");
+        let p = plan(&outcome);
+        assert_eq!(p.focus, outcome.biggest_gap.dimension);
+        assert_eq!(p.steps, steps(p.focus, outcome.level));
+        if let Some((d, _)) = p.then {
+            assert_ne!(d, p.focus);
+        }
+    }
+}
+
+#[test]
+fn chart_bars_scale_with_scores() {
+    let chart = layout(Scores::from_array([0, 50, 100, 25]));
+    let widths: Vec<u32> = chart.bars.iter().map(|b| b.width).collect();
+    assert_eq!(widths, vec![0, BAR_MAX / 2, BAR_MAX, (BAR_MAX + 2) / 4]);
+    assert_eq!(chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(), Dimension::ALL.to_vec());
+    assert!(chart.bars.windows(2).all(|w| w[1].y > w[0].y + w[0].text_y - w[0].y));
+    assert_eq!(chart.operating_x, BAR_X + BAR_MAX * 60 / 100);
+    assert!(chart.bars.iter().all(|b| b.y + 18 <= chart.height));
+}
+
+#[test]
+fn every_level_has_a_name_and_meaning() {
+    for l in Level::ALL {
+        assert!(!ai_readiness::core::text::level_meaning(l).is_empty());
+    }
+}
