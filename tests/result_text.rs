@@ -2,7 +2,7 @@
 
 mod common;
 
-use ai_readiness::core::chart::{layout, BAR_MAX, BAR_X};
+use ai_readiness::core::chart::{layout, BAR_H};
 use ai_readiness::core::events::WidgetEvent;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
@@ -69,14 +69,17 @@ fn plan_starts_with_the_biggest_gap() {
 }
 
 #[test]
-fn chart_bars_scale_with_scores() {
+fn chart_rows_follow_the_scores_without_overlapping() {
     let chart = layout(Scores::from_array([0, 50, 100, 25]));
-    let widths: Vec<u32> = chart.bars.iter().map(|b| b.width).collect();
-    assert_eq!(widths, vec![0, BAR_MAX / 2, BAR_MAX, (BAR_MAX + 2) / 4]);
+    assert_eq!(chart.bars.iter().map(|b| b.score).collect::<Vec<_>>(), vec![0, 50, 100, 25]);
     assert_eq!(chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(), Dimension::ALL.to_vec());
-    assert!(chart.bars.windows(2).all(|w| w[1].y > w[0].y + w[0].text_y - w[0].y));
-    assert_eq!(chart.operating_x, BAR_X + BAR_MAX * 60 / 100);
-    assert!(chart.bars.iter().all(|b| b.y + 18 <= chart.height));
+    for pair in chart.bars.windows(2) {
+        assert!(pair[0].text_y < pair[0].bar_y, "text sits above its bar");
+        assert!(pair[0].bar_y + BAR_H < pair[1].text_y - 12, "rows do not touch");
+    }
+    let last = chart.bars.last().expect("four rows");
+    assert_eq!(chart.height, last.bar_y + BAR_H, "the chart ends at the last bar");
+    assert_eq!(chart.operating_floor, ai_readiness::core::scoring::RULES.levels[1].floors[2]);
 }
 
 #[test]

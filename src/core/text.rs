@@ -114,6 +114,8 @@ pub mod ui {
     pub const NEXT_STEPS: &str = "What to do next";
     /// Prefix of the readiness level.
     pub const LEVEL_PREFIX: &str = "Your readiness level";
+    /// Accessible name of the three-level ladder.
+    pub const LEVELS: &str = "Readiness levels, lowest first";
     /// Label of the overall score.
     pub const OVERALL: &str = "Overall";
     /// Heading of the access vs adoption figure.

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::chart::{self, BAR_H, BAR_MAX, BAR_X, VALUE_X, WIDTH};
+use crate::core::chart::{self, BAR_H};
 use crate::core::plan::plan;
+use crate::core::model::Level;
 use crate::core::scoring::{Outcome, Scores};
 use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 
@@ -43,8 +44,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
     html! {
         <section class="air-result" data-result="" data-level={o.level.id()}>
-            <p class="air-muted">{ ui::LEVEL_PREFIX }</p>
+            <p class="air-eyebrow">{ ui::LEVEL_PREFIX }</p>
             <h2 class="air-level" tabindex="-1" ref={heading}>{ level_name(o.level) }</h2>
+            { level_ladder(o.level) }
             <p class="air-lead">{ level_meaning(o.level) }</p>
             <div class="air-figures">
                 <div class="air-figure">
@@ -75,7 +77,21 @@ pub fn ResultView(props: &ResultProps) -> Html {
     }
 }
 
-/// The four scores as horizontal bars, with the numbers written next to each bar.
+/// The three levels in order, the reached one marked, so the level reads as a position.
+fn level_ladder(current: Level) -> Html {
+    let steps = Level::ALL.iter().map(|&l| {
+        let reached = l <= current;
+        html! {
+            <li class={classes!("air-rung", reached.then_some("air-rung-reached"))}
+                aria-current={(l == current).then_some("step")}>
+                { level_name(l) }
+            </li>
+        }
+    });
+    html! { <ol class="air-ladder" aria-label={ui::LEVELS}>{ for steps }</ol> }
+}
+
+/// The four scores as horizontal bars, each with its name and number.
 fn score_chart(scores: Scores) -> Html {
     let c = chart::layout(scores);
     let summary = c
@@ -84,22 +100,26 @@ fn score_chart(scores: Scores) -> Html {
         .map(|b| format!("{} {}", dimension_name(b.dimension), b.score))
         .collect::<Vec<_>>()
         .join(", ");
+    let bar_h = BAR_H.to_string();
     let bars = c.bars.iter().map(|b| {
+        let bar_y = b.bar_y.to_string();
+        let text_y = b.text_y.to_string();
         html! {
-            <g class={classes!("air-bar", format!("air-bar-{}", b.dimension.id()))} data-dimension={b.dimension.id()} data-score={b.score.to_string()}>
-                <text x="0" y={b.text_y.to_string()} class="air-bar-label">{ dimension_name(b.dimension) }</text>
-                <rect class="air-bar-track" x={BAR_X.to_string()} y={b.y.to_string()} width={BAR_MAX.to_string()} height={BAR_H.to_string()} rx="3" />
-                <rect class="air-bar-fill" x={BAR_X.to_string()} y={b.y.to_string()} width={b.width.to_string()} height={BAR_H.to_string()} rx="3" />
-                <text x={VALUE_X.to_string()} y={b.text_y.to_string()} class="air-bar-value">{ b.score }</text>
+            <g class="air-bar" data-dimension={b.dimension.id()} data-score={b.score.to_string()}>
+                <text x="0" y={text_y.clone()} class="air-bar-label">{ dimension_name(b.dimension) }</text>
+                <text x="100%" y={text_y} class="air-bar-value" text-anchor="end">{ b.score }</text>
+                <rect class="air-bar-track" x="0" y={bar_y.clone()} width="100%" height={bar_h.clone()} rx="4" />
+                <rect class="air-bar-fill" x="0" y={bar_y} width={format!("{}%", b.score)} height={bar_h.clone()} rx="4" />
             </g>
         }
     });
+    let floor_x = format!("{}%", c.operating_floor);
     html! {
         <>
-        <svg class="air-chart" viewBox={format!("0 0 {WIDTH} {}", c.height)} role="img" aria-label={summary}>
+        <svg class="air-chart" width="100%" height={c.height.to_string()} role="img" aria-label={summary}>
             { for bars }
-            <line class="air-chart-target" x1={c.operating_x.to_string()} x2={c.operating_x.to_string()}
-                y1="2" y2={(c.height - 4).to_string()} />
+            <line class="air-chart-target" x1={floor_x.clone()} x2={floor_x}
+                y1="18" y2={c.height.to_string()} />
         </svg>
         <p class="air-muted air-chart-note">{ format!("{} {}", ui::CHART_NOTE, c.operating_floor) }</p>
         </>

@@ -1,0 +1,114 @@
+// A visitor takes the assessment on the demo page, the way a host page sees it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, events, answerAll, screenshot } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A varied answer pattern: strong access, uneven adoption.
+const ANSWERS = [4, 3, 2, 3, 1, 2, 1, 2, 3, 0, 1, 2];
+
+test("a visitor completes the assessment and the host hears the core result", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').waitFor();
+  await screenshot(host, "intro");
+  assert.deepEqual((await events(page)).map((e) => e.type), ["ai-readiness:ready"]);
+
+  await host.locator('[data-action="start"]').click();
+  assert.match(await host.locator("[data-question]").innerText(), /1 of 12/);
+  await answerAll(host, ANSWERS);
+  await screenshot(host, "result");
+
+  const answers = await events(page, "ai-readiness:answer");
+  assert.equal(answers.length, 12);
+  assert.deepEqual(answers.map((e) => e.detail.value), ANSWERS);
+  assert.deepEqual(answers.map((e) => e.detail.index), [...ANSWERS.keys()]);
+  assert.ok(answers.every((e) => e.detail.total === 12 && e.host === "assessment"));
+
+  const [complete] = await events(page, "ai-readiness:complete");
+  const expected = await page.evaluate(async (a) => {
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    return scoreAnswers(Uint8Array.from(a));
+  }, ANSWERS);
+  assert.deepEqual(complete.detail, expected);
+  assert.equal(await host.locator("[data-result]").getAttribute("data-level"), expected.level);
+  assert.equal(await host.locator('[data-figure="overall"]').innerText(), String(expected.overall));
+  for (const [dimension, value] of Object.entries(expected.scores)) {
+    const bar = host.locator(`.air-chart [data-dimension="${dimension}"]`);
+    assert.equal(await bar.getAttribute("data-score"), String(value));
+  }
+  assert.match(await host.locator("[data-biggest-gap]").innerText(), /points|room to grow|weakest/);
+  assert.ok((await host.locator(".air-steps li").count()) >= 2, "a plan with steps");
+
+  assert.deepEqual(seen.errors, []);
+  const origins = new Set(seen.requests.map((u) => new URL(u).origin));
+  assert.deepEqual([...origins], [server.base], "no request leaves the page's own origin");
+});
+
+test("back keeps answers and retake starts over", async () => {
+  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await host.locator('input[type="radio"]').nth(2).check();
+  await host.locator('[data-action="next"]').click();
+  await host.locator('[data-action="back"]').click();
+  assert.equal(await host.locator('input[type="radio"]').nth(2).isChecked(), true);
+  await host.locator('[data-action="next"]').click();
+  await answerAll(host, ANSWERS.slice(1));
+  await host.locator('[data-action="restart"]').click();
+  await host.locator('[data-action="start"]').waitFor();
+  assert.equal((await events(page, "ai-readiness:complete")).length, 1);
+});
+
+test("mount reports bad input with a clear Error and the page keeps working", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/index.html`);
+  await page.locator('#assessment [data-action="start"]').waitFor();
+  const messages = await page.evaluate(async () => {
+    const { mount } = await import("/pkg/ai_readiness.js");
+    const out = [];
+    for (const [el, config] of [
+      [null, undefined],
+      [document.createElement("div"), 42],
+      [document.createElement("div"), { showIntro: "maybe" }],
+    ]) {
+      try {
+        mount(el, config);
+        out.push("no error");
+      } catch (e) {
+        out.push(`${e instanceof Error}:${e.message}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(messages, [
+    "true:mount needs a DOM element, got null",
+    "true:config must be an object like { title: \"…\" }, got number 42",
+    "true:showIntro must be true or false, got string \"maybe\"",
+  ]);
+  assert.ok(seen.errors.every((e) => e.startsWith("[ai-readiness]")), seen.errors.join("\n"));
+  await page.locator('#assessment [data-action="start"]').click();
+  await page.locator("#assessment [data-question]").waitFor();
+});
+
+test("a 320 px column fits without horizontal scrolling", async () => {
+  const { page } = await openPage(browser, `${server.base}/index.html`, { width: 320, height: 700 });
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0);
+  await answerAll(host, ANSWERS);
+  assert.equal(await overflow(), 0);
+  await screenshot(host, "result-320px");
+});

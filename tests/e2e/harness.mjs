@@ -1,0 +1,96 @@
+// Shared set-up for end-to-end tests: a static server for the repository root on a free loopback
+// port, headless Debian Chromium through playwright-core, and a page that records what a host
+// page would see (widget events, console errors, network requests).
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const SHOTS = join(ROOT, "target", "e2e");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
+
+/** Serves the repository root on 127.0.0.1 and a free port. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(ROOT)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Opens `url` in a fresh page that records widget events, errors and requests. */
+export async function openPage(browser, url, viewport = { width: 1000, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const seen = { errors: [], requests: [] };
+  page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  page.on("request", (r) => seen.requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ["ready", "start", "answer", "complete"]) {
+      document.addEventListener(`ai-readiness:${name}`, (e) => {
+        window.__events.push({ type: e.type, detail: e.detail, host: e.target.id || null });
+      });
+    }
+  });
+  await page.goto(url);
+  return { page, seen };
+}
+
+export async function events(page, type) {
+  const all = await page.evaluate(() => window.__events);
+  return type ? all.filter((e) => e.type === type) : all;
+}
+
+/** Answers every question inside `host` (a locator) by option index, through the public contract. */
+export async function answerAll(host, answers) {
+  for (const option of answers) {
+    const question = host.locator("[data-question]");
+    await question.locator('input[type="radio"]').nth(option).check();
+    await host.locator('[data-action="next"]').click();
+  }
+  await host.locator("[data-result]").waitFor();
+}
+
+export async function screenshot(locator, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await locator.screenshot({ path: join(SHOTS, `${name}.png`) });
+}

@@ -1,0 +1,210 @@
+//! Browser tests: mount into a fresh element in headless Chromium, flush Yew's scheduler, and
+//! assert on the shadow DOM and the events the host element receives.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::model::Answers;
+use ai_readiness::core::scoring::score;
+use ai_readiness::embed::{mount, WidgetHandle};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh host element in the page, recording every `ai-readiness:*` event it receives.
+struct Host {
+    element: Element,
+    events: Rc<RefCell<Vec<(String, JsValue)>>>,
+    _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl Host {
+    fn new() -> Host {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let element = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&element).unwrap();
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let mut listeners = Vec::new();
+        for name in ["ready", "start", "answer", "complete"] {
+            let sink = events.clone();
+            let full = format!("ai-readiness:{name}");
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let custom: CustomEvent = e.unchecked_into();
+                sink.borrow_mut().push((custom.type_(), custom.detail()));
+            });
+            element.add_event_listener_with_callback(&full, closure.as_ref().unchecked_ref()).unwrap();
+            listeners.push(closure);
+        }
+        Host { element, events, _listeners: listeners }
+    }
+
+    fn shadow(&self) -> ShadowRoot {
+        self.element.shadow_root().expect("an open shadow root")
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.shadow().query_selector(selector).unwrap()
+    }
+
+    fn click(&self, selector: &str) {
+        let el = self.find(selector).unwrap_or_else(|| panic!("no {selector}"));
+        el.unchecked_into::<HtmlElement>().click();
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.events.borrow().iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn last_detail(&self, name: &str) -> JsValue {
+        self.events.borrow().iter().rev().find(|(n, _)| n == name).map(|(_, d)| d.clone()).unwrap()
+    }
+}
+
+fn prop(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn error_message(err: JsError) -> String {
+    let value: JsValue = err.into();
+    value.unchecked_into::<js_sys::Error>().message().into()
+}
+
+async fn mounted(host: &Host, config: JsValue) -> WidgetHandle {
+    let handle = mount(host.element.clone().into(), config).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    yew::scheduler::flush().await;
+    handle
+}
+
+#[wasm_bindgen_test]
+async fn mount_shows_the_intro_in_a_shadow_root_and_says_ready() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    let title = host.find("h2").expect("a title");
+    assert_eq!(title.text_content().unwrap(), ai_readiness::core::text::TITLE);
+    assert!(host.find("[data-action=start]").is_some());
+    assert_eq!(host.names(), vec!["ai-readiness:ready"]);
+    assert_eq!(prop(&host.last_detail("ai-readiness:ready"), "total").as_f64(), Some(12.0));
+    assert!(host.element.child_element_count() == 0, "nothing leaks into the light DOM");
+    assert!(host.shadow().query_selector("[style]").unwrap().is_none(), "no inline styles");
+    assert_eq!(host.shadow().adopted_style_sheets().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn questions_follow_the_public_contract() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    let q = host.find("[data-question]").expect("a question");
+    assert_eq!(q.get_attribute("data-question").as_deref(), Some(QUESTIONS[0].id));
+    assert_eq!(q.get_attribute("data-dimension").as_deref(), Some("access"));
+    let radios = host.shadow().query_selector_all("[data-question] input[type=radio]").unwrap();
+    assert_eq!(radios.length() as usize, QUESTIONS[0].options.len());
+    for i in 0..radios.length() {
+        let radio: HtmlInputElement = radios.item(i).unwrap().unchecked_into();
+        let label = radio.closest("label").unwrap().expect("each radio sits in its label");
+        assert_eq!(label.text_content().unwrap(), QUESTIONS[0].options[i as usize]);
+    }
+    assert!(host.find(".air-muted").unwrap().text_content().unwrap().contains("1 of 12"));
+    assert_eq!(host.names(), vec!["ai-readiness:ready", "ai-readiness:start"]);
+}
+
+#[wasm_bindgen_test]
+async fn next_without_an_answer_shows_a_hint() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    host.click("[data-action=next]");
+    yew::scheduler::flush().await;
+    assert!(host.find("[role=alert]").is_some(), "a hint asks for an answer");
+    assert_eq!(host.find("[data-question]").unwrap().get_attribute("data-question").as_deref(), Some(QUESTIONS[0].id));
+}
+
+#[wasm_bindgen_test]
+async fn a_full_run_shows_the_result_core_computes() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    let answers: Vec<u8> = QUESTIONS.iter().enumerate().map(|(i, q)| ((i * 7) % q.options.len()) as u8).collect();
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    for (i, &option) in answers.iter().enumerate() {
+        host.click(&format!("[data-question] label:nth-child({}) input", option + 1));
+        yew::scheduler::flush().await;
+        let detail = host.last_detail("ai-readiness:answer");
+        assert_eq!(prop(&detail, "questionId").as_string().as_deref(), Some(QUESTIONS[i].id));
+        assert_eq!(prop(&detail, "value").as_f64(), Some(f64::from(option)));
+        host.click("[data-action=next]");
+        yew::scheduler::flush().await;
+    }
+    let expected = score(&Answers(answers)).unwrap();
+    let result = host.find("[data-result]").expect("the result view");
+    assert_eq!(result.get_attribute("data-level").as_deref(), Some(expected.level.id()));
+    let detail = host.last_detail("ai-readiness:complete");
+    assert_eq!(prop(&detail, "level").as_string().as_deref(), Some(expected.level.id()));
+    assert_eq!(prop(&detail, "overall").as_f64(), Some(f64::from(expected.overall)));
+    let scores = prop(&detail, "scores");
+    assert!(!scores.is_instance_of::<js_sys::Map>(), "details are plain objects");
+    assert_eq!(prop(&scores, "capability").as_f64(), Some(f64::from(expected.scores.capability)));
+    let bars = host.shadow().query_selector_all(".air-chart [data-score]").unwrap();
+    assert_eq!(bars.length(), 4);
+
+    host.click("[data-action=restart]");
+    yew::scheduler::flush().await;
+    assert!(host.find("[data-action=start]").is_some(), "retake returns to the intro");
+}
+
+#[wasm_bindgen_test]
+async fn bad_mount_calls_throw_clear_errors() {
+    let err = mount(JsValue::NULL, JsValue::UNDEFINED).err().expect("null is not an element");
+    assert_eq!(error_message(err), "mount needs a DOM element, got null");
+
+    let host = Host::new();
+    let err = mount(host.element.clone().into(), JsValue::from_f64(5.0)).err().expect("config 5");
+    assert!(error_message(err).starts_with("config must be an object"));
+
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::from_f64(2.0)).unwrap();
+    let err = mount(host.element.clone().into(), config.into()).err().expect("showIntro 2");
+    assert_eq!(error_message(err), "showIntro must be true or false, got number 2");
+
+    // The element is still usable after the failures.
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    assert!(host.find("[data-action=start]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn config_sets_the_title_and_can_skip_the_intro() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"title".into(), &"<b>Our team</b>".into()).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    let title = host.find("h2").unwrap();
+    assert_eq!(title.text_content().unwrap(), "<b>Our team</b>", "configured text is text, not HTML");
+    assert!(host.find("b").is_none());
+
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    assert!(host.find("[data-question]").is_some());
+    assert!(host.find("[data-action=back]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_the_widget_and_allows_a_new_mount() {
+    let host = Host::new();
+    let mut handle = mounted(&host, JsValue::UNDEFINED).await;
+    let err = mount(host.element.clone().into(), JsValue::UNDEFINED).err().expect("already mounted");
+    assert!(error_message(err).contains("already holds a widget"));
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(host.shadow().child_element_count(), 0);
+    let _again = mounted(&host, JsValue::UNDEFINED).await;
+    assert!(host.find("[data-action=start]").is_some());
+}
