@@ -1,9 +1,17 @@
-//! Configuration validation: clear messages that name the key, the value and what is accepted.
+//! Configuration: merging order, validation messages that name key, value and what is accepted,
+//! and the URL and colour checks that keep a host's typo from becoming a hole.
 
-use ai_readiness::core::config::{parse, Config, ConfigError, ConfigValue};
+use ai_readiness::core::colour::{is_css_colour, prefers_dark_text};
+use ai_readiness::core::config::{
+    attribute_name, is_safe_url, key_from_attribute, parse, Config, ConfigError, ConfigValue, Entry, Theme,
+};
 
-fn entries(list: &[(&str, ConfigValue)]) -> Vec<(String, ConfigValue)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+fn text(key: &str, value: &str) -> Entry {
+    Entry::object(key, ConfigValue::Text(value.into()))
+}
+
+fn error(entries: &[Entry]) -> String {
+    parse(entries).expect_err("should be refused").to_string()
 }
 
 #[test]
@@ -14,43 +22,150 @@ fn no_entries_give_the_defaults() {
 }
 
 #[test]
-fn known_keys_override_defaults() {
-    let parsed = parse(&entries(&[
-        ("title", ConfigValue::Text("  Team check  ".into())),
-        ("showIntro", ConfigValue::Text("false".into())),
-    ]))
+fn later_entries_win_so_mount_config_beats_attributes() {
+    let parsed = parse(&[
+        Entry::attribute("theme", "dark"),
+        Entry::attribute("title", "From the attribute"),
+        text("title", "  From mount  "),
+    ])
     .expect("valid");
-    assert_eq!(parsed.config.title, "Team check");
-    assert!(!parsed.config.show_intro);
+    assert_eq!(parsed.config.theme, Theme::Dark, "attribute kept where mount is silent");
+    assert_eq!(parsed.config.title, "From mount", "mount overrides and is trimmed");
 }
 
 #[test]
-fn wrong_types_name_the_key_value_and_what_is_accepted() {
-    let err = parse(&entries(&[("showIntro", ConfigValue::Number(3.0))])).expect_err("not a bool");
-    assert_eq!(err.to_string(), "showIntro must be true or false, got number 3");
-    let err = parse(&entries(&[("title", ConfigValue::Text("   ".into()))])).expect_err("blank");
-    assert_eq!(err.to_string(), "title must be a non-empty string, got string \"   \"");
-    let err = parse(&entries(&[("intro", ConfigValue::Other("an object".into()))])).expect_err("object");
-    assert!(matches!(err, ConfigError::WrongType { key: "intro", .. }));
+fn every_key_is_read() {
+    let parsed = parse(&[
+        text("locale", "de-AT"),
+        text("theme", "auto"),
+        text("accent", "#ff6600"),
+        text("title", "T"),
+        text("intro", "I"),
+        text("ctaLabel", "Talk to us"),
+        text("ctaUrl", "https://example.com/contact?from=quiz"),
+        Entry::object("showIntro", ConfigValue::Bool(false)),
+        text("storageKey", "acme.quiz"),
+    ])
+    .expect("valid");
+    let c = parsed.config;
+    assert_eq!(c.locale.as_deref(), Some("de-AT"));
+    assert_eq!(c.theme, Theme::Auto);
+    assert_eq!(c.accent.as_deref(), Some("#ff6600"));
+    assert_eq!((c.title.as_str(), c.intro.as_str()), ("T", "I"));
+    let cta = c.cta.expect("a call to action");
+    assert_eq!((cta.label.as_str(), cta.url.as_str()), ("Talk to us", "https://example.com/contact?from=quiz"));
+    assert!(!c.show_intro);
+    assert_eq!(c.storage_key, "acme.quiz");
+}
+
+#[test]
+fn messages_name_the_key_the_value_and_what_is_accepted() {
+    assert_eq!(error(&[text("theme", "purple")]), "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"");
+    assert_eq!(
+        error(&[Entry::attribute("theme", "purple")]),
+        "data-theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"",
+        "attributes are named as the host wrote them"
+    );
+    assert_eq!(
+        error(&[text("ctaLabel", "Go"), text("ctaUrl", "javascript:alert(1)")]),
+        "ctaUrl must be an http(s) URL or a relative link, got \"javascript:alert(1)\""
+    );
+    assert_eq!(
+        error(&[text("accent", "banana")]),
+        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+    );
+    assert_eq!(
+        error(&[Entry::object("showIntro", ConfigValue::Number(3.0))]),
+        "showIntro must be true or false, got number 3"
+    );
+    assert_eq!(
+        error(&[Entry::object("title", ConfigValue::Other("an object".into()))]),
+        "title must be a non-empty string of at most 300 characters, got an object"
+    );
+    assert!(error(&[text("locale", "english please")]).starts_with("locale must be a language tag"));
+    assert!(error(&[text("storageKey", "a b")]).starts_with("storageKey must be 1 to 40"));
+}
+
+#[test]
+fn call_to_action_needs_both_halves() {
+    assert_eq!(error(&[text("ctaLabel", "Go")]), "ctaLabel and ctaUrl go together: ctaUrl is missing");
+    assert_eq!(error(&[text("ctaUrl", "/contact")]), "ctaLabel and ctaUrl go together: ctaLabel is missing");
 }
 
 #[test]
 fn unknown_keys_warn_but_do_not_fail() {
-    let parsed = parse(&entries(&[("colour", ConfigValue::Text("red".into()))])).expect("still valid");
+    let parsed = parse(&[text("colour", "red"), Entry::attribute("colour", "red")]).expect("still valid");
     assert_eq!(parsed.config, Config::default());
-    assert_eq!(parsed.warnings.len(), 1);
+    assert_eq!(parsed.warnings.len(), 2);
     assert!(parsed.warnings[0].contains("\"colour\""), "{}", parsed.warnings[0]);
+    assert!(parsed.warnings[1].contains("\"data-colour\""), "{}", parsed.warnings[1]);
 }
 
 #[test]
 fn long_values_are_shortened_in_messages() {
-    let long = "x".repeat(500);
-    let err = parse(&entries(&[("showIntro", ConfigValue::Text(long))])).expect_err("not a bool");
-    assert!(err.to_string().len() < 120, "{err}");
+    let err = error(&[text("theme", &"x".repeat(500))]);
+    assert!(err.chars().count() < 140, "{err}");
 }
 
 #[test]
 fn not_an_object_says_what_it_got() {
     let err = ConfigError::NotAnObject { got: "number 5".into() };
-    assert_eq!(err.to_string(), "config must be an object like { title: \"…\" }, got number 5");
+    assert_eq!(err.to_string(), "config must be an object like { theme: \"dark\" }, got number 5");
+}
+
+#[test]
+fn attribute_names_and_keys_convert_both_ways() {
+    for key in ai_readiness::core::config::KEYS {
+        let attr = attribute_name(key);
+        assert_eq!(key_from_attribute(attr.strip_prefix("data-").expect("prefix")), key);
+    }
+    assert_eq!(attribute_name("ctaUrl"), "data-cta-url");
+}
+
+#[test]
+fn only_http_and_relative_urls_pass() {
+    for good in [
+        "https://example.com",
+        "http://example.com/a?b#c",
+        "HTTPS://EXAMPLE.COM",
+        "/contact",
+        "./book",
+        "../x",
+        "contact.html",
+        "?ref=quiz",
+        "#plans",
+        "path/with:colon",
+        "//cdn.example.com/offer",
+    ] {
+        assert!(is_safe_url(good), "{good} should pass");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        "mailto:a@b.c",
+        "https:example.com",
+        "\u{0}https://x",
+        "",
+        "\\\\evil",
+    ] {
+        assert!(!is_safe_url(bad), "{bad:?} should fail");
+    }
+}
+
+#[test]
+fn colours_are_recognised_and_get_readable_text() {
+    for good in ["#abc", "#AABBCC", "#aabbcc80", "rebeccapurple", "Teal", "rgb(43 95 217)", "hsl(210, 50%, 40%)", "oklch(0.6 0.15 250)"] {
+        assert!(is_css_colour(good), "{good} should pass");
+    }
+    for bad in ["banana", "#abcd5", "#ggg", "red; background: url(x)", "rgb(1,2,3);", "url(x)", "rgb()", "expression(alert(1))", ""] {
+        assert!(!is_css_colour(bad), "{bad:?} should fail");
+    }
+    assert_eq!(prefers_dark_text("#ffff00"), Some(true));
+    assert_eq!(prefers_dark_text("#1a237e"), Some(false));
+    assert_eq!(prefers_dark_text("teal"), None);
 }

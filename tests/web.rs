@@ -173,8 +173,13 @@ async fn bad_mount_calls_throw_clear_errors() {
     let err = mount(host.element.clone().into(), config.into()).err().expect("showIntro 2");
     assert_eq!(error_message(err), "showIntro must be true or false, got number 2");
 
-    // The element is still usable after the failures.
+    // The element shows the reason in place of the widget...
+    let notice = host.find(".air-error[role=alert]").expect("an error box");
+    assert!(notice.text_content().unwrap().contains("showIntro must be true or false, got number 2"));
+
+    // ...and is still usable once the config is fixed.
     let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    assert!(host.find(".air-error").is_none());
     assert!(host.find("[data-action=start]").is_some());
 }
 
@@ -199,12 +204,97 @@ async fn config_sets_the_title_and_can_skip_the_intro() {
 #[wasm_bindgen_test]
 async fn destroy_removes_the_widget_and_allows_a_new_mount() {
     let host = Host::new();
-    let mut handle = mounted(&host, JsValue::UNDEFINED).await;
-    let err = mount(host.element.clone().into(), JsValue::UNDEFINED).err().expect("already mounted");
-    assert!(error_message(err).contains("already holds a widget"));
+    let handle = mounted(&host, JsValue::UNDEFINED).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    let again = mount(host.element.clone().into(), JsValue::UNDEFINED).expect("a second mount is a no-op");
+    yew::scheduler::flush().await;
+    assert!(host.find("[data-question]").is_some(), "the running widget was not replaced");
+    assert_eq!(host.shadow().query_selector_all(".air").unwrap().length(), 1);
+    drop(again);
     handle.destroy();
     yew::scheduler::flush().await;
     assert_eq!(host.shadow().child_element_count(), 0);
     let _again = mounted(&host, JsValue::UNDEFINED).await;
     assert!(host.find("[data-action=start]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn data_attributes_configure_and_mount_config_overrides_them() {
+    let host = Host::new();
+    host.element.set_attribute("data-theme", "dark").unwrap();
+    host.element.set_attribute("data-title", "From the attribute").unwrap();
+    host.element.set_attribute("data-accent", "#ffcc00").unwrap();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"title".into(), &"From mount".into()).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    assert_eq!(host.find("h2").unwrap().text_content().unwrap(), "From mount");
+    assert!(host.find(".air.air-theme-dark").is_some());
+    let container: HtmlElement = host.shadow().first_element_child().unwrap().unchecked_into();
+    assert_eq!(container.style().get_property_value("--air-accent").unwrap(), "#ffcc00");
+    assert_eq!(container.style().get_property_value("--air-accent-text").unwrap(), "#111318", "dark text on yellow");
+}
+
+#[wasm_bindgen_test]
+async fn set_config_switches_theme_live_and_refuses_bad_values() {
+    let host = Host::new();
+    let handle = mounted(&host, JsValue::UNDEFINED).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    host.click("[data-question] label:nth-child(2) input");
+    yew::scheduler::flush().await;
+
+    let dark = js_sys::Object::new();
+    js_sys::Reflect::set(&dark, &"theme".into(), &"dark".into()).unwrap();
+    handle.set_config(dark.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    yew::scheduler::flush().await;
+    assert!(host.find(".air.air-theme-dark").is_some());
+    let checked: HtmlInputElement = host.find("input:checked").expect("answer kept").unchecked_into();
+    assert_eq!(checked.value(), "1", "a theme switch keeps the visitor's answer");
+
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"theme".into(), &"purple".into()).unwrap();
+    let err = handle.set_config(bad.into()).err().expect("purple is refused");
+    assert_eq!(error_message(err), "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"");
+    yew::scheduler::flush().await;
+    assert!(host.find(".air.air-theme-dark").is_some(), "the previous config stays");
+    assert!(host.find("input:checked").is_some());
+
+    handle.reset();
+    yew::scheduler::flush().await;
+    assert!(host.find("[data-action=start]").is_some(), "reset returns to the intro");
+}
+
+#[wasm_bindgen_test]
+async fn call_to_action_appears_on_the_result_and_reports_clicks() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"ctaLabel".into(), &"Book a session".into()).unwrap();
+    js_sys::Reflect::set(&config, &"ctaUrl".into(), &"#book".into()).unwrap();
+    js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    for _ in 0..QUESTIONS.len() {
+        host.click("[data-question] label:nth-child(1) input");
+        yew::scheduler::flush().await;
+        host.click("[data-action=next]");
+        yew::scheduler::flush().await;
+    }
+    let link = host.find("a[data-action=cta]").expect("the call to action");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#book"));
+    assert_eq!(link.text_content().unwrap(), "Book a session");
+    let seen = Rc::new(RefCell::new(None));
+    let sink = seen.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        *sink.borrow_mut() = Some(e.unchecked_into::<CustomEvent>().detail());
+    });
+    host.element.add_event_listener_with_callback("ai-readiness:cta", listener.as_ref().unchecked_ref()).unwrap();
+    // Stop the navigation itself: this test only cares about the event.
+    let stop = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    link.unchecked_ref::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let detail = seen.borrow().clone().expect("an ai-readiness:cta event");
+    assert_eq!(prop(&detail, "url").as_string().as_deref(), Some("#book"));
+    assert_eq!(prop(&detail, "level").as_string().as_deref(), Some("experimenting"));
 }

@@ -39,6 +39,8 @@ pub enum Action {
     Back,
     /// Pressed Retake on the result.
     Restart,
+    /// The host asked to go back to the beginning, from wherever the visitor is.
+    Reset,
 }
 
 /// The whole state of one widget instance.
@@ -138,7 +140,8 @@ impl Assessment {
                     _ => Step::Question(n - 1),
                 };
             }
-            (Step::Result, Action::Restart) => {
+            (Step::Intro, Action::Reset) if self.answered() == 0 => return None,
+            (_, Action::Reset) | (Step::Result, Action::Restart) => {
                 // Keep the event counter running so the next `start` is seen as new.
                 let mut fresh = Assessment::new(true);
                 fresh.show_intro = self.show_intro;

@@ -1,8 +1,12 @@
-//! Widget configuration: validation of the keys a host page passes to `mount`.
+//! Widget configuration: one set of keys, given as `data-*` attributes on the host element and as
+//! the object passed to `mount` or `setConfig`, validated here with messages that name the key,
+//! the value and what is accepted.
 //!
-//! The embed layer turns whatever JavaScript value it got into a list of [`ConfigValue`]s; this
-//! module decides what they mean and says precisely what is wrong when they mean nothing.
+//! The embed layer turns what it found into a list of [`Entry`]s, attributes first, then the
+//! object's keys; a later entry for the same key wins, so the order is defaults < attributes <
+//! `mount` config < `setConfig` calls.
 
+use super::colour;
 use super::text;
 
 /// A configuration value as it arrived, reduced to what validation needs.
@@ -14,7 +18,7 @@ pub enum ConfigValue {
     Number(f64),
     /// A string.
     Text(String),
-    /// Anything else, described by its JavaScript type (`object`, `function`, …).
+    /// Anything else, described by its JavaScript type (`an object`, `a function`, …).
     Other(String),
 }
 
@@ -23,28 +27,153 @@ impl ConfigValue {
         match self {
             ConfigValue::Bool(b) => format!("boolean {b}"),
             ConfigValue::Number(n) => format!("number {n}"),
-            ConfigValue::Text(s) => format!("string \"{}\"", shorten(s)),
+            ConfigValue::Text(s) => format!("\"{}\"", shorten(s)),
             ConfigValue::Other(kind) => kind.clone(),
         }
     }
 }
 
+/// Where an entry came from, so a message can use the name the host wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A `data-*` attribute on the host element (key given in camelCase).
+    Attribute,
+    /// A key of the object passed to `mount` or `setConfig`.
+    Object,
+}
+
+/// One key/value pair from the host.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Where it came from.
+    pub source: Source,
+    /// The key in camelCase (`ctaUrl`), also for attributes (`data-cta-url`).
+    pub key: String,
+    /// The value.
+    pub value: ConfigValue,
+}
+
+impl Entry {
+    /// An entry from the `mount`/`setConfig` object.
+    pub fn object(key: &str, value: ConfigValue) -> Self {
+        Entry { source: Source::Object, key: key.to_string(), value }
+    }
+
+    /// An entry from a `data-*` attribute, given its camelCase key.
+    pub fn attribute(key: &str, value: &str) -> Self {
+        Entry { source: Source::Attribute, key: key.to_string(), value: ConfigValue::Text(value.to_string()) }
+    }
+
+    /// The name as the host wrote it: `ctaUrl` or `data-cta-url`.
+    fn name(&self) -> String {
+        match self.source {
+            Source::Object => self.key.clone(),
+            Source::Attribute => attribute_name(&self.key),
+        }
+    }
+}
+
+/// `ctaUrl` → `data-cta-url`.
+pub fn attribute_name(key: &str) -> String {
+    let mut out = String::from("data-");
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `cta-url` (a `data-*` attribute name without the prefix) → `ctaUrl`.
+pub fn key_from_attribute(rest: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in rest.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Colour scheme of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Light background.
+    Light,
+    /// Dark background.
+    Dark,
+    /// Follows the visitor's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The value as written in config.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// A call to action shown on the result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallToAction {
+    /// The link text.
+    pub label: String,
+    /// Where it leads: an http(s) or relative URL.
+    pub url: String,
+}
+
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
+    /// The requested locale tag, as given (`de-AT`); `None` follows the browser.
+    pub locale: Option<String>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Accent colour, a CSS colour; `None` keeps the stylesheet's accent.
+    pub accent: Option<String>,
     /// The intro title.
     pub title: String,
     /// The intro's one-line promise.
     pub intro: String,
+    /// The call to action on the result, if configured.
+    pub cta: Option<CallToAction>,
     /// Whether to show the intro screen before the first question.
     pub show_intro: bool,
+    /// Prefix for anything the widget keeps in the browser's storage.
+    pub storage_key: String,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { title: text::TITLE.to_string(), intro: text::INTRO.to_string(), show_intro: true }
+        Config {
+            locale: None,
+            theme: Theme::Light,
+            accent: None,
+            title: text::TITLE.to_string(),
+            intro: text::INTRO.to_string(),
+            cta: None,
+            show_intro: true,
+            storage_key: "ai-readiness".to_string(),
+        }
     }
 }
+
+/// Every key the configuration knows, for messages and documentation.
+pub const KEYS: [&str; 9] =
+    ["locale", "theme", "accent", "title", "intro", "ctaLabel", "ctaUrl", "showIntro", "storageKey"];
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,14 +183,19 @@ pub enum ConfigError {
         /// What it was instead.
         got: String,
     },
-    /// A key has a value of the wrong type.
-    WrongType {
-        /// The key.
-        key: &'static str,
+    /// A key has a value it does not accept.
+    Invalid {
+        /// The key as the host wrote it (`theme` or `data-theme`).
+        key: String,
         /// What the key accepts.
         expected: &'static str,
         /// What it got.
         got: String,
+    },
+    /// One of `ctaLabel` and `ctaUrl` came without the other.
+    HalfCallToAction {
+        /// The key that is missing.
+        missing: &'static str,
     },
 }
 
@@ -69,10 +203,11 @@ impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ConfigError::NotAnObject { got } => {
-                write!(f, "config must be an object like {{ title: \"…\" }}, got {got}")
+                write!(f, "config must be an object like {{ theme: \"dark\" }}, got {got}")
             }
-            ConfigError::WrongType { key, expected, got } => {
-                write!(f, "{key} must be {expected}, got {got}")
+            ConfigError::Invalid { key, expected, got } => write!(f, "{key} must be {expected}, got {got}"),
+            ConfigError::HalfCallToAction { missing } => {
+                write!(f, "ctaLabel and ctaUrl go together: {missing} is missing")
             }
         }
     }
@@ -80,50 +215,146 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// A valid configuration plus warnings about keys that were ignored.
+/// A valid configuration plus warnings about entries that were ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The configuration.
     pub config: Config,
-    /// One message per ignored key.
+    /// One message per ignored entry.
     pub warnings: Vec<String>,
 }
 
-/// Validates configuration entries on top of the defaults.
-pub fn parse(entries: &[(String, ConfigValue)]) -> Result<Parsed, ConfigError> {
+/// Longest accepted title, intro or call-to-action label, in characters.
+const MAX_TEXT: usize = 300;
+
+/// Validates entries on top of the defaults; later entries for a key win.
+pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
     let mut config = Config::default();
     let mut warnings = Vec::new();
-    for (key, value) in entries {
-        match key.as_str() {
-            "title" => config.title = text_value("title", value)?,
-            "intro" => config.intro = text_value("intro", value)?,
-            "showIntro" => config.show_intro = bool_value("showIntro", value)?,
-            other => warnings.push(format!(
-                "unknown config key \"{}\" ignored; known keys: title, intro, showIntro",
-                shorten(other)
+    let mut cta_label = None;
+    let mut cta_url = None;
+    for entry in entries {
+        let v = &entry.value;
+        match entry.key.as_str() {
+            "locale" => config.locale = Some(locale(entry)?),
+            "theme" => config.theme = theme(entry)?,
+            "accent" => config.accent = Some(accent(entry)?),
+            "title" => config.title = text_value(entry, v)?,
+            "intro" => config.intro = text_value(entry, v)?,
+            "ctaLabel" => cta_label = Some(text_value(entry, v)?),
+            "ctaUrl" => cta_url = Some(url(entry)?),
+            "showIntro" => config.show_intro = bool_value(entry)?,
+            "storageKey" => config.storage_key = storage_key(entry)?,
+            _ => warnings.push(format!(
+                "unknown config key \"{}\" ignored; known keys: {}",
+                shorten(&entry.name()),
+                KEYS.join(", ")
             )),
         }
     }
+    config.cta = match (cta_label, cta_url) {
+        (Some(label), Some(url)) => Some(CallToAction { label, url }),
+        (Some(_), None) => return Err(ConfigError::HalfCallToAction { missing: "ctaUrl" }),
+        (None, Some(_)) => return Err(ConfigError::HalfCallToAction { missing: "ctaLabel" }),
+        (None, None) => None,
+    };
     Ok(Parsed { config, warnings })
 }
 
-fn text_value(key: &'static str, value: &ConfigValue) -> Result<String, ConfigError> {
-    match value {
-        ConfigValue::Text(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        other => Err(ConfigError::WrongType {
-            key,
-            expected: "a non-empty string",
-            got: other.describe(),
-        }),
+fn invalid(entry: &Entry, expected: &'static str) -> ConfigError {
+    ConfigError::Invalid { key: entry.name(), expected, got: entry.value.describe() }
+}
+
+fn text(entry: &Entry) -> Option<&str> {
+    match &entry.value {
+        ConfigValue::Text(s) => Some(s.trim()),
+        _ => None,
     }
 }
 
-fn bool_value(key: &'static str, value: &ConfigValue) -> Result<bool, ConfigError> {
+fn text_value(entry: &Entry, value: &ConfigValue) -> Result<String, ConfigError> {
     match value {
+        ConfigValue::Text(s) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT => {
+            Ok(s.trim().to_string())
+        }
+        _ => Err(invalid(entry, "a non-empty string of at most 300 characters")),
+    }
+}
+
+fn bool_value(entry: &Entry) -> Result<bool, ConfigError> {
+    match &entry.value {
         ConfigValue::Bool(b) => Ok(*b),
-        ConfigValue::Text(s) if s == "true" => Ok(true),
-        ConfigValue::Text(s) if s == "false" => Ok(false),
-        other => Err(ConfigError::WrongType { key, expected: "true or false", got: other.describe() }),
+        ConfigValue::Text(s) if s.trim() == "true" => Ok(true),
+        ConfigValue::Text(s) if s.trim() == "false" => Ok(false),
+        _ => Err(invalid(entry, "true or false")),
+    }
+}
+
+fn theme(entry: &Entry) -> Result<Theme, ConfigError> {
+    match text(entry) {
+        Some("light") => Ok(Theme::Light),
+        Some("dark") => Ok(Theme::Dark),
+        Some("auto") => Ok(Theme::Auto),
+        _ => Err(invalid(entry, "one of \"light\", \"dark\", \"auto\"")),
+    }
+}
+
+fn accent(entry: &Entry) -> Result<String, ConfigError> {
+    text(entry)
+        .filter(|s| colour::is_css_colour(s))
+        .map(str::to_string)
+        .ok_or_else(|| invalid(entry, "a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\""))
+}
+
+fn locale(entry: &Entry) -> Result<String, ConfigError> {
+    let valid = |s: &str| {
+        let mut parts = s.split(['-', '_']);
+        let lang_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+        lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    };
+    text(entry)
+        .filter(|s| valid(s))
+        .map(str::to_string)
+        .ok_or_else(|| invalid(entry, "a language tag such as \"en\" or \"de-AT\""))
+}
+
+fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
+    text(entry)
+        .filter(|s| {
+            (1..=40).contains(&s.len())
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        })
+        .map(str::to_string)
+        .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
+}
+
+fn url(entry: &Entry) -> Result<String, ConfigError> {
+    text(entry)
+        .filter(|s| is_safe_url(s))
+        .map(str::to_string)
+        .ok_or_else(|| invalid(entry, "an http(s) URL or a relative link"))
+}
+
+/// Accepts `http:`/`https:` URLs and relative links; refuses every other scheme
+/// (`javascript:`, `data:`, …), also when disguised with tabs, newlines or odd case, the way a
+/// browser's URL parser would read them.
+pub fn is_safe_url(raw: &str) -> bool {
+    if raw.is_empty() || raw.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return false;
+    }
+    // Browsers drop ASCII tabs and newlines anywhere in a URL before parsing it.
+    let url: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let url = url.trim();
+    if url.is_empty() {
+        return false;
+    }
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    match before_path.split_once(':') {
+        None => !url.starts_with("\\\\") && !url.starts_with("/\\"),
+        Some((scheme, _)) => {
+            let scheme = scheme.to_ascii_lowercase();
+            (scheme == "http" || scheme == "https") && url[scheme.len() + 1..].starts_with("//")
+        }
     }
 }
 

@@ -21,6 +21,19 @@ pub enum WidgetEvent {
     Answer(AnswerDetail),
     /// The visitor reached the result.
     Complete(CompleteDetail),
+    /// The visitor clicked the configured call to action.
+    Cta(CtaDetail),
+}
+
+/// Detail of `ai-readiness:cta`: the result the visitor saw and where the link leads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CtaDetail {
+    /// The result, as in `ai-readiness:complete`.
+    #[serde(flatten)]
+    pub result: CompleteDetail,
+    /// The call to action's URL.
+    pub url: String,
 }
 
 /// Detail of `ai-readiness:ready` and `ai-readiness:start`.
@@ -67,6 +80,20 @@ pub struct CompleteDetail {
     pub model_version: &'static str,
 }
 
+impl CompleteDetail {
+    /// The detail for an outcome.
+    pub fn of(outcome: &Outcome) -> Self {
+        CompleteDetail {
+            level: outcome.level,
+            overall: outcome.overall,
+            scores: outcome.scores,
+            adoption_gap: outcome.adoption_gap,
+            biggest_gap: outcome.biggest_gap.dimension,
+            model_version: outcome.model_version,
+        }
+    }
+}
+
 impl WidgetEvent {
     /// The start event.
     pub fn start() -> Self {
@@ -92,14 +119,12 @@ impl WidgetEvent {
 
     /// The completion event for an outcome.
     pub fn complete(outcome: &Outcome) -> Self {
-        WidgetEvent::Complete(CompleteDetail {
-            level: outcome.level,
-            overall: outcome.overall,
-            scores: outcome.scores,
-            adoption_gap: outcome.adoption_gap,
-            biggest_gap: outcome.biggest_gap.dimension,
-            model_version: outcome.model_version,
-        })
+        WidgetEvent::Complete(CompleteDetail::of(outcome))
+    }
+
+    /// The call-to-action event for an outcome and the link's URL.
+    pub fn cta(outcome: &Outcome, url: &str) -> Self {
+        WidgetEvent::Cta(CtaDetail { result: CompleteDetail::of(outcome), url: url.to_string() })
     }
 
     /// The DOM event name.
@@ -109,6 +134,7 @@ impl WidgetEvent {
             WidgetEvent::Start(_) => "ai-readiness:start",
             WidgetEvent::Answer(_) => "ai-readiness:answer",
             WidgetEvent::Complete(_) => "ai-readiness:complete",
+            WidgetEvent::Cta(_) => "ai-readiness:cta",
         }
     }
 }

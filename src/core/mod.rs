@@ -7,6 +7,8 @@
 pub mod assessment;
 /// The question bank.
 pub mod bank;
+/// CSS colour recognition for the accent.
+pub mod colour;
 /// Host configuration.
 pub mod config;
 /// Chart geometry.

@@ -120,7 +120,10 @@ pub mod ui {
     pub const OVERALL: &str = "Overall";
     /// Heading of the access vs adoption figure.
     pub const ADOPTION_GAP: &str = "Access vs adoption";
+    /// Title of the notice shown when the widget crashed.
+    pub const CRASHED_TITLE: &str = "Sorry, the assessment stopped working";
     /// Shown when the widget crashed.
-    pub const CRASHED: &str =
-        "Sorry, the assessment stopped working. Reload the page to try again; your host page is unaffected.";
+    pub const CRASHED: &str = "Reload the page to try again. Nothing else on this page is affected.";
+    /// Title of the notice shown in place of a misconfigured widget.
+    pub const CONFIG_PROBLEM: &str = "The AI readiness widget could not start";
 }

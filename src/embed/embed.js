@@ -1,8 +1,10 @@
-// Loads the AI readiness widget and mounts it in every element with a data-ai-readiness attribute.
+// Loads the AI readiness widget and mounts it in every element with a data-ai-readiness
+// attribute, including elements added later (single-page apps, CMS previews).
 // Usage: <div data-ai-readiness></div> <script type="module" src="/pkg/embed.js"></script>
 import init, { mount } from "./ai_readiness.js";
 
 const PREFIX = "[ai-readiness]";
+const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
 
 function mountOne(element) {
@@ -11,21 +13,43 @@ function mountOne(element) {
     const handle = mount(element, undefined);
     handles.set(element, handle);
     return handle;
-  } catch (error) {
-    // mount() already logged the reason; keep the rest of the page and other widgets going.
+  } catch {
+    // mount() logged the reason and shows it in the element; other widgets carry on.
     return undefined;
   }
 }
 
 /** Mounts a widget in each `[data-ai-readiness]` element under `root` that has none yet. */
 export function mountAll(root = document) {
-  return Array.from(root.querySelectorAll("[data-ai-readiness]"), mountOne).filter(Boolean);
+  const found = root instanceof Element && root.matches(SELECTOR) ? [root] : [];
+  found.push(...root.querySelectorAll(SELECTOR));
+  return found.map(mountOne).filter(Boolean);
+}
+
+/** The handle of the widget mounted in `element` by this script, if any. */
+export function handleFor(element) {
+  return handles.get(element);
+}
+
+function watch() {
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) mountAll(node);
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
 export { mount };
 
 export const ready = init()
-  .then(() => mountAll())
+  .then(() => {
+    const mounted = mountAll();
+    watch();
+    return mounted;
+  })
   .catch((error) => {
     console.error(`${PREFIX} could not load the widget:`, error);
     throw error;

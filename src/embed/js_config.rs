@@ -1,9 +1,26 @@
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
-use crate::core::config::{ConfigError, ConfigValue};
+use crate::core::config::{key_from_attribute, ConfigError, ConfigValue, Entry};
+
+/// The attribute that marks a widget's host element; it is not configuration.
+const MARKER: &str = "data-ai-readiness";
+
+/// Configuration entries from the host element's `data-*` attributes, in attribute order.
+pub(super) fn attribute_entries(host: &Element) -> Vec<Entry> {
+    let attributes = host.attributes();
+    (0..attributes.length())
+        .filter_map(|i| attributes.item(i))
+        .filter_map(|attr| {
+            let name = attr.name();
+            let rest = name.strip_prefix("data-")?;
+            (name != MARKER).then(|| Entry::attribute(&key_from_attribute(rest), &attr.value()))
+        })
+        .collect()
+}
 
 /// The entries of a config object; `undefined` and `null` mean "no config".
-pub(super) fn entries(config: &JsValue) -> Result<Vec<(String, ConfigValue)>, ConfigError> {
+pub(super) fn entries(config: &JsValue) -> Result<Vec<Entry>, ConfigError> {
     if config.is_undefined() || config.is_null() {
         return Ok(Vec::new());
     }
@@ -11,13 +28,14 @@ pub(super) fn entries(config: &JsValue) -> Result<Vec<(String, ConfigValue)>, Co
         return Err(ConfigError::NotAnObject { got: describe(config) });
     }
     let object: &js_sys::Object = config.unchecked_ref();
-    let pairs = js_sys::Object::entries(object);
-    Ok(pairs
+    Ok(js_sys::Object::entries(object)
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
             let key = pair.get(0).as_string()?;
-            Some((key, classify(&pair.get(1))))
+            let value = pair.get(1);
+            // An explicit `undefined` means "not given", as in object spread.
+            (!value.is_undefined()).then(|| Entry::object(&key, classify(&value)))
         })
         .collect())
 }
@@ -34,7 +52,7 @@ fn classify(value: &JsValue) -> ConfigValue {
     }
 }
 
-/// A short description of a JavaScript value for error messages: `undefined`, `number 3`, `array`.
+/// A short description of a JavaScript value for error messages: `undefined`, `number 3`, `an array`.
 pub(super) fn describe(value: &JsValue) -> String {
     if value.is_undefined() {
         "undefined".into()

@@ -1,26 +1,35 @@
 //! Browser glue: the only layer that touches the DOM and JavaScript values.
 //!
 //! It mounts a widget into an open Shadow DOM on the host element, adopts the widget stylesheet,
-//! turns [`WidgetEvent`]s into `CustomEvent`s on the host, and exports the JavaScript API.
+//! reads `data-*` configuration, turns [`WidgetEvent`]s into `CustomEvent`s on the host, keeps a
+//! registry of live widgets (for double-mount checks and the panic hook) and exports the
+//! JavaScript API.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
-use crate::core::config;
+use crate::core::colour;
+use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::events::WidgetEvent;
 use crate::core::model::Answers;
 use crate::core::scoring;
+use crate::core::text::ui;
 use crate::ui::{App, AppProps};
 
-/// Reading a JavaScript config object into core's terms.
+/// Reading JavaScript config objects and attributes into core's terms.
 mod js_config;
 /// The panic hook that replaces crashed widgets with an apology.
 mod panic;
+/// TypeScript declarations for the exported API.
+mod types;
 
 /// The widget stylesheet, compiled in so the host loads no extra file and no inline style.
 const WIDGET_CSS: &str = include_str!("../../style/widget.css");
@@ -33,70 +42,144 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Source of per-instance numbers.
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+    /// Widgets mounted and not destroyed.
+    static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One mounted widget.
+struct Instance {
+    number: u32,
+    host: Element,
+    shadow: ShadowRoot,
+    container: HtmlElement,
+    app: RefCell<Option<AppHandle<App>>>,
+    /// Every entry the configuration was built from, in order; `setConfig` appends.
+    entries: RefCell<Vec<Entry>>,
+    config: RefCell<Rc<Config>>,
+    resets: Cell<u32>,
+}
+
+impl Instance {
+    fn props(&self) -> AppProps {
+        AppProps {
+            config: self.config.borrow().clone(),
+            instance: self.number,
+            reset: self.resets.get(),
+            on_event: event_dispatcher(self.host.clone()),
+        }
+    }
+
+    fn rerender(&self) {
+        let props = self.props();
+        if let Some(app) = self.app.borrow_mut().as_mut() {
+            app.update(props);
+        }
+    }
 }
 
 /// A mounted widget, returned by [`mount`].
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<AppHandle<App>>,
-    shadow: ShadowRoot,
-    instance: u32,
+    inner: Rc<Instance>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Removes the widget and everything it added; the element can be mounted again.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+    pub fn destroy(&self) {
+        if let Some(app) = self.inner.app.borrow_mut().take() {
             app.destroy();
         }
-        self.shadow.set_inner_html("");
-        panic::forget(self.instance);
+        self.inner.shadow.set_inner_html("");
+        LIVE.with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, &self.inner)));
+    }
+
+    /// Returns the widget to its first screen, dropping the current answers.
+    pub fn reset(&self) {
+        self.inner.resets.set(self.inner.resets.get().wrapping_add(1));
+        self.inner.rerender();
+    }
+
+    /// Changes some configuration keys on a live widget, e.g. `{ theme: "dark" }`. Throws, and
+    /// keeps the current configuration, when the change is invalid.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Partial<AiReadinessConfig>")] partial: JsValue,
+    ) -> Result<(), JsError> {
+        let added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
+        let mut entries = self.inner.entries.borrow().clone();
+        entries.extend(added);
+        let parsed = config::parse(&entries).map_err(|e| fail(&e.to_string()))?;
+        warn_all(&parsed.warnings);
+        apply_accent(&self.inner.container, parsed.config.accent.as_deref());
+        *self.inner.entries.borrow_mut() = entries;
+        *self.inner.config.borrow_mut() = Rc::new(parsed.config);
+        self.inner.rerender();
+        Ok(())
     }
 }
 
-/// Mounts a widget into `element` with an optional `config` object and returns its handle.
+/// Mounts a widget into `element`, configured by its `data-*` attributes and then by `config`,
+/// and returns its handle.
 ///
-/// Throws an `Error` when `element` is not a DOM element, already holds a widget, or the config
-/// is invalid; the message says which and why.
+/// Throws an `Error` when `element` is not a DOM element or the configuration is invalid; the
+/// message says which key and why, and the element shows the same message in a small box.
+/// Mounting an element that already holds a widget warns and returns the existing handle.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, config: JsValue) -> Result<WidgetHandle, JsError> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AiReadinessConfig | undefined")] config: JsValue,
+) -> Result<WidgetHandle, JsError> {
     panic::install();
     let host = element
         .dyn_into::<Element>()
         .map_err(|v| fail(&format!("mount needs a DOM element, got {}", js_config::describe(&v))))?;
-    let parsed = js_config::entries(&config)
-        .and_then(|entries| config::parse(&entries))
-        .map_err(|e| fail(&e.to_string()))?;
-    for warning in &parsed.warnings {
-        gloo::console::warn!(format!("{LOG_PREFIX} {warning}"));
+    if let Some(existing) = LIVE.with(|live| live.borrow().iter().find(|i| i.host == host).cloned()) {
+        warn_all(&["this element already holds a widget; mount() returns its handle".to_string()]);
+        return Ok(WidgetHandle { inner: existing });
     }
     let shadow = shadow_root(&host)?;
-    if shadow.child_element_count() > 0 {
-        return Err(fail("this element already holds a widget; call destroy() on its handle first"));
-    }
+    shadow.set_inner_html("");
     adopt_stylesheet(&shadow);
+
+    let mut entries = js_config::attribute_entries(&host);
+    let parsed = js_config::entries(&config)
+        .and_then(|object| {
+            entries.extend(object);
+            config::parse(&entries)
+        })
+        .map_err(|e| refuse(&shadow, &e))?;
+    warn_all(&parsed.warnings);
+
     let container = document()?
         .create_element("div")
-        .map_err(|_| fail("could not create the widget container"))?;
+        .map_err(|_| fail("could not create the widget container"))?
+        .unchecked_into::<HtmlElement>();
     shadow
         .append_child(&container)
         .map_err(|_| fail("could not attach the widget container"))?;
+    apply_accent(&container, parsed.config.accent.as_deref());
 
-    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1)));
-    panic::remember(instance, shadow.clone());
-    let props = AppProps {
-        config: Rc::new(parsed.config),
-        instance,
-        on_event: event_dispatcher(host),
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(WidgetHandle { app: Some(app), shadow, instance })
+    let instance = Rc::new(Instance {
+        number: NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1))),
+        host,
+        shadow,
+        container: container.clone(),
+        app: RefCell::new(None),
+        entries: RefCell::new(entries),
+        config: RefCell::new(Rc::new(parsed.config)),
+        resets: Cell::new(0),
+    });
+    let app = yew::Renderer::<App>::with_root_and_props(container.into(), instance.props()).render();
+    *instance.app.borrow_mut() = Some(app);
+    LIVE.with(|live| live.borrow_mut().push(instance.clone()));
+    Ok(WidgetHandle { inner: instance })
 }
 
 /// Scores a complete answer list (one option index per question, least mature = 0) and returns
 /// the same object `ai-readiness:complete` carries.
-#[wasm_bindgen(js_name = scoreAnswers)]
+#[wasm_bindgen(js_name = scoreAnswers, unchecked_return_type = "AiReadinessResult")]
 pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     let outcome = scoring::score(&Answers(answers)).map_err(|e| fail(&e.to_string()))?;
     to_js(&WidgetEvent::complete(&outcome)).map_err(|e| fail(&e))
@@ -106,6 +189,11 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = modelVersion)]
 pub fn model_version() -> String {
     crate::core::bank::MODEL_VERSION.to_string()
+}
+
+/// The shadow roots of live widgets, for the panic hook.
+fn live_roots() -> Vec<ShadowRoot> {
+    LIVE.with(|live| live.try_borrow().map(|l| l.iter().map(|i| i.shadow.clone()).collect()).unwrap_or_default())
 }
 
 fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
@@ -133,6 +221,32 @@ fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Sets the accent as a custom property on the container, through the CSSOM (which a strict
+/// Content-Security-Policy allows, unlike a `style` attribute in markup).
+fn apply_accent(container: &HtmlElement, accent: Option<&str>) {
+    let style = container.style();
+    match accent {
+        Some(value) => {
+            let _ = style.set_property("--air-accent", value);
+            match colour::prefers_dark_text(value) {
+                Some(true) => {
+                    let _ = style.set_property("--air-accent-text", "#111318");
+                }
+                Some(false) => {
+                    let _ = style.set_property("--air-accent-text", "#ffffff");
+                }
+                None => {
+                    let _ = style.remove_property("--air-accent-text");
+                }
+            }
+        }
+        None => {
+            let _ = style.remove_property("--air-accent");
+            let _ = style.remove_property("--air-accent-text");
+        }
+    }
+}
+
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
     if let Some(existing) = host.shadow_root() {
         return Ok(existing);
@@ -156,9 +270,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
     });
     match sheet {
         Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => gloo::console::warn!(format!(
-            "{LOG_PREFIX} this browser cannot adopt stylesheets; the widget shows unstyled"
-        )),
+        None => warn_all(&["this browser cannot adopt stylesheets; the widget shows unstyled".to_string()]),
     }
 }
 
@@ -166,6 +278,37 @@ fn document() -> Result<web_sys::Document, JsError> {
     web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document to mount into"))
+}
+
+/// Shows a configuration error in place of the widget, logs it, and returns it as an `Error`.
+fn refuse(shadow: &ShadowRoot, error: &ConfigError) -> JsError {
+    let message = error.to_string();
+    show_notice(shadow, ui::CONFIG_PROBLEM, &message, "air-error");
+    fail(&message)
+}
+
+/// Replaces a shadow root's content with a short notice: a title and one message, as text.
+pub(crate) fn show_notice(shadow: &ShadowRoot, title: &str, message: &str, class: &str) {
+    shadow.set_inner_html("");
+    let Some(doc) = shadow.owner_document() else { return };
+    let (Ok(notice), Ok(heading), Ok(body)) =
+        (doc.create_element("div"), doc.create_element("strong"), doc.create_element("p"))
+    else {
+        return;
+    };
+    notice.set_class_name(&format!("air {class}"));
+    let _ = notice.set_attribute("role", "alert");
+    heading.set_text_content(Some(title));
+    body.set_text_content(Some(message));
+    let _ = notice.append_child(&heading);
+    let _ = notice.append_child(&body);
+    let _ = shadow.append_child(&notice);
+}
+
+fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        gloo::console::warn!(format!("{LOG_PREFIX} {warning}"));
+    }
 }
 
 /// Logs `message` with the widget prefix and returns it as a JS `Error`.

@@ -41,6 +41,8 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// A prefix that keeps form names unique per instance on the page.
     pub instance: u32,
+    /// Bumped by the host's `reset()`; any change sends the visitor back to the start.
+    pub reset: u32,
     /// Receives every host event, exactly once each.
     pub on_event: Callback<Rc<WidgetEvent>>,
 }
@@ -54,6 +56,16 @@ pub fn App(props: &AppProps) -> Html {
     {
         let on_event = props.on_event.clone();
         use_effect_with((), move |_| on_event.emit(Rc::new(WidgetEvent::ready())));
+    }
+    {
+        let state = state.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.reset, move |_| {
+            // The first run is the mount itself, not a reset.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                state.dispatch(Action::Reset);
+            }
+        });
     }
     {
         let on_event = props.on_event.clone();
@@ -105,11 +117,14 @@ pub fn App(props: &AppProps) -> Html {
             Some(outcome) => html! {
                 <result::ResultView
                     outcome={outcome.clone()}
+                    cta={props.config.cta.clone()}
+                    on_cta={props.on_event.clone()}
                     on_restart={dispatch(Action::Restart)}
                 />
             },
             None => html! {},
         },
     };
-    html! { <div class="air">{ body }</div> }
+    let theme = format!("air-theme-{}", props.config.theme.id());
+    html! { <div class={classes!("air", theme)} lang="en" dir="ltr">{ body }</div> }
 }

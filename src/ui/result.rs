@@ -1,6 +1,10 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::core::chart::{self, BAR_H};
+use crate::core::config::CallToAction;
+use crate::core::events::WidgetEvent;
 use crate::core::plan::plan;
 use crate::core::model::Level;
 use crate::core::scoring::{Outcome, Scores};
@@ -11,6 +15,10 @@ use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 pub struct ResultProps {
     /// The scored outcome.
     pub outcome: Outcome,
+    /// The host's call to action, if configured.
+    pub cta: Option<CallToAction>,
+    /// Receives the `ai-readiness:cta` event when the call to action is followed.
+    pub on_cta: Callback<Rc<WidgetEvent>>,
     /// Pressed Retake.
     pub on_restart: Callback<MouseEvent>,
 }
@@ -72,8 +80,22 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
                     { ui::RETAKE }
                 </button>
+                { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.on_cta)) }
             </div>
         </section>
+    }
+}
+
+/// The host's call to action: a plain link that also tells the host it was followed.
+fn cta_link(cta: &CallToAction, outcome: &Outcome, on_cta: &Callback<Rc<WidgetEvent>>) -> Html {
+    let event = Rc::new(WidgetEvent::cta(outcome, &cta.url));
+    let on_cta = on_cta.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));
+    html! {
+        <a class="air-btn air-primary" data-action="cta" href={cta.url.clone()}
+            target="_blank" rel="noopener noreferrer" {onclick}>
+            { cta.label.clone() }
+        </a>
     }
 }
 

@@ -1,0 +1,73 @@
+//! Recognising CSS colours in configuration, and picking readable text on an accent.
+
+/// CSS named colours (CSS Color Module Level 4), plus `transparent` is deliberately left out:
+/// an invisible accent is never what a host meant.
+const NAMED: [&str; 148] = [
+    "aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black",
+    "blanchedalmond", "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse",
+    "chocolate", "coral", "cornflowerblue", "cornsilk", "crimson", "cyan", "darkblue", "darkcyan",
+    "darkgoldenrod", "darkgray", "darkgreen", "darkgrey", "darkkhaki", "darkmagenta",
+    "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon", "darkseagreen",
+    "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink",
+    "deepskyblue", "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen",
+    "fuchsia", "gainsboro", "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow",
+    "grey", "honeydew", "hotpink", "indianred", "indigo", "ivory", "khaki", "lavender",
+    "lavenderblush", "lawngreen", "lemonchiffon", "lightblue", "lightcoral", "lightcyan",
+    "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink", "lightsalmon",
+    "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue",
+    "lightyellow", "lime", "limegreen", "linen", "magenta", "maroon", "mediumaquamarine",
+    "mediumblue", "mediumorchid", "mediumpurple", "mediumseagreen", "mediumslateblue",
+    "mediumspringgreen", "mediumturquoise", "mediumvioletred", "midnightblue", "mintcream",
+    "mistyrose", "moccasin", "navajowhite", "navy", "oldlace", "olive", "olivedrab", "orange",
+    "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise", "palevioletred",
+    "papayawhip", "peachpuff", "peru", "pink", "plum", "powderblue", "purple", "rebeccapurple",
+    "red", "rosybrown", "royalblue", "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell",
+    "sienna", "silver", "skyblue", "slateblue", "slategray", "slategrey", "snow", "springgreen",
+    "steelblue", "tan", "teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white",
+    "whitesmoke", "yellow", "yellowgreen",
+];
+
+/// Colour functions accepted with a plain numeric argument list.
+const FUNCTIONS: [&str; 10] =
+    ["rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"];
+
+/// True for a hex colour, a named colour, or a colour function with a plain argument list. The
+/// argument check keeps anything that could end the declaration (`;`, `}`, quotes, `url(`) out.
+pub fn is_css_colour(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    if let Some(hex) = v.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    if NAMED.contains(&v.as_str()) {
+        return true;
+    }
+    let Some((name, rest)) = v.split_once('(') else { return false };
+    let Some(args) = rest.strip_suffix(')') else { return false };
+    FUNCTIONS.contains(&name)
+        && !args.trim().is_empty()
+        && args.chars().all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
+}
+
+/// For a hex accent, whether dark text reads better on it than white (by WCAG contrast).
+/// `None` when the colour is not hex and the stylesheet's default applies.
+pub fn prefers_dark_text(value: &str) -> Option<bool> {
+    let hex = value.trim().strip_prefix('#')?;
+    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    let rgb = match digits.len() {
+        3 | 4 => [digits[0] * 17, digits[1] * 17, digits[2] * 17],
+        6 | 8 => [digits[0] * 16 + digits[1], digits[2] * 16 + digits[3], digits[4] * 16 + digits[5]],
+        _ => return None,
+    };
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+    let on_white = 1.05 / (l + 0.05);
+    let on_black = (l + 0.05) / 0.05;
+    Some(on_black > on_white)
+}

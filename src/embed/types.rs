@@ -1,0 +1,72 @@
+use wasm_bindgen::prelude::*;
+
+/// TypeScript declarations for what the JS API takes and gives; wasm-bindgen copies this into
+/// `pkg/ai_readiness.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r##"
+/** Configuration for `mount` and `setConfig`; the same keys work as `data-*` attributes. */
+export interface AiReadinessConfig {
+  /** Language tag, e.g. "en" or "de-AT". */
+  locale?: string;
+  /** Colour scheme; "auto" follows prefers-color-scheme. Default "light". */
+  theme?: "light" | "dark" | "auto";
+  /** Accent colour, any CSS colour such as "#2b5fd9". */
+  accent?: string;
+  /** Intro title. */
+  title?: string;
+  /** Intro promise, one sentence. */
+  intro?: string;
+  /** Call-to-action label on the result; needs ctaUrl. */
+  ctaLabel?: string;
+  /** Call-to-action link, http(s) or relative; needs ctaLabel. */
+  ctaUrl?: string;
+  /** Show the intro screen first. Default true. */
+  showIntro?: boolean;
+  /** Prefix for anything kept in the browser's storage. Default "ai-readiness". */
+  storageKey?: string;
+}
+
+export type AiReadinessDimension = "access" | "usage" | "capability" | "visibility";
+export type AiReadinessLevel = "experimenting" | "adopting" | "operating";
+
+/** Detail of `ai-readiness:complete`, and what `scoreAnswers` returns. */
+export interface AiReadinessResult {
+  level: AiReadinessLevel;
+  overall: number;
+  scores: Record<AiReadinessDimension, number>;
+  adoptionGap: number;
+  biggestGap: AiReadinessDimension;
+  modelVersion: string;
+}
+
+/** Detail of `ai-readiness:ready` and `ai-readiness:start`. */
+export interface AiReadinessStartDetail {
+  total: number;
+  modelVersion: string;
+}
+
+/** Detail of `ai-readiness:answer`. */
+export interface AiReadinessAnswerDetail {
+  questionId: string;
+  dimension: AiReadinessDimension;
+  /** Option index, 0 = least mature. */
+  value: number;
+  /** 0-based question position. */
+  index: number;
+  total: number;
+}
+
+/** Detail of `ai-readiness:cta`. */
+export interface AiReadinessCtaDetail extends AiReadinessResult {
+  url: string;
+}
+
+/** The events a widget dispatches on its host element (bubbling, composed). */
+export interface AiReadinessEventMap {
+  "ai-readiness:ready": CustomEvent<AiReadinessStartDetail>;
+  "ai-readiness:start": CustomEvent<AiReadinessStartDetail>;
+  "ai-readiness:answer": CustomEvent<AiReadinessAnswerDetail>;
+  "ai-readiness:complete": CustomEvent<AiReadinessResult>;
+  "ai-readiness:cta": CustomEvent<AiReadinessCtaDetail>;
+}
+"##;
