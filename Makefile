@@ -28,8 +28,14 @@ setup:
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
-	@[ -x $(WASM_OPT) ] || npm ci --no-audit --no-fund
-	@[ -d tests/node_modules/playwright-core ] || (cd tests && npm ci --no-audit --no-fund)
+	@$(MAKE) --no-print-directory node_modules/.package-lock.json tests/node_modules/.package-lock.json
+
+# npm installs again whenever a lock file changes.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+tests/node_modules/.package-lock.json: tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
 
 ## Chromium and chromedriver for browser and end-to-end tests.
 setup-browser:

@@ -94,8 +94,8 @@ test("mount reports bad input with a clear Error and the page keeps working", as
   });
   assert.deepEqual(messages, [
     "true:mount needs a DOM element, got null",
-    "true:config must be an object like { title: \"…\" }, got number 42",
-    "true:showIntro must be true or false, got string \"maybe\"",
+    "true:config must be an object like { theme: \"dark\" }, got number 42",
+    "true:showIntro must be true or false, got \"maybe\"",
   ]);
   assert.ok(seen.errors.every((e) => e.startsWith("[ai-readiness]")), seen.errors.join("\n"));
   await page.locator('#assessment [data-action="start"]').click();

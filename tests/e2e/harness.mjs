@@ -65,7 +65,11 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
   page.on("request", (r) => seen.requests.push(r.url()));
   await page.addInitScript(() => {
     window.__events = [];
-    for (const name of ["ready", "start", "answer", "complete"]) {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+    for (const name of ["ready", "start", "answer", "complete", "cta"]) {
       document.addEventListener(`ai-readiness:${name}`, (e) => {
         window.__events.push({ type: e.type, detail: e.detail, host: e.target.id || null });
       });
@@ -78,6 +82,14 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
 export async function events(page, type) {
   const all = await page.evaluate(() => window.__events);
   return type ? all.filter((e) => e.type === type) : all;
+}
+
+/** The paths (with query) of every request the page made, its own address included. */
+export function requestedPaths(seen) {
+  return seen.requests.map((u) => {
+    const url = new URL(u);
+    return url.protocol === "data:" ? "data:" : `${url.origin === new URL(seen.requests[0]).origin ? "" : url.origin}${url.pathname}`;
+  });
 }
 
 /** Answers every question inside `host` (a locator) by option index, through the public contract. */

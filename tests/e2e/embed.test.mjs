@@ -1,0 +1,205 @@
+// Embedding in hostile conditions: aggressive host CSS, a strict CSP, several instances with
+// different configs, and bad configs, each checked the way a host page would see it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, events, answerAll, screenshot, requestedPaths } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
+
+/** Computed styles of key parts of the widget, minus the font family (which follows the host). */
+async function widgetStyles(page, hostSelector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const pick = (el) => {
+      const cs = getComputedStyle(el);
+      const props = ["display", "letter-spacing", "word-spacing", "text-transform", "line-height",
+        "text-align", "white-space", "text-indent", "font-style", "font-size", "font-weight", "color",
+        "box-sizing", "float", "margin-top", "padding-top", "width"];
+      return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+    };
+    const parts = {
+      root: root.querySelector(".air"),
+      heading: root.querySelector("h2"),
+      option: root.querySelector(".air-option"),
+      radio: root.querySelector('input[type="radio"]'),
+      next: root.querySelector('[data-action="next"]'),
+      back: root.querySelector('[data-action="back"]'),
+    };
+    return Object.fromEntries(Object.entries(parts).map(([k, el]) => [k, el ? pick(el) : null]));
+  }, hostSelector);
+}
+
+async function toSecondQuestion(host) {
+  await host.locator('[data-action="start"]').click();
+  await host.locator('input[type="radio"]').nth(1).check();
+  await host.locator('[data-action="next"]').click();
+  await host.locator('[data-question="access.guidance"]').waitFor();
+}
+
+test("hostile host CSS does not change how the widget looks or works", async () => {
+  const viewport = { width: 900, height: 1000 };
+  const plain = await openPage(browser, `${server.base}/tests/pages/multi.html`, viewport);
+  const calm = plain.page.locator("#a");
+  await toSecondQuestion(calm);
+  // The plain page's widget is 680 px wide; the hostile page's column is not: compare the rest.
+  const expected = await widgetStyles(plain.page, "#a");
+
+  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/hostile.html`, viewport);
+  const host = page.locator("#widget");
+  await toSecondQuestion(host);
+  const actual = await widgetStyles(page, "#widget");
+  for (const part of Object.keys(expected)) {
+    assert.ok(actual[part], `${part} is rendered`);
+    for (const [prop, value] of Object.entries(expected[part])) {
+      if (prop === "width") continue;
+      assert.equal(actual[part][prop], value, `${part} ${prop}`);
+    }
+  }
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#page-text")).textTransform), "uppercase",
+    "the host's own styles still apply to the host's own content");
+  await screenshot(host, "hostile-question");
+  await answerAll(host, ANSWERS.slice(1));
+  await screenshot(host, "hostile-result");
+  assert.deepEqual(seen.errors, []);
+  const paths = requestedPaths(seen).filter((p) => !p.startsWith("/pkg/"));
+  assert.deepEqual(paths, [
+    "/tests/pages/hostile.html",
+    "/tests/node_modules/bootstrap/dist/css/bootstrap.min.css",
+    "/tests/pages/hostile.css",
+  ]);
+});
+
+test("a strict Content-Security-Policy sees no violation during a full assessment", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/csp.html`);
+  const host = page.locator("#widget");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.errors, []);
+  // It rendered as designed: the stylesheet applied (dark theme background) and the accent is set.
+  const look = await page.evaluate(() => {
+    const root = document.querySelector("#widget").shadowRoot;
+    const air = root.querySelector(".air");
+    const cta = root.querySelector('[data-action="cta"]');
+    return { bg: getComputedStyle(air).backgroundColor, cta: getComputedStyle(cta).backgroundColor, href: cta.getAttribute("href") };
+  });
+  assert.deepEqual(look, { bg: "rgb(22, 26, 34)", cta: "rgb(10, 125, 90)", href: "/coaching" });
+  await screenshot(host, "csp-dark-result");
+  const paths = requestedPaths(seen).filter((p) => !p.startsWith("/pkg/"));
+  assert.deepEqual(paths.sort(), ["/style/page.css", "/tests/pages/csp.html", "/tests/pages/favicon.svg"]);
+});
+
+test("instances on one page are independent, and bad configs fail alone with a clear box", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  const a = page.locator("#a");
+  const c = page.locator("#c");
+  await a.locator('[data-action="start"]').waitFor();
+  assert.equal(await a.locator("h2").innerText(), "Marketing team check");
+  assert.equal(await page.locator("#b .air.air-theme-dark").count(), 1);
+  assert.equal(await c.locator("[data-question]").count(), 1, "c opens on the first question");
+
+  // Bad configs: a box naming key, value and what is accepted, and the same text in the console.
+  const boxes = {
+    "bad-theme": 'data-theme must be one of "light", "dark", "auto", got "purple"',
+    "bad-url": 'data-cta-url must be an http(s) URL or a relative link, got "javascript:alert(1)"',
+    "bad-accent": 'data-accent must be a CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "not-a-colour"',
+  };
+  for (const [id, message] of Object.entries(boxes)) {
+    const box = page.locator(`#${id} .air-error[role="alert"]`);
+    assert.match(await box.innerText(), new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    assert.ok(seen.errors.includes(`[ai-readiness] ${message}`), `console has: ${message}`);
+  }
+  assert.equal(seen.errors.length, 3, seen.errors.join("\n"));
+  assert.equal(await page.locator("#page-after").innerText(), "Content after the widgets.");
+
+  // Complete c only: only c's events fire, and a and b stay where they were.
+  const before = (await events(page)).filter((e) => e.host !== "c").length;
+  await answerAll(c, ANSWERS);
+  const all = await events(page);
+  assert.equal(all.filter((e) => e.host !== "c").length, before, "no event from a or b");
+  assert.deepEqual(all.filter((e) => e.type === "ai-readiness:complete").map((e) => e.host), ["c"]);
+  assert.equal(all.filter((e) => e.host === "c" && e.type === "ai-readiness:answer").length, 12);
+  assert.equal(await a.locator('[data-action="start"]').count(), 1, "a is still on its intro");
+  assert.equal(await page.locator("#b [data-result]").count(), 0);
+
+  // The call to action reports the result and the URL.
+  await c.locator('[data-action="cta"]').click({ modifiers: [] , trial: false }).catch(() => {});
+  const [cta] = await events(page, "ai-readiness:cta");
+  assert.equal(cta.host, "c");
+  assert.equal(cta.detail.url, "/next");
+  const [complete] = await events(page, "ai-readiness:complete");
+  assert.deepEqual({ ...cta.detail, url: undefined }, { ...complete.detail, url: undefined });
+  const paths = requestedPaths(seen).filter((p) => !p.startsWith("/pkg/"));
+  assert.deepEqual(paths.slice(0, 2), ["/tests/pages/multi.html", "/style/page.css"]);
+});
+
+test("elements added later are mounted, and mounting twice is a no-op with a warning", async () => {
+  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  await page.locator('#a [data-action="start"]').waitFor();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.evaluate(() => {
+    const late = document.createElement("div");
+    late.id = "late";
+    late.setAttribute("data-ai-readiness", "");
+    document.querySelector("main").append(late);
+  });
+  await page.locator('#late [data-action="start"]').waitFor();
+  const same = await page.evaluate(async () => {
+    const { mount, handleFor } = await import("/pkg/embed.js");
+    const el = document.querySelector("#a");
+    const handle = mount(el);
+    return handle !== undefined && handleFor(el) !== undefined && el.shadowRoot.querySelectorAll(".air").length;
+  });
+  assert.equal(same, 1);
+  assert.ok(warnings.some((w) => w.includes("already holds a widget")), warnings.join("\n"));
+});
+
+test("destroy, reset and setConfig work from the page", async () => {
+  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  await page.locator('#a [data-action="start"]').waitFor();
+  const steps = await page.evaluate(async () => {
+    const { handleFor, mount } = await import("/pkg/embed.js");
+    const el = document.querySelector("#a");
+    const root = el.shadowRoot;
+    const handle = handleFor(el);
+    const out = [];
+    root.querySelector('[data-action="start"]').click();
+    await new Promise(requestAnimationFrame);
+    out.push(!!root.querySelector("[data-question]"));
+    handle.setConfig({ theme: "dark", accent: "#ff8800" });
+    await new Promise(requestAnimationFrame);
+    out.push(!!root.querySelector(".air-theme-dark [data-question]"));
+    try { handle.setConfig({ ctaUrl: "data:text/html,x", ctaLabel: "x" }); } catch (e) { out.push(e.message); }
+    handle.reset();
+    await new Promise(requestAnimationFrame);
+    out.push(!!root.querySelector('[data-action="start"]'));
+    handle.destroy();
+    out.push(root.childElementCount);
+    mount(el, { title: "Mounted again" });
+    await new Promise(requestAnimationFrame);
+    out.push(root.querySelector("h2").textContent);
+    return out;
+  });
+  assert.deepEqual(steps, [
+    true,
+    true,
+    'ctaUrl must be an http(s) URL or a relative link, got "data:text/html,x"',
+    true,
+    0,
+    "Mounted again",
+  ]);
+});
