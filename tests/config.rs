@@ -75,7 +75,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
         "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
     );
     assert_eq!(
-        error(&[Entry::object("showIntro", ConfigValue::Number(3.0))]),
+        error(&[Entry::object("showIntro", ConfigValue::Number("3".into()))]),
         "showIntro must be true or false, got number 3"
     );
     assert_eq!(

@@ -14,8 +14,9 @@ use super::text;
 pub enum ConfigValue {
     /// A boolean.
     Bool(bool),
-    /// A number.
-    Number(f64),
+    /// A number, as JavaScript writes it (`42`, `1.5`, `NaN`); kept as text so the core never
+    /// formats floats, which would cost the bundle a float printer.
+    Number(String),
     /// A string.
     Text(String),
     /// Anything else, described by its JavaScript type (`an object`, `a function`, …).

@@ -43,8 +43,8 @@ pub(super) fn entries(config: &JsValue) -> Result<Vec<Entry>, ConfigError> {
 fn classify(value: &JsValue) -> ConfigValue {
     if let Some(b) = value.as_bool() {
         ConfigValue::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        ConfigValue::Number(n)
+    } else if value.as_f64().is_some() {
+        ConfigValue::Number(js_text(value))
     } else if let Some(s) = value.as_string() {
         ConfigValue::Text(s)
     } else {
@@ -60,8 +60,8 @@ pub(super) fn describe(value: &JsValue) -> String {
         "null".into()
     } else if let Some(b) = value.as_bool() {
         format!("boolean {b}")
-    } else if let Some(n) = value.as_f64() {
-        format!("number {n}")
+    } else if value.as_f64().is_some() {
+        format!("number {}", js_text(value))
     } else if let Some(s) = value.as_string() {
         format!("string \"{}\"", s.chars().take(60).collect::<String>())
     } else if js_sys::Array::is_array(value) {
@@ -79,4 +79,10 @@ pub(super) fn error_text(error: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| describe(error))
+}
+
+/// JavaScript's own text for a number (`42`, `1.5`, `NaN`), so Rust needs no float printer.
+fn js_text(value: &JsValue) -> String {
+    let number = js_sys::Number::from(value.as_f64().unwrap_or(f64::NAN));
+    number.to_string(10).map(String::from).unwrap_or_else(|_| "a number".to_string())
 }

@@ -254,7 +254,7 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
         fail(&format!(
             "cannot attach a shadow root to <{}>: {}",
-            host.tag_name().to_lowercase(),
+            host.tag_name().to_ascii_lowercase(),
             js_config::error_text(&e)
         ))
     })
