@@ -14,12 +14,13 @@ WASM := target/$(TARGET)/release/ai_readiness.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers
 WASM_OPT := node_modules/.bin/wasm-opt
 
-.PHONY: help setup setup-browser build serve test test-native test-browser test-e2e bench clean
+.PHONY: help setup setup-browser build dist serve test test-native test-browser test-e2e bench clean
 
 help:
 	@echo "make serve   build pkg/ and serve the demo page on http://127.0.0.1:$(PORT)"
 	@echo "make test    native, browser and end-to-end tests plus the size budget"
 	@echo "make build   build pkg/ only"
+	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
 
 ## Tools: the wasm target, wasm-bindgen-cli at the pinned version, pinned npm tools.
 setup:
@@ -53,13 +54,17 @@ build: setup
 	wasm-bindgen --target web --out-dir pkg $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/ai_readiness_bg.wasm -o pkg/ai_readiness_bg.wasm
 	cp src/embed/embed.js pkg/embed.js
+	python3 tests/tools/dist.py package-json
 	node tests/size.mjs
+
+dist: build
+	python3 tests/tools/dist.py zip
 
 serve: build
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup setup-browser test-native test-browser build test-e2e
+test: setup setup-browser test-native test-browser dist test-e2e
 
 test-native:
 	cargo test --all-targets

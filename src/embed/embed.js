@@ -4,6 +4,8 @@
 import init, { mount } from "./ai_readiness.js";
 
 const PREFIX = "[ai-readiness]";
+// `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
+const WASM_INTEGRITY = "";
 const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
 
@@ -44,7 +46,10 @@ function watch() {
 
 export { mount };
 
-export const ready = init()
+const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
+const source = WASM_INTEGRITY ? fetch(wasmUrl, { integrity: WASM_INTEGRITY }) : wasmUrl;
+
+export const ready = init({ module_or_path: source })
   .then(() => {
     const mounted = mountAll();
     watch();

@@ -1,0 +1,71 @@
+// The distributable zip: its example page loads with Subresource Integrity enforced by the
+// browser, and a tampered wasm is refused.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { ROOT, startServer, launch, openPage } from "./harness.mjs";
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))[1];
+const zip = join(ROOT, "dist", `ai-readiness-${version}.zip`);
+const out = join(ROOT, "target", "dist-check");
+const folder = `ai-readiness-${version}`;
+
+let server;
+let browser;
+
+before(async () => {
+  rmSync(out, { recursive: true, force: true });
+  execFileSync("python3", ["-m", "zipfile", "-e", zip, out]);
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the zip holds the bundle, an example page and a correct hash for every file", () => {
+  const files = readdirSync(join(out, folder)).sort();
+  assert.deepEqual(files, ["ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", "embed.js", "package.json"]);
+  const lines = readFileSync(join(out, "SRI.txt"), "utf8").trim().split("\n");
+  assert.equal(lines.length, files.length);
+  for (const line of lines) {
+    const [hash, path] = line.split(/\s+/);
+    const actual = "sha384-" + createHash("sha384").update(readFileSync(join(out, path))).digest("base64");
+    assert.equal(hash, actual, path);
+  }
+  const manifest = JSON.parse(readFileSync(join(out, folder, "package.json"), "utf8"));
+  assert.equal(manifest.version, version);
+  assert.equal(manifest.types, "./ai_readiness.d.ts");
+  const types = readFileSync(join(out, folder, "ai_readiness.d.ts"), "utf8");
+  for (const name of ["AiReadinessConfig", "AiReadinessResult", "AiReadinessAnswerDetail", "AiReadinessCtaDetail", "setConfig", "destroy", "reset"]) {
+    assert.ok(types.includes(name), `types declare ${name}`);
+  }
+});
+
+test("the example page mounts the widget with integrity checks on", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/target/dist-check/example.html`);
+  await page.locator('[data-ai-readiness] [data-action="start"]').waitFor();
+  assert.deepEqual(seen.errors, []);
+  const html = readFileSync(join(out, "example.html"), "utf8");
+  assert.match(html, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/);
+});
+
+test("a tampered wasm is refused by the browser", async () => {
+  const wasm = join(out, folder, "ai_readiness_bg.wasm");
+  const bytes = readFileSync(wasm);
+  bytes[bytes.length - 1] ^= 0xff;
+  writeFileSync(wasm, bytes);
+  const { page, seen } = await openPage(browser, `${server.base}/target/dist-check/example.html`);
+  const outcome = await page.evaluate(async (path) => {
+    const { ready } = await import(path);
+    return ready.then(() => "loaded", (e) => `refused: ${e}`);
+  }, `/target/dist-check/${folder}/embed.js`);
+  assert.match(outcome, /^refused:/);
+  assert.equal(await page.locator('[data-action="start"]').count(), 0);
+  assert.ok(seen.errors.some((e) => /integrity/i.test(e)), seen.errors.join("\n"));
+});

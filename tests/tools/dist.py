@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Packaging steps for pkg/ and dist/, standard library only.
+
+  dist.py package-json   write pkg/package.json (name, version, ES module entry, types)
+  dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the wasm's hash pinned
+                         in embed.js, an example page, and SRI.txt with each file's sha384 hash
+"""
+import base64
+import hashlib
+import json
+import pathlib
+import re
+import sys
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PKG = ROOT / "pkg"
+
+
+def version():
+    text = (ROOT / "Cargo.toml").read_text()
+    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.M)
+    if not match:
+        sys.exit("dist.py: no version in Cargo.toml")
+    return match.group(1)
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def package_json():
+    manifest = {
+        "name": "ai-readiness-widget",
+        "version": version(),
+        "description": "Embeddable AI readiness assessment: Rust + WebAssembly, no backend.",
+        "type": "module",
+        "module": "./ai_readiness.js",
+        "main": "./ai_readiness.js",
+        "types": "./ai_readiness.d.ts",
+        "exports": {
+            ".": {"types": "./ai_readiness.d.ts", "default": "./ai_readiness.js"},
+            "./embed.js": "./embed.js",
+        },
+        "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js"],
+        "sideEffects": ["./embed.js"],
+        "license": "MIT",
+    }
+    (PKG / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+EXAMPLE = """<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>AI readiness widget example</title>
+  <link rel="icon" href="data:,">
+</head>
+<body>
+  <div data-ai-readiness data-cta-label="Talk to us" data-cta-url="https://example.com/contact"></div>
+  <script type="module" src="{folder}/embed.js"
+          integrity="{embed_sri}" crossorigin="anonymous"></script>
+</body>
+</html>
+"""
+
+
+def make_zip():
+    folder = f"ai-readiness-{version()}"
+    files = {name: (PKG / name).read_bytes() for name in
+             ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json"]}
+    embed = (PKG / "embed.js").read_text()
+    pinned = embed.replace('const WASM_INTEGRITY = "";',
+                           f'const WASM_INTEGRITY = "{sri(files["ai_readiness_bg.wasm"])}";')
+    if pinned == embed:
+        sys.exit("dist.py: embed.js has no WASM_INTEGRITY line to pin")
+    files["embed.js"] = pinned.encode()
+    hashes = {name: sri(data) for name, data in sorted(files.items())}
+    lines = [f"{hashes[name]}  {folder}/{name}" for name in sorted(hashes)]
+    out = ROOT / "dist"
+    out.mkdir(exist_ok=True)
+    target = out / f"{folder}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in sorted(files.items()):
+            z.writestr(f"{folder}/{name}", data)
+        z.writestr("example.html", EXAMPLE.format(folder=folder, embed_sri=hashes["embed.js"]))
+        z.writestr("SRI.txt", "\n".join(lines) + "\n")
+    print(f"wrote {target.relative_to(ROOT)}")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "package-json":
+        package_json()
+    elif command == "zip":
+        make_zip()
+    else:
+        sys.exit(__doc__)
