@@ -45,6 +45,7 @@ fn every_key_is_read() {
         text("ctaUrl", "https://example.com/contact?from=quiz"),
         Entry::object("showIntro", ConfigValue::Bool(false)),
         text("storageKey", "acme.quiz"),
+        Entry::attribute("storage", "false"),
     ])
     .expect("valid");
     let c = parsed.config;
@@ -56,6 +57,7 @@ fn every_key_is_read() {
     assert_eq!((cta.label.as_str(), cta.url.as_str()), ("Talk to us", "https://example.com/contact?from=quiz"));
     assert!(!c.show_intro);
     assert_eq!(c.storage_key, "acme.quiz");
+    assert!(!c.storage);
 }
 
 #[test]

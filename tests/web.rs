@@ -25,8 +25,11 @@ struct Host {
 
 impl Host {
     fn new() -> Host {
+        thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
         let doc = web_sys::window().unwrap().document().unwrap();
         let element = doc.create_element("div").unwrap();
+        // A unique id keeps each test's saved progress apart.
+        element.set_id(&format!("host-{}", NEXT.with(|n| n.replace(n.get() + 1))));
         doc.body().unwrap().append_child(&element).unwrap();
         let events = Rc::new(RefCell::new(Vec::new()));
         let mut listeners = Vec::new();
@@ -216,7 +219,7 @@ async fn destroy_removes_the_widget_and_allows_a_new_mount() {
     yew::scheduler::flush().await;
     assert_eq!(host.shadow().child_element_count(), 0);
     let _again = mounted(&host, JsValue::UNDEFINED).await;
-    assert!(host.find("[data-action=start]").is_some());
+    assert!(host.find("[data-question]").is_some(), "a new mount resumes where the visitor was");
 }
 
 #[wasm_bindgen_test]
@@ -297,4 +300,88 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
     let detail = seen.borrow().clone().expect("an ai-readiness:cta event");
     assert_eq!(prop(&detail, "url").as_string().as_deref(), Some("#book"));
     assert_eq!(prop(&detail, "level").as_string().as_deref(), Some("experimenting"));
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn progress_key(host: &Host) -> String {
+    format!("ai-readiness:progress:v1:{}", host.element.id())
+}
+
+#[wasm_bindgen_test]
+async fn progress_survives_a_remount_at_the_same_question() {
+    let host = Host::new();
+    let handle = mounted(&host, JsValue::UNDEFINED).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    host.click("[data-question] label:nth-child(3) input");
+    yew::scheduler::flush().await;
+    host.click("[data-action=next]");
+    yew::scheduler::flush().await;
+    let saved = local_storage().get_item(&progress_key(&host)).unwrap().expect("progress saved");
+    assert!(saved.starts_with("1/1/q1/2-"), "{saved}");
+    handle.destroy();
+
+    let _again = mounted(&host, JsValue::UNDEFINED).await;
+    let q = host.find("[data-question]").expect("back on a question");
+    assert_eq!(q.get_attribute("data-question").as_deref(), Some(QUESTIONS[1].id));
+    host.click("[data-action=back]");
+    yew::scheduler::flush().await;
+    let checked: HtmlInputElement = host.find("input:checked").expect("first answer kept").unchecked_into();
+    assert_eq!(checked.value(), "2");
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_progress_is_dropped_for_a_fresh_start() {
+    for junk in ["{not json", "1/1/q99/------------/", "1/42/q3/0000--------/", "\u{0}\u{ffff}"] {
+        let host = Host::new();
+        local_storage().set_item(&progress_key(&host), junk).unwrap();
+        let _handle = mounted(&host, JsValue::UNDEFINED).await;
+        assert!(host.find("[data-action=start]").is_some(), "fresh intro after {junk:?}");
+        let now = local_storage().get_item(&progress_key(&host)).unwrap().unwrap_or_default();
+        assert!(now.starts_with("1/1/i/"), "the junk was replaced, got {now:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn storage_off_keeps_nothing_in_local_storage() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"storage".into(), &JsValue::FALSE).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    host.click("[data-question] label:nth-child(2) input");
+    yew::scheduler::flush().await;
+    assert_eq!(local_storage().get_item(&progress_key(&host)).unwrap(), None);
+    assert!(host.find(".air-storage-note").is_none(), "switching storage off is not a problem to report");
+}
+
+#[wasm_bindgen_test]
+async fn retake_shows_the_change_since_last_time() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    for round in [1, 2] {
+        for _ in 0..QUESTIONS.len() {
+            host.click(&format!("[data-question] label:nth-child({round}) input"));
+            yew::scheduler::flush().await;
+            host.click("[data-action=next]");
+            yew::scheduler::flush().await;
+        }
+        if round == 1 {
+            assert!(host.find("[data-changes]").is_none(), "nothing to compare on the first result");
+            host.click("[data-action=restart]");
+            yew::scheduler::flush().await;
+        }
+    }
+    let first = score(&Answers(vec![0; 12])).unwrap();
+    let second = score(&Answers(vec![1; 12])).unwrap();
+    let row = host.find("[data-changes] [data-dimension=capability]").expect("a capability row");
+    let expected = i16::from(second.scores.capability) - i16::from(first.scores.capability);
+    assert_eq!(row.get_attribute("data-delta"), Some(expected.to_string()));
+    assert!(host.find("[data-changes] p").unwrap().text_content().unwrap().contains("from"));
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::bank::QUESTIONS;
 use super::events::WidgetEvent;
 use super::model::Answers;
+use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
 
 /// Where the visitor is.
@@ -58,6 +59,9 @@ pub struct Assessment {
     pub event: Option<(u32, Rc<WidgetEvent>)>,
     /// Whether the intro screen is shown; when not, the visitor starts at the first question.
     pub show_intro: bool,
+    /// The answers behind the result before the last retake, so the new one can show what
+    /// changed.
+    pub previous: Option<Answers>,
 }
 
 impl Assessment {
@@ -71,6 +75,7 @@ impl Assessment {
             outcome: None,
             event: None,
             show_intro,
+            previous: None,
         };
         if !show_intro {
             fresh.emit(WidgetEvent::start());
@@ -146,6 +151,10 @@ impl Assessment {
                 let mut fresh = Assessment::new(true);
                 fresh.show_intro = self.show_intro;
                 fresh.event = self.event.clone();
+                fresh.previous = match self.outcome {
+                    Some(_) => self.answers(),
+                    None => self.previous.clone(),
+                };
                 if !self.show_intro {
                     fresh.step = Step::Question(0);
                     fresh.emit(WidgetEvent::start());
@@ -155,6 +164,41 @@ impl Assessment {
             _ => return None,
         }
         Some(next)
+    }
+
+    /// Restores a saved visitor: same screen, same answers, same previous result. Nothing is
+    /// announced; the visitor simply carries on.
+    pub fn resume(snapshot: &Snapshot, show_intro: bool) -> Self {
+        let mut a = Assessment { event: None, ..Assessment::new(true) };
+        a.show_intro = show_intro;
+        a.choices = snapshot.choices.clone();
+        a.previous = snapshot.previous.clone();
+        a.step = match snapshot.step {
+            Step::Intro if !show_intro => Step::Question(0),
+            Step::Result => match a.answers().map(|answers| score(&answers)) {
+                Some(Ok(outcome)) => {
+                    a.outcome = Some(outcome);
+                    Step::Result
+                }
+                _ => Step::Question(0),
+            },
+            step => step,
+        };
+        a
+    }
+
+    /// The previous result, scored again.
+    pub fn previous_outcome(&self) -> Option<Outcome> {
+        self.previous.as_ref().and_then(|p| score(p).ok())
+    }
+
+    /// What to save so a reload can [`resume`](Assessment::resume).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            step: self.step,
+            choices: self.choices.clone(),
+            previous: self.previous.clone(),
+        }
     }
 
     fn emit(&mut self, event: WidgetEvent) {

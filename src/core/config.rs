@@ -155,6 +155,9 @@ pub struct Config {
     pub show_intro: bool,
     /// Prefix for anything the widget keeps in the browser's storage.
     pub storage_key: String,
+    /// Whether progress and the last result are kept in `localStorage`; off keeps them in
+    /// memory only.
+    pub storage: bool,
 }
 
 impl Default for Config {
@@ -168,13 +171,15 @@ impl Default for Config {
             cta: None,
             show_intro: true,
             storage_key: "ai-readiness".to_string(),
+            storage: true,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 9] =
-    ["locale", "theme", "accent", "title", "intro", "ctaLabel", "ctaUrl", "showIntro", "storageKey"];
+pub const KEYS: [&str; 10] = [
+    "locale", "theme", "accent", "title", "intro", "ctaLabel", "ctaUrl", "showIntro", "storageKey", "storage",
+];
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,6 +251,7 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
             "ctaUrl" => cta_url = Some(url(entry)?),
             "showIntro" => config.show_intro = bool_value(entry)?,
             "storageKey" => config.storage_key = storage_key(entry)?,
+            "storage" => config.storage = bool_value(entry)?,
             _ => warnings.push(format!(
                 "unknown config key \"{}\" ignored; known keys: {}",
                 shorten(&entry.name()),

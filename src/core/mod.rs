@@ -19,6 +19,8 @@ pub mod events;
 pub mod model;
 /// Next-step advice.
 pub mod plan;
+/// Saved progress as versioned text.
+pub mod progress;
 /// Scores, level and gaps.
 pub mod scoring;
 /// Display texts.

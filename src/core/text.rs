@@ -90,6 +90,25 @@ pub fn adoption_gap_sentence(outcome: &Outcome) -> String {
     }
 }
 
+/// One sentence on how the level moved since the previous result.
+pub fn level_change(previous: Level, now: Level) -> String {
+    let (was, is) = (level_name(previous), level_name(now));
+    match now.cmp(&previous) {
+        std::cmp::Ordering::Greater => format!("Up from {was} to {is}."),
+        std::cmp::Ordering::Less => format!("Down from {was} to {is}."),
+        std::cmp::Ordering::Equal => format!("Still {is}."),
+    }
+}
+
+/// A signed change in points: `+12`, `−5` (with a real minus sign), `±0`.
+pub fn signed(delta: i16) -> String {
+    match delta {
+        d if d > 0 => format!("+{d}"),
+        d if d < 0 => format!("\u{2212}{}", -d),
+        _ => "±0".to_string(),
+    }
+}
+
 /// Labels and button texts.
 pub mod ui {
     /// Start button on the intro.
@@ -120,6 +139,11 @@ pub mod ui {
     pub const OVERALL: &str = "Overall";
     /// Heading of the access vs adoption figure.
     pub const ADOPTION_GAP: &str = "Access vs adoption";
+    /// Shown under the questions when progress cannot be saved.
+    pub const STORAGE_NOTE: &str =
+        "This browser does not let the page save your progress, so it lasts until you close the page.";
+    /// Heading of the changes since the previous result.
+    pub const SINCE_LAST: &str = "Since your last result";
     /// Title of the notice shown when the widget crashed.
     pub const CRASHED_TITLE: &str = "Sorry, the assessment stopped working";
     /// Shown when the widget crashed.

@@ -84,5 +84,5 @@ pub(super) fn error_text(error: &JsValue) -> String {
 /// JavaScript's own text for a number (`42`, `1.5`, `NaN`), so Rust needs no float printer.
 fn js_text(value: &JsValue) -> String {
     let number = js_sys::Number::from(value.as_f64().unwrap_or(f64::NAN));
-    number.to_string(10).map(String::from).unwrap_or_else(|_| "a number".to_string())
+    number.to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_string())
 }

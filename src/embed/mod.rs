@@ -6,7 +6,7 @@
 //! JavaScript API.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +20,7 @@ use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::events::WidgetEvent;
 use crate::core::model::Answers;
+use crate::core::progress::Snapshot;
 use crate::core::scoring;
 use crate::core::text::ui;
 use crate::ui::{App, AppProps};
@@ -28,6 +29,8 @@ use crate::ui::{App, AppProps};
 mod js_config;
 /// The panic hook that replaces crashed widgets with an apology.
 mod panic;
+/// Saved progress in localStorage, or in memory when that is not possible.
+mod storage;
 /// TypeScript declarations for the exported API.
 mod types;
 
@@ -57,15 +60,30 @@ struct Instance {
     entries: RefCell<Vec<Entry>>,
     config: RefCell<Rc<Config>>,
     resets: Cell<u32>,
+    store: storage::Store,
+    /// Progress read at mount, handed to the widget once.
+    resume: Option<Rc<Snapshot>>,
+    /// Itself, so callbacks can reach the instance without keeping it alive.
+    this: Weak<Instance>,
 }
 
 impl Instance {
     fn props(&self) -> AppProps {
+        let this = self.this.clone();
         AppProps {
             config: self.config.borrow().clone(),
             instance: self.number,
             reset: self.resets.get(),
+            resume: self.resume.clone(),
+            storage_note: self.store.degraded(),
             on_event: event_dispatcher(self.host.clone()),
+            on_progress: Callback::from(move |snapshot: Snapshot| {
+                if let Some(instance) = this.upgrade() {
+                    if instance.store.save(&snapshot.encode()) {
+                        instance.rerender();
+                    }
+                }
+            }),
         }
     }
 
@@ -161,7 +179,9 @@ pub fn mount(
         .map_err(|_| fail("could not attach the widget container"))?;
     apply_accent(&container, parsed.config.accent.as_deref());
 
-    let instance = Rc::new(Instance {
+    let store = storage::Store::open(&parsed.config, &host);
+    let resume = saved_progress(&store).map(Rc::new);
+    let instance = Rc::new_cyclic(|this| Instance {
         number: NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1))),
         host,
         shadow,
@@ -170,6 +190,9 @@ pub fn mount(
         entries: RefCell::new(entries),
         config: RefCell::new(Rc::new(parsed.config)),
         resets: Cell::new(0),
+        store,
+        resume,
+        this: this.clone(),
     });
     let app = yew::Renderer::<App>::with_root_and_props(container.into(), instance.props()).render();
     *instance.app.borrow_mut() = Some(app);
@@ -189,6 +212,19 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = modelVersion)]
 pub fn model_version() -> String {
     crate::core::bank::MODEL_VERSION.to_string()
+}
+
+/// The visitor's saved progress; anything unreadable is dropped with a warning.
+fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
+    let text = store.load()?;
+    match Snapshot::decode(&text) {
+        Ok(snapshot) => Some(snapshot),
+        Err(e) => {
+            warn_all(&[format!("{e}; starting fresh")]);
+            store.clear();
+            None
+        }
+    }
 }
 
 /// The shadow roots of live widgets, for the panic hook.

@@ -24,6 +24,8 @@ export interface AiReadinessConfig {
   showIntro?: boolean;
   /** Prefix for anything kept in the browser's storage. Default "ai-readiness". */
   storageKey?: string;
+  /** Keep progress and the last result in localStorage. Default true. */
+  storage?: boolean;
 }
 
 export type AiReadinessDimension = "access" | "usage" | "capability" | "visibility";

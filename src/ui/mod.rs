@@ -11,6 +11,8 @@ use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
 use crate::core::config::Config;
 use crate::core::events::WidgetEvent;
+use crate::core::progress::Snapshot;
+use crate::core::text::ui;
 
 /// The intro screen.
 mod intro;
@@ -43,15 +45,31 @@ pub struct AppProps {
     pub instance: u32,
     /// Bumped by the host's `reset()`; any change sends the visitor back to the start.
     pub reset: u32,
+    /// Saved progress to resume from, read once when the widget starts.
+    pub resume: Option<Rc<Snapshot>>,
+    /// Progress cannot be saved in this browser; say so briefly.
+    pub storage_note: bool,
     /// Receives every host event, exactly once each.
     pub on_event: Callback<Rc<WidgetEvent>>,
+    /// Receives the visitor's progress whenever it changes, for saving.
+    pub on_progress: Callback<Snapshot>,
 }
 
 /// The whole widget: intro, questions, result.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let show_intro = props.config.show_intro;
-    let state = use_reducer(move || State(Assessment::new(show_intro)));
+    let resume = props.resume.clone();
+    let state = use_reducer(move || {
+        State(match resume {
+            Some(saved) => Assessment::resume(&saved, show_intro),
+            None => Assessment::new(show_intro),
+        })
+    });
+    {
+        let on_progress = props.on_progress.clone();
+        use_effect_with(state.0.snapshot(), move |snapshot| on_progress.emit(snapshot.clone()));
+    }
 
     {
         let on_event = props.on_event.clone();
@@ -117,6 +135,7 @@ pub fn App(props: &AppProps) -> Html {
             Some(outcome) => html! {
                 <result::ResultView
                     outcome={outcome.clone()}
+                    previous={a.previous_outcome()}
                     cta={props.config.cta.clone()}
                     on_cta={props.on_event.clone()}
                     on_restart={dispatch(Action::Restart)}
@@ -126,5 +145,7 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     let theme = format!("air-theme-{}", props.config.theme.id());
-    html! { <div class={classes!("air", theme)} lang="en" dir="ltr">{ body }</div> }
+    let note = (props.storage_note && a.step != Step::Intro)
+        .then(|| html! { <p class="air-muted air-storage-note">{ ui::STORAGE_NOTE }</p> });
+    html! { <div class={classes!("air", theme)} lang="en" dir="ltr">{ body }{ for note }</div> }
 }

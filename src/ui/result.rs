@@ -6,7 +6,7 @@ use crate::core::chart::{self, BAR_H};
 use crate::core::config::CallToAction;
 use crate::core::events::WidgetEvent;
 use crate::core::plan::plan;
-use crate::core::model::Level;
+use crate::core::model::{Dimension, Level};
 use crate::core::scoring::{Outcome, Scores};
 use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 
@@ -15,6 +15,8 @@ use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 pub struct ResultProps {
     /// The scored outcome.
     pub outcome: Outcome,
+    /// The result before the last retake, to show what changed.
+    pub previous: Option<Outcome>,
     /// The host's call to action, if configured.
     pub cta: Option<CallToAction>,
     /// Receives the `ai-readiness:cta` event when the call to action is followed.
@@ -69,6 +71,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <p>{ adoption_sentence }</p>
             <h3>{ ui::SCORES }</h3>
             { score_chart(o.scores) }
+            { for props.previous.as_ref().map(|p| changes(p, o)) }
             <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}>
                 <h3>{ format!("{}: {}", ui::BIGGEST_GAP, dimension_name(o.biggest_gap.dimension)) }</h3>
                 <p>{ gap_reason }</p>
@@ -96,6 +99,26 @@ fn cta_link(cta: &CallToAction, outcome: &Outcome, on_cta: &Callback<Rc<WidgetEv
             target="_blank" rel="noopener noreferrer" {onclick}>
             { cta.label.clone() }
         </a>
+    }
+}
+
+/// What moved since the previous result: the level, then each dimension.
+fn changes(previous: &Outcome, now: &Outcome) -> Html {
+    let rows = Dimension::ALL.iter().map(|&d| {
+        let delta = i16::from(now.scores.get(d)) - i16::from(previous.scores.get(d));
+        html! {
+            <li data-dimension={d.id()} data-delta={delta.to_string()}>
+                <span>{ dimension_name(d) }</span>
+                <strong>{ text::signed(delta) }</strong>
+            </li>
+        }
+    });
+    html! {
+        <div class="air-changes" data-changes="">
+            <h3>{ ui::SINCE_LAST }</h3>
+            <p>{ text::level_change(previous.level, now.level) }</p>
+            <ul class="air-deltas">{ for rows }</ul>
+        </div>
     }
 }
 

@@ -1,0 +1,86 @@
+use std::cell::{Cell, RefCell};
+
+use web_sys::Element;
+
+use super::LOG_PREFIX;
+use crate::core::config::Config;
+
+/// Where one widget keeps its saved progress: `localStorage` when allowed and working, memory
+/// otherwise (private mode, blocked storage, a full quota, or `storage: false`).
+pub(super) struct Store {
+    key: String,
+    local: RefCell<Option<web_sys::Storage>>,
+    memory: RefCell<Option<String>>,
+    /// Storage was wanted but is not available, so progress lasts only as long as the page.
+    degraded: Cell<bool>,
+}
+
+impl Store {
+    /// Opens the store for a widget. The key is namespaced by the configured prefix, the format
+    /// version and, when it has one, the host element's id, so two widgets never share progress.
+    pub(super) fn open(config: &Config, host: &Element) -> Store {
+        let id = host.id();
+        let key = if id.is_empty() {
+            format!("{}:progress:v1", config.storage_key)
+        } else {
+            format!("{}:progress:v1:{id}", config.storage_key)
+        };
+        let local = if config.storage { local_storage() } else { None };
+        let degraded = config.storage && local.is_none();
+        if degraded {
+            gloo::console::warn!(format!(
+                "{LOG_PREFIX} this browser does not allow localStorage here; progress is kept in memory only"
+            ));
+        }
+        Store { key, local: RefCell::new(local), memory: RefCell::new(None), degraded: Cell::new(degraded) }
+    }
+
+    /// The saved value, if any.
+    pub(super) fn load(&self) -> Option<String> {
+        if let Some(local) = self.local.borrow().as_ref() {
+            return local.get_item(&self.key).ok().flatten();
+        }
+        self.memory.borrow().clone()
+    }
+
+    /// Saves a value; on failure (quota, revoked access) it falls back to memory and returns
+    /// true when that just happened.
+    pub(super) fn save(&self, value: &str) -> bool {
+        let failed = match self.local.borrow().as_ref() {
+            Some(local) => local.set_item(&self.key, value).is_err(),
+            None => false,
+        };
+        if failed {
+            gloo::console::warn!(format!(
+                "{LOG_PREFIX} could not save progress (storage full or blocked); keeping it in memory"
+            ));
+            *self.local.borrow_mut() = None;
+            self.degraded.set(true);
+        }
+        *self.memory.borrow_mut() = Some(value.to_string());
+        failed
+    }
+
+    /// Forgets the saved value.
+    pub(super) fn clear(&self) {
+        if let Some(local) = self.local.borrow().as_ref() {
+            let _ = local.remove_item(&self.key);
+        }
+        *self.memory.borrow_mut() = None;
+    }
+
+    /// True when storage was wanted but progress now lives in memory only.
+    pub(super) fn degraded(&self) -> bool {
+        self.degraded.get()
+    }
+}
+
+/// `window.localStorage`, if the browser lets this page use it; reading the property itself
+/// throws in some privacy modes, and a probe write catches storage that is present but unusable.
+fn local_storage() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let probe = "ai-readiness:probe";
+    storage.set_item(probe, "1").ok()?;
+    let _ = storage.remove_item(probe);
+    Some(storage)
+}
