@@ -4,6 +4,7 @@ mod common;
 
 use ai_readiness::core::assessment::{Action, Assessment, Step};
 use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::code::{decode, encode};
 use ai_readiness::core::events::WidgetEvent;
 use ai_readiness::core::scoring::score;
 use common::{random_answers, Rng};
@@ -85,7 +86,9 @@ fn full_run_ends_on_the_result_with_the_core_score() {
         let expected = score(&answers).expect("valid");
         assert_eq!(a.step, Step::Result);
         assert_eq!(a.outcome.as_ref(), Some(&expected));
-        assert_eq!(event(&a).1, WidgetEvent::complete(&expected));
+        let code = encode(&answers).expect("valid");
+        assert_eq!(event(&a).1, WidgetEvent::complete(&expected, &code));
+        assert_eq!(decode(code.as_str()).expect("round trip").answers, answers);
         assert_eq!(event(&a).0 as usize, 2 + QUESTIONS.len(), "start + one answer each + complete");
     }
 }
@@ -121,4 +124,19 @@ fn actions_that_do_not_fit_the_step_change_nothing() {
     for action in [Action::Next, Action::Back, Action::Restart, Action::Choose { question: 0, option: 0 }] {
         assert!(intro.apply(action).is_none(), "{action:?} on the intro");
     }
+}
+
+#[test]
+fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
+    let mut rng = Rng::new(12);
+    let mut a = Assessment::new(true);
+    a.shared = Some(random_answers(&mut rng));
+    assert!(a.shared_result().is_some());
+    for action in [Action::Start, Action::Next, Action::Back, Action::Restart, Action::Choose { question: 0, option: 1 }] {
+        assert!(a.apply(action).is_none(), "{action:?} does nothing on a shared result");
+    }
+    let own = a.apply(Action::TakeItYourself).expect("leaves the shared view");
+    assert!(own.shared.is_none());
+    assert_eq!(own.step, Step::Intro);
+    assert!(own.event.is_none(), "leaving announces nothing; Start will");
 }

@@ -3,7 +3,9 @@
 mod common;
 
 use ai_readiness::core::chart::{layout, BAR_H};
+use ai_readiness::core::code::encode;
 use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::model::Answers;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
 use ai_readiness::core::scoring::{outcome_from_scores, score, Scores};
@@ -14,7 +16,8 @@ use serde_json::json;
 #[test]
 fn complete_event_detail_is_the_documented_json() {
     let outcome = outcome_from_scores(Scores::from_array([90, 40, 20, 30]));
-    let detail = serde_json::to_value(WidgetEvent::complete(&outcome)).expect("serialises");
+    let code = encode(&Answers(vec![1; 12])).expect("valid");
+    let detail = serde_json::to_value(WidgetEvent::complete(&outcome, &code)).expect("serialises");
     assert_eq!(
         detail,
         json!({
@@ -24,6 +27,7 @@ fn complete_event_detail_is_the_documented_json() {
             "adoptionGap": 60,
             "biggestGap": "capability",
             "modelVersion": "1",
+            "code": code.to_string(),
         })
     );
 }

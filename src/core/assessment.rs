@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::bank::QUESTIONS;
 use super::events::WidgetEvent;
 use super::model::Answers;
+use super::code::{encode, ResultCode};
 use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
 
@@ -42,6 +43,8 @@ pub enum Action {
     Restart,
     /// The host asked to go back to the beginning, from wherever the visitor is.
     Reset,
+    /// Left a shared result to take the assessment themselves.
+    TakeItYourself,
 }
 
 /// The whole state of one widget instance.
@@ -59,6 +62,9 @@ pub struct Assessment {
     pub event: Option<(u32, Rc<WidgetEvent>)>,
     /// Whether the intro screen is shown; when not, the visitor starts at the first question.
     pub show_intro: bool,
+    /// Someone else's result, opened from a share link and shown read-only until the visitor
+    /// chooses to take the assessment themselves.
+    pub shared: Option<Answers>,
     /// The answers behind the result before the last retake, so the new one can show what
     /// changed.
     pub previous: Option<Answers>,
@@ -75,6 +81,7 @@ impl Assessment {
             outcome: None,
             event: None,
             show_intro,
+            shared: None,
             previous: None,
         };
         if !show_intro {
@@ -97,6 +104,13 @@ impl Assessment {
     /// can keep the old state (and skip a re-render).
     pub fn apply(&self, action: Action) -> Option<Self> {
         let mut next = self.clone();
+        if self.shared.is_some() {
+            if action != Action::TakeItYourself {
+                return None;
+            }
+            next.shared = None;
+            return Some(next);
+        }
         match (self.step, action) {
             (Step::Intro, Action::Start) => {
                 next.step = Step::Question(0);
@@ -123,7 +137,9 @@ impl Assessment {
                     let first_open = self.choices.iter().position(Option::is_none);
                     match (first_open, self.answers().map(|a| score(&a))) {
                         (None, Some(Ok(outcome))) => {
-                            next.emit(WidgetEvent::complete(&outcome));
+                            if let Some(code) = self.code() {
+                                next.emit(WidgetEvent::complete(&outcome, &code));
+                            }
                             next.outcome = Some(outcome);
                             next.step = Step::Result;
                         }
@@ -185,6 +201,17 @@ impl Assessment {
             step => step,
         };
         a
+    }
+
+    /// The result code of the complete answers, once every question has one.
+    pub fn code(&self) -> Option<ResultCode> {
+        self.answers().and_then(|a| encode(&a).ok())
+    }
+
+    /// The shared result being shown, with its code.
+    pub fn shared_result(&self) -> Option<(Outcome, ResultCode)> {
+        let answers = self.shared.as_ref()?;
+        Some((score(answers).ok()?, encode(answers).ok()?))
     }
 
     /// The previous result, scored again.

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::bank::{MODEL_VERSION, QUESTIONS};
+use super::code::ResultCode;
 use super::model::{Dimension, Level};
 use super::scoring::{Outcome, Scores};
 
@@ -78,12 +79,15 @@ pub struct CompleteDetail {
     pub biggest_gap: Dimension,
     /// The scoring model's version.
     pub model_version: &'static str,
+    /// The result code that carries these answers (`1-7KD3Q-X`).
+    pub code: String,
 }
 
 impl CompleteDetail {
-    /// The detail for an outcome.
-    pub fn of(outcome: &Outcome) -> Self {
+    /// The detail for an outcome and the code of its answers.
+    pub fn of(outcome: &Outcome, code: &ResultCode) -> Self {
         CompleteDetail {
+            code: code.to_string(),
             level: outcome.level,
             overall: outcome.overall,
             scores: outcome.scores,
@@ -117,14 +121,14 @@ impl WidgetEvent {
         })
     }
 
-    /// The completion event for an outcome.
-    pub fn complete(outcome: &Outcome) -> Self {
-        WidgetEvent::Complete(CompleteDetail::of(outcome))
+    /// The completion event for an outcome and the code of its answers.
+    pub fn complete(outcome: &Outcome, code: &ResultCode) -> Self {
+        WidgetEvent::Complete(CompleteDetail::of(outcome, code))
     }
 
-    /// The call-to-action event for an outcome and the link's URL.
-    pub fn cta(outcome: &Outcome, url: &str) -> Self {
-        WidgetEvent::Cta(CtaDetail { result: CompleteDetail::of(outcome), url: url.to_string() })
+    /// The call-to-action event for an outcome, its code and the link's URL.
+    pub fn cta(outcome: &Outcome, code: &ResultCode, url: &str) -> Self {
+        WidgetEvent::Cta(CtaDetail { result: CompleteDetail::of(outcome, code), url: url.to_string() })
     }
 
     /// The DOM event name.

@@ -7,6 +7,8 @@
 pub mod assessment;
 /// The question bank.
 pub mod bank;
+/// Result codes: encoding, decoding, typo checks.
+pub mod code;
 /// CSS colour recognition for the accent.
 pub mod colour;
 /// Host configuration.
@@ -21,7 +23,13 @@ pub mod model;
 pub mod plan;
 /// Saved progress as versioned text.
 pub mod progress;
+/// Reading pasted lists of result codes.
+pub mod roster;
 /// Scores, level and gaps.
 pub mod scoring;
+/// Team aggregation and CSV export.
+pub mod team;
+/// Share links that carry a result code.
+pub mod share;
 /// Display texts.
 pub mod text;

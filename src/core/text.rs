@@ -142,6 +142,27 @@ pub mod ui {
     /// Shown under the questions when progress cannot be saved.
     pub const STORAGE_NOTE: &str =
         "This browser does not let the page save your progress, so it lasts until you close the page.";
+    /// Label above the result code.
+    pub const YOUR_CODE: &str = "Your result code";
+    /// Explains what the code is for.
+    pub const CODE_HELP: &str =
+        "Send it to your team lead: it carries your answers, nothing else, and opens in the team view.";
+    /// Copy the code.
+    pub const COPY_CODE: &str = "Copy code";
+    /// Copy the share link.
+    pub const COPY_LINK: &str = "Copy link";
+    /// Said after a successful copy.
+    pub const COPIED: &str = "Copied";
+    /// Said when the browser refused to copy.
+    pub const COPY_FAILED: &str = "Could not copy here: select the code and copy it by hand.";
+    /// Heading over a result opened from a share link.
+    pub const SHARED_HEADING: &str = "A shared result";
+    /// Explains the shared view.
+    pub const SHARED_NOTE: &str = "Someone shared this result with you. It is read-only.";
+    /// Leaves the shared result.
+    pub const TAKE_IT: &str = "Take it yourself";
+    /// Shown on the intro when a share link's code could not be read; the reason follows.
+    pub const BAD_LINK: &str = "The result in this link could not be opened:";
     /// Heading of the changes since the previous result.
     pub const SINCE_LAST: &str = "Since your last result";
     /// Title of the notice shown when the widget crashed.

@@ -16,6 +16,7 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
+use crate::core::code;
 use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::events::WidgetEvent;
@@ -29,6 +30,8 @@ use crate::ui::{App, AppProps};
 mod js_config;
 /// The panic hook that replaces crashed widgets with an apology.
 mod panic;
+/// Share links and the clipboard.
+mod share;
 /// Saved progress in localStorage, or in memory when that is not possible.
 mod storage;
 /// TypeScript declarations for the exported API.
@@ -63,6 +66,8 @@ struct Instance {
     store: storage::Store,
     /// Progress read at mount, handed to the widget once.
     resume: Option<Rc<Snapshot>>,
+    /// A result from the page's share link, for the first widget on the page.
+    shared: Option<Rc<Result<Answers, String>>>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
@@ -77,6 +82,8 @@ impl Instance {
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
             on_event: event_dispatcher(self.host.clone()),
+            shared: self.shared.clone(),
+            on_share: Callback::from(share::copy),
             on_progress: Callback::from(move |snapshot: Snapshot| {
                 if let Some(instance) = this.upgrade() {
                     if instance.store.save(&snapshot.encode()) {
@@ -181,6 +188,7 @@ pub fn mount(
 
     let store = storage::Store::open(&parsed.config, &host);
     let resume = saved_progress(&store).map(Rc::new);
+    let shared = share::take_shared_link().map(Rc::new);
     let instance = Rc::new_cyclic(|this| Instance {
         number: NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1))),
         host,
@@ -192,6 +200,7 @@ pub fn mount(
         resets: Cell::new(0),
         store,
         resume,
+        shared,
         this: this.clone(),
     });
     let app = yew::Renderer::<App>::with_root_and_props(container.into(), instance.props()).render();
@@ -204,8 +213,10 @@ pub fn mount(
 /// the same object `ai-readiness:complete` carries.
 #[wasm_bindgen(js_name = scoreAnswers, unchecked_return_type = "AiReadinessResult")]
 pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
-    let outcome = scoring::score(&Answers(answers)).map_err(|e| fail(&e.to_string()))?;
-    to_js(&WidgetEvent::complete(&outcome)).map_err(|e| fail(&e))
+    let answers = Answers(answers);
+    let outcome = scoring::score(&answers).map_err(|e| fail(&e.to_string()))?;
+    let code = code::encode(&answers).map_err(|e| fail(&e.to_string()))?;
+    to_js(&WidgetEvent::complete(&outcome, &code)).map_err(|e| fail(&e))
 }
 
 /// The model version of this build's question bank and scoring.

@@ -9,9 +9,12 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
-use crate::core::config::Config;
+use crate::core::config::{CallToAction, Config};
+use crate::core::model::Answers;
+use crate::core::scoring::Outcome;
 use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
+use share::ShareRequest;
 use crate::core::text::ui;
 
 /// The intro screen.
@@ -20,6 +23,8 @@ mod intro;
 mod question;
 /// The result screen and its chart.
 mod result;
+/// Copy buttons for the result code and share link.
+pub mod share;
 
 /// The reducer wrapper around the pure [`Assessment`].
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +58,11 @@ pub struct AppProps {
     pub on_event: Callback<Rc<WidgetEvent>>,
     /// Receives the visitor's progress whenever it changes, for saving.
     pub on_progress: Callback<Snapshot>,
+    /// A result opened from a share link: the answers, or why the link's code was unreadable.
+    #[prop_or_default]
+    pub shared: Option<Rc<Result<Answers, String>>>,
+    /// Copies a result code or share link for the visitor.
+    pub on_share: Callback<ShareRequest>,
 }
 
 /// The whole widget: intro, questions, result.
@@ -60,11 +70,16 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let show_intro = props.config.show_intro;
     let resume = props.resume.clone();
+    let shared = props.shared.clone();
     let state = use_reducer(move || {
-        State(match resume {
+        let mut a = match resume {
             Some(saved) => Assessment::resume(&saved, show_intro),
             None => Assessment::new(show_intro),
-        })
+        };
+        if let Some(Ok(answers)) = shared.as_deref() {
+            a.shared = Some(answers.clone());
+        }
+        State(a)
     });
     {
         let on_progress = props.on_progress.clone();
@@ -108,15 +123,32 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let a = &state.0;
-    let body = match a.step {
-        Step::Intro => html! {
+    let bad_link = match props.shared.as_deref() {
+        Some(Err(reason)) => Some(AttrValue::from(format!("{} {reason}.", ui::BAD_LINK))),
+        _ => None,
+    };
+    let body = match (a.shared_result(), a.step) {
+        (Some((outcome, code)), _) => html! {
+            <result::ResultView
+                {outcome}
+                {code}
+                previous={None::<Outcome>}
+                shared=true
+                cta={None::<CallToAction>}
+                on_cta={props.on_event.clone()}
+                on_share={props.on_share.clone()}
+                on_restart={dispatch(Action::TakeItYourself)}
+            />
+        },
+        (None, Step::Intro) => html! {
             <intro::Intro
                 title={props.config.title.clone()}
                 intro={props.config.intro.clone()}
+                notice={bad_link}
                 on_start={dispatch(Action::Start)}
             />
         },
-        Step::Question(n) => html! {
+        (None, Step::Question(n)) => html! {
             <question::QuestionView
                 key={n}
                 index={n}
@@ -131,17 +163,19 @@ pub fn App(props: &AppProps) -> Html {
                 on_back={dispatch(Action::Back)}
             />
         },
-        Step::Result => match &a.outcome {
-            Some(outcome) => html! {
+        (None, Step::Result) => match (&a.outcome, a.code()) {
+            (Some(outcome), Some(code)) => html! {
                 <result::ResultView
                     outcome={outcome.clone()}
+                    {code}
                     previous={a.previous_outcome()}
+                    on_share={props.on_share.clone()}
                     cta={props.config.cta.clone()}
                     on_cta={props.on_event.clone()}
                     on_restart={dispatch(Action::Restart)}
                 />
             },
-            None => html! {},
+            _ => html! {},
         },
     };
     let theme = format!("air-theme-{}", props.config.theme.id());

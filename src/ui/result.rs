@@ -1,8 +1,10 @@
-use yew::prelude::*;
-
 use std::rc::Rc;
 
+use yew::prelude::*;
+
+use super::share::{CopyButton, ShareKind, ShareRequest};
 use crate::core::chart::{self, BAR_H};
+use crate::core::code::ResultCode;
 use crate::core::config::CallToAction;
 use crate::core::events::WidgetEvent;
 use crate::core::plan::plan;
@@ -15,13 +17,20 @@ use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 pub struct ResultProps {
     /// The scored outcome.
     pub outcome: Outcome,
+    /// The result code of these answers.
+    pub code: ResultCode,
     /// The result before the last retake, to show what changed.
     pub previous: Option<Outcome>,
+    /// Opened from someone's share link: read-only, with "Take it yourself" instead of Retake.
+    #[prop_or_default]
+    pub shared: bool,
+    /// Where copy requests go.
+    pub on_share: Callback<ShareRequest>,
     /// The host's call to action, if configured.
     pub cta: Option<CallToAction>,
     /// Receives the `ai-readiness:cta` event when the call to action is followed.
     pub on_cta: Callback<Rc<WidgetEvent>>,
-    /// Pressed Retake.
+    /// Pressed Retake (or "Take it yourself" on a shared result).
     pub on_restart: Callback<MouseEvent>,
 }
 
@@ -53,8 +62,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
     });
 
     html! {
-        <section class="air-result" data-result="" data-level={o.level.id()}>
-            <p class="air-eyebrow">{ ui::LEVEL_PREFIX }</p>
+        <section class="air-result" data-result="" data-level={o.level.id()} data-shared={props.shared.then_some("")}>
+            if props.shared {
+                <p class="air-shared-note">{ ui::SHARED_NOTE }</p>
+            }
+            <p class="air-eyebrow">{ if props.shared { ui::SHARED_HEADING } else { ui::LEVEL_PREFIX } }</p>
             <h2 class="air-level" tabindex="-1" ref={heading}>{ level_name(o.level) }</h2>
             { level_ladder(o.level) }
             <p class="air-lead">{ level_meaning(o.level) }</p>
@@ -79,19 +91,44 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <h3>{ ui::NEXT_STEPS }</h3>
             <ol class="air-steps">{ for steps }</ol>
             { for then }
+            if !props.shared {
+                { code_box(&props.code, &props.on_share) }
+            }
             <div class="air-nav">
-                <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
-                    { ui::RETAKE }
-                </button>
-                { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.on_cta)) }
+                if props.shared {
+                    <button type="button" class="air-btn air-primary" data-action="take" onclick={props.on_restart.clone()}>
+                        { ui::TAKE_IT }
+                    </button>
+                } else {
+                    <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
+                        { ui::RETAKE }
+                    </button>
+                    { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
+                }
             </div>
         </section>
     }
 }
 
+/// The result code with buttons to copy it or a link that opens this result.
+fn code_box(code: &ResultCode, on_share: &Callback<ShareRequest>) -> Html {
+    let text = AttrValue::from(code.to_string());
+    html! {
+        <div class="air-code-box">
+            <p class="air-eyebrow">{ ui::YOUR_CODE }</p>
+            <p class="air-code" data-code={text.clone()}>{ text.clone() }</p>
+            <p class="air-muted">{ ui::CODE_HELP }</p>
+            <div class="air-copy-row">
+                <CopyButton kind={ShareKind::Code} code={text.clone()} on_share={on_share.clone()} />
+                <CopyButton kind={ShareKind::Link} code={text} on_share={on_share.clone()} />
+            </div>
+        </div>
+    }
+}
+
 /// The host's call to action: a plain link that also tells the host it was followed.
-fn cta_link(cta: &CallToAction, outcome: &Outcome, on_cta: &Callback<Rc<WidgetEvent>>) -> Html {
-    let event = Rc::new(WidgetEvent::cta(outcome, &cta.url));
+fn cta_link(cta: &CallToAction, outcome: &Outcome, code: &ResultCode, on_cta: &Callback<Rc<WidgetEvent>>) -> Html {
+    let event = Rc::new(WidgetEvent::cta(outcome, code, &cta.url));
     let on_cta = on_cta.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));
     html! {

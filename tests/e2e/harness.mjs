@@ -57,8 +57,8 @@ export async function launch() {
 }
 
 /** Opens `url` in a fresh page that records widget events, errors and requests. */
-export async function openPage(browser, url, viewport = { width: 1000, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, options = {}) {
+  const page = await browser.newPage({ viewport, ...options });
   const seen = { errors: [], requests: [] };
   page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
   page.on("pageerror", (e) => seen.errors.push(e.message));

@@ -1,0 +1,359 @@
+//! Reading the result codes a team lead pastes or drops in: a plain list or a small CSV file.
+//!
+//! ## What a line may hold
+//!
+//! - One code per line: `1-7KD3Q-X`.
+//! - Or separated fields, where **the code is always the last non-empty field**:
+//!   `name, code` or `name, team, code`. Empty fields are allowed (`, Sales, 1-7KD3Q-X` has a
+//!   team but no name); trailing empty fields, as spreadsheets write them, are ignored. More than
+//!   three fields is a problem on that line.
+//! - The separator is a comma, a semicolon or a tab, chosen once for the whole text from the
+//!   first line that has any of them outside quotes: the one that occurs most often there (ties:
+//!   tab, then semicolon, then comma). So `Müller, Anna;Sales;1-7KD3Q-X` reads as three fields.
+//! - Fields may be quoted as in RFC 4180 (`"Smith, Ann"`, `"The ""A"" team"`). A quoted field
+//!   ends on its line: a line with an unclosed quote is a problem, and the lines after it are read
+//!   as usual.
+//! - A UTF-8 byte order mark, `\r\n`, `\r` and `\n` line endings, blank lines and whitespace
+//!   around fields are all fine.
+//! - A header line is skipped without a problem: any line whose code field is `code` or
+//!   `result code` in any case (`Name,Team,Code`).
+//!
+//! ## Duplicates
+//!
+//! A line is a duplicate when an earlier line has the same code **and** the same name, names
+//! compared without regard to case or extra spaces; the team does not matter. Duplicates are
+//! listed and counted once. Lines without a name are never duplicates: colleagues describing the
+//! same team can honestly give the same answers, and without a name they cannot be told apart.
+//!
+//! Parsing never panics and takes time linear in the length of the text.
+
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::bank::MODEL_VERSION;
+use super::code::{decode, ResultCode};
+use super::model::Answers;
+use super::scoring::validate;
+
+/// How many characters of a bad line a problem quotes.
+const QUOTE_CHARS: usize = 60;
+/// At most this many entries are reserved up front; beyond it the lists grow as needed.
+const RESERVE_LINES: usize = 1 << 17;
+
+/// Everything read from a pasted list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roster {
+    /// The valid codes, in line order, without duplicates.
+    pub entries: Vec<RosterEntry>,
+    /// Lines that could not be read, in line order.
+    pub problems: Vec<LineProblem>,
+    /// Lines that repeat an earlier person's code, in line order.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// One person's valid result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterEntry {
+    /// Line number in the text, counting from 1.
+    pub line: usize,
+    /// The person's name, if given.
+    pub name: Option<String>,
+    /// The person's team, if given.
+    pub team: Option<String>,
+    /// The code in canonical form.
+    pub code: ResultCode,
+    /// The answers the code holds; they score under the current model.
+    pub answers: Answers,
+}
+
+/// A line that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineProblem {
+    /// Line number in the text, counting from 1.
+    pub line: usize,
+    /// The line as given, shortened to about sixty characters.
+    pub text: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// A line that repeats an earlier line's name and code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The repeating line.
+    pub line: usize,
+    /// The earlier line it repeats, which is the one counted.
+    pub first_line: usize,
+}
+
+/// Reads a pasted or dropped list of result codes.
+pub fn parse(text: &str) -> Roster {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let separator = choose_separator(text);
+    // Room for every line long enough to hold a code, up to a bound that keeps a huge paste of
+    // junk from reserving memory it will never use.
+    let room = lines(text).filter(|(_, line)| line.len() >= 7).take(RESERVE_LINES).count();
+    let mut roster = Roster { entries: Vec::with_capacity(room), ..Roster::default() };
+    // Keyed by name and code in one string, to allocate once per line.
+    let mut seen: HashMap<String, usize, BuildHasherDefault<FastHash>> =
+        HashMap::with_capacity_and_hasher(room, BuildHasherDefault::default());
+    let mut fields = Vec::new();
+    for (line, raw) in lines(text) {
+        let problem = |reason: String| LineProblem { line, text: shorten(raw), reason };
+        if let Err(reason) = split_fields(raw, separator, &mut fields) {
+            roster.problems.push(problem(reason));
+            continue;
+        }
+        let (name, team, code) = match fields.as_slice() {
+            [] => continue,
+            [code] => (None, None, code),
+            [name, code] => (non_empty(name), None, code),
+            [name, team, code] => (non_empty(name), non_empty(team), code),
+            more => {
+                roster.problems.push(problem(format!(
+                    "expected at most 3 fields (name, team, code), got {}",
+                    more.len()
+                )));
+                continue;
+            }
+        };
+        if is_header(code) {
+            continue;
+        }
+        let decoded = match decode(code) {
+            Ok(decoded) => decoded,
+            Err(e) => {
+                roster.problems.push(problem(e.to_string()));
+                continue;
+            }
+        };
+        if decoded.model_version != MODEL_VERSION {
+            roster.problems.push(problem(format!(
+                "code is from model version {}, but this widget scores version {MODEL_VERSION}",
+                decoded.model_version
+            )));
+            continue;
+        }
+        if let Err(e) = validate(&decoded.answers) {
+            roster.problems.push(problem(e.to_string()));
+            continue;
+        }
+        if let Some(name) = &name {
+            match seen.entry(duplicate_key(name, &decoded.code)) {
+                Entry::Occupied(first) => {
+                    roster.duplicates.push(Duplicate { line, first_line: *first.get() });
+                    continue;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(line);
+                }
+            }
+        }
+        roster.entries.push(RosterEntry {
+            line,
+            name,
+            team,
+            code: decoded.code,
+            answers: decoded.answers,
+        });
+    }
+    roster
+}
+
+/// The lines of `text` with their 1-based numbers; `\r\n`, `\r` and `\n` each end a line.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text;
+    let mut number = 0usize;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        number += 1;
+        let end = rest.bytes().position(|b| b == b'\r' || b == b'\n');
+        let line = match end.and_then(|end| rest.split_at_checked(end)) {
+            Some((line, tail)) => {
+                rest = tail
+                    .strip_prefix("\r\n")
+                    .or_else(|| tail.strip_prefix('\r'))
+                    .or_else(|| tail.strip_prefix('\n'))
+                    .unwrap_or_default();
+                line
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some((number, line))
+    })
+}
+
+/// The field separator for the whole text; see the module docs.
+fn choose_separator(text: &str) -> char {
+    const CANDIDATES: [char; 3] = ['\t', ';', ','];
+    for (_, line) in lines(text) {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for c in line.chars() {
+            if c == '"' {
+                quoted = !quoted;
+            } else if !quoted {
+                if let Some(n) = CANDIDATES.iter().position(|&s| s == c).and_then(|i| counts.get_mut(i)) {
+                    *n += 1;
+                }
+            }
+        }
+        let most = counts.iter().copied().max().unwrap_or(0);
+        if most > 0 {
+            let i = counts.iter().position(|&n| n == most).unwrap_or(2);
+            return CANDIDATES.get(i).copied().unwrap_or(',');
+        }
+    }
+    ','
+}
+
+/// Splits one line into trimmed fields, RFC 4180 quotes allowed, trailing empty fields dropped.
+/// Fields borrow from the line unless a doubled quote has to be undone.
+fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str>>) -> Result<(), String> {
+    let is_space = |c: char| c != separator && c.is_whitespace();
+    fields.clear();
+    let mut rest = line;
+    loop {
+        rest = rest.trim_start_matches(is_space);
+        let number = fields.len() + 1;
+        let Some(mut tail) = rest.strip_prefix('"') else {
+            match rest.split_once(separator) {
+                Some((field, after)) => {
+                    fields.push(Cow::Borrowed(field.trim_end()));
+                    rest = after;
+                    continue;
+                }
+                None => {
+                    fields.push(Cow::Borrowed(rest.trim_end()));
+                    break;
+                }
+            }
+        };
+        let mut unescaped: Option<String> = None;
+        loop {
+            let Some((part, after)) = tail.split_once('"') else {
+                return Err(format!("field {number} has an opening quote but no closing one"));
+            };
+            if let Some(after) = after.strip_prefix('"') {
+                let buffer = unescaped.get_or_insert_with(String::new);
+                buffer.push_str(part);
+                buffer.push('"');
+                tail = after;
+            } else {
+                fields.push(match unescaped.take() {
+                    Some(mut buffer) => {
+                        buffer.push_str(part);
+                        Cow::Owned(buffer)
+                    }
+                    None => Cow::Borrowed(part),
+                });
+                rest = after.trim_start_matches(is_space);
+                break;
+            }
+        }
+        if rest.is_empty() {
+            break;
+        }
+        match rest.strip_prefix(separator) {
+            Some(after) => rest = after,
+            None => {
+                let got = rest.chars().next().unwrap_or(' ');
+                return Err(format!(
+                    "field {number} has \"{}\" after its closing quote; quotes inside a quoted \
+                     field are written twice",
+                    got.escape_debug()
+                ));
+            }
+        }
+    }
+    while fields.last().is_some_and(|f| f.trim().is_empty()) {
+        fields.pop();
+    }
+    Ok(())
+}
+
+fn non_empty(field: &str) -> Option<String> {
+    let field = field.trim();
+    (!field.is_empty()).then(|| field.to_string())
+}
+
+/// Whether a code field is a column title rather than a code.
+fn is_header(field: &str) -> bool {
+    let letters: String = field
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters == "code" || letters == "resultcode"
+}
+
+/// What makes two lines the same person's result: the name, without regard to case or
+/// spacing, and the code. A line break separates them, as no field can hold one.
+fn duplicate_key(name: &str, code: &ResultCode) -> String {
+    let mut key = String::with_capacity(name.len() + code.as_str().len() + 1);
+    if name.is_ascii() {
+        for word in name.split_ascii_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        key.make_ascii_lowercase();
+    } else {
+        for word in name.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key.push('\n');
+    key.push_str(code.as_str());
+    key
+}
+
+/// A fast hash for the duplicate check (the multiply-rotate scheme of rustc's FxHash, eight bytes
+/// at a time). The roster is the lead's own paste, so there is no attacker to defend against
+/// with a keyed hash.
+#[derive(Default)]
+struct FastHash(u64);
+
+impl FastHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        if let Some(slot) = tail.get_mut(..rest.len()) {
+            slot.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
+    }
+}
+
+/// The line as quoted in a problem: at most [`QUOTE_CHARS`] characters.
+fn shorten(line: &str) -> String {
+    match line.char_indices().nth(QUOTE_CHARS) {
+        None => line.to_string(),
+        Some(_) => {
+            let cut = line.char_indices().nth(QUOTE_CHARS - 1).map_or(line.len(), |(i, _)| i);
+            format!("{}…", line.get(..cut).unwrap_or_default())
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Share links: a result travels as `#ai-readiness=<code>` on the page's own address, so opening
+//! the link shows that result with no server involved.
+
+use super::code::{decode, CodeError};
+use super::model::Answers;
+
+/// The fragment key that carries a result code.
+pub const FRAGMENT_KEY: &str = "ai-readiness";
+
+/// The share link for `code` on the page at `page_url` (any fragment it had is replaced).
+pub fn link(page_url: &str, code: &str) -> String {
+    let base = page_url.split('#').next().unwrap_or(page_url);
+    format!("{base}#{FRAGMENT_KEY}={code}")
+}
+
+/// Reads a page's fragment (`location.hash`, with or without `#`). `None` when it carries no
+/// result code at all; otherwise the shared answers or why the code could not be read.
+pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let value = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))?;
+    Some(decode(&percent_decode(value)).map(|decoded| decoded.answers))
+}
+
+/// Undoes `%20`-style escapes that mail and chat tools add; anything malformed is kept as is and
+/// then rejected by the code check.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,50 @@
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::LOG_PREFIX;
+use crate::core::model::Answers;
+use crate::core::share;
+use crate::ui::share::{ShareKind, ShareRequest};
+
+thread_local! {
+    /// The page's share link is shown by the first widget only, not by every widget on the page.
+    static LINK_TAKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The result in the page's `#ai-readiness=` fragment, the first time a widget asks.
+pub(super) fn take_shared_link() -> Option<Result<Answers, String>> {
+    if LINK_TAKEN.with(Cell::get) {
+        return None;
+    }
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let found = share::from_fragment(&hash)?;
+    LINK_TAKEN.with(|t| t.set(true));
+    Some(found.map_err(|e| {
+        gloo::console::warn!(format!("{LOG_PREFIX} the shared result code could not be read: {e}"));
+        e.to_string()
+    }))
+}
+
+/// Copies the code or a share link to the clipboard and reports back whether it worked.
+pub(super) fn copy(request: ShareRequest) {
+    let Some(window) = web_sys::window() else {
+        request.done.emit(false);
+        return;
+    };
+    let text = match request.kind {
+        ShareKind::Code => request.code.to_string(),
+        ShareKind::Link => share::link(&window.location().href().unwrap_or_default(), &request.code),
+    };
+    // `navigator.clipboard` is missing outside secure contexts; calling through it would throw.
+    let navigator = window.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    let Some(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>().ok() else {
+        request.done.emit(false);
+        return;
+    };
+    let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text));
+    let done = request.done;
+    wasm_bindgen_futures::spawn_local(async move { done.emit(written.await.is_ok()) });
+}

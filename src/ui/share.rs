@@ -1,0 +1,66 @@
+use yew::prelude::*;
+
+use crate::core::text::ui;
+
+/// What the visitor wants on their clipboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareKind {
+    /// The bare result code.
+    Code,
+    /// A link to this page that opens the result.
+    Link,
+}
+
+/// A request to the embed layer to put a code or link on the clipboard; `done` hears whether it
+/// worked, so the button can say so.
+#[derive(Clone, PartialEq)]
+pub struct ShareRequest {
+    /// Code or link.
+    pub kind: ShareKind,
+    /// The result code.
+    pub code: AttrValue,
+    /// Called with `true` once copied, `false` when the browser refused.
+    pub done: Callback<bool>,
+}
+
+/// Props of a copy button.
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    /// Code or link.
+    pub kind: ShareKind,
+    /// The result code.
+    pub code: AttrValue,
+    /// Where copy requests go.
+    pub on_share: Callback<ShareRequest>,
+}
+
+/// A button that copies the code or the share link and then says whether that worked.
+#[component]
+pub fn CopyButton(props: &CopyProps) -> Html {
+    let status = use_state(|| None::<bool>);
+    let onclick = {
+        let status = status.clone();
+        let request = ShareRequest {
+            kind: props.kind,
+            code: props.code.clone(),
+            done: Callback::from(move |ok| status.set(Some(ok))),
+        };
+        let on_share = props.on_share.clone();
+        Callback::from(move |_: MouseEvent| on_share.emit(request.clone()))
+    };
+    let (label, action) = match props.kind {
+        ShareKind::Code => (ui::COPY_CODE, "copy-code"),
+        ShareKind::Link => (ui::COPY_LINK, "copy-link"),
+    };
+    let said = match *status {
+        Some(true) => ui::COPIED,
+        Some(false) => ui::COPY_FAILED,
+        None => "",
+    };
+    html! {
+        <span class="air-copy">
+            <button type="button" class="air-btn air-small" data-action={action} {onclick}>{ label }</button>
+            <span class="air-muted air-copy-status" role="status">{ said }</span>
+        </span>
+    }
+}

@@ -1,0 +1,42 @@
+//! Share links carry a result code in the page's fragment and nothing else.
+
+mod common;
+
+use ai_readiness::core::code::{encode, CodeError};
+use ai_readiness::core::share::{from_fragment, link};
+use common::{random_answers, Rng};
+
+#[test]
+fn a_link_opens_the_same_answers() {
+    let mut rng = Rng::new(31);
+    for _ in 0..300 {
+        let answers = random_answers(&mut rng);
+        let code = encode(&answers).expect("valid");
+        let url = link("https://intranet.example/ai?team=ops#old", code.as_str());
+        assert!(url.starts_with("https://intranet.example/ai?team=ops#ai-readiness="), "{url}");
+        let fragment = &url[url.find('#').expect("fragment")..];
+        assert_eq!(from_fragment(fragment), Some(Ok(answers)));
+    }
+}
+
+#[test]
+fn fragments_without_a_code_are_ignored() {
+    for fragment in ["", "#", "#top", "#ai-readinessX=1", "section=2"] {
+        assert_eq!(from_fragment(fragment), None, "{fragment:?}");
+    }
+}
+
+#[test]
+fn escaped_and_lower_case_codes_still_open() {
+    let code = encode(&ai_readiness::core::model::Answers(vec![1; 12])).expect("valid").to_string();
+    let escaped = code.to_lowercase().replace('-', "%2D");
+    assert!(matches!(from_fragment(&format!("#x=1&ai-readiness={escaped}")), Some(Ok(_))));
+}
+
+#[test]
+fn malformed_codes_say_why() {
+    let result = from_fragment("#ai-readiness=1-ZZZZZ-Z").expect("a code was given");
+    let err: CodeError = result.expect_err("not a valid code");
+    assert!(!err.to_string().is_empty());
+    assert!(matches!(from_fragment("#ai-readiness=%E2%82"), Some(Err(_))), "bad escapes never panic");
+}
