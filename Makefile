@@ -11,7 +11,7 @@ TARGET := wasm32-unknown-unknown
 WASM := target/$(TARGET)/release/ai_readiness.wasm
 # No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
 # wasm-opt read. wasm-opt strips debug info and producer data instead.
-WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers
+WASM_OPT_FLAGS := -Oz --converge --merge-similar-functions --strip-debug --strip-producers
 WASM_OPT := node_modules/.bin/wasm-opt
 
 .PHONY: help setup setup-browser build dist serve test test-native test-browser test-e2e bench clean

@@ -237,7 +237,7 @@ fn each_error_says_what_is_wrong() {
             decode("1-7KU3Q-X"),
             "bad character \"U\" at position 5: a result code has only digits and the letters A-Z except U and Z".into(),
         ),
-        (decode("1-7K\u{0}"), "bad character \"\\0\" at position 5".into()),
+        (decode("1-7K\u{0}"), "bad character \"U+0000\" at position 5".into()),
         (decode("1-7KD3Q"), "result code must have 7 characters besides spaces and hyphens, got 6".into()),
         (
             decode(&with_wrong_check),

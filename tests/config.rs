@@ -3,7 +3,7 @@
 
 use ai_readiness::core::colour::{is_css_colour, prefers_dark_text};
 use ai_readiness::core::config::{
-    attribute_name, is_safe_url, key_from_attribute, parse, Config, ConfigError, ConfigValue, Entry, Theme,
+    attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError, ConfigValue, Entry, Theme,
 };
 
 fn text(key: &str, value: &str) -> Entry {
@@ -46,6 +46,7 @@ fn every_key_is_read() {
         Entry::object("showIntro", ConfigValue::Bool(false)),
         text("storageKey", "acme.quiz"),
         Entry::attribute("storage", "false"),
+        Entry::attribute("mode", "team"),
     ])
     .expect("valid");
     let c = parsed.config;
@@ -58,6 +59,7 @@ fn every_key_is_read() {
     assert!(!c.show_intro);
     assert_eq!(c.storage_key, "acme.quiz");
     assert!(!c.storage);
+    assert_eq!(c.mode, ai_readiness::core::config::Mode::Team);
 }
 
 #[test]
@@ -73,8 +75,8 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
         "ctaUrl must be an http(s) URL or a relative link, got \"javascript:alert(1)\""
     );
     assert_eq!(
-        error(&[text("accent", "banana")]),
-        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+        error(&[text("accent", "not a colour")]),
+        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"not a colour\""
     );
     assert_eq!(
         error(&[Entry::object("showIntro", ConfigValue::Number("3".into()))]),
@@ -86,6 +88,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
     );
     assert!(error(&[text("locale", "english please")]).starts_with("locale must be a language tag"));
     assert!(error(&[text("storageKey", "a b")]).starts_with("storageKey must be 1 to 40"));
+    assert_eq!(error(&[Entry::attribute("mode", "admin")]), "data-mode must be \"assessment\" or \"team\", got \"admin\"");
 }
 
 #[test]
@@ -122,6 +125,20 @@ fn attribute_names_and_keys_convert_both_ways() {
         assert_eq!(key_from_attribute(attr.strip_prefix("data-").expect("prefix")), key);
     }
     assert_eq!(attribute_name("ctaUrl"), "data-cta-url");
+}
+
+#[test]
+fn the_browser_has_the_last_word_on_colour_names() {
+    let knows = |v: &str| ["teal", "#abc"].contains(&v);
+    let entries = [Entry::attribute("accent", "banana"), text("title", "T")];
+    assert!(parse(&entries).is_ok(), "banana has the shape of a colour name");
+    assert_eq!(
+        check_accent(&entries, knows).expect_err("the browser does not know it").to_string(),
+        "data-accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+    );
+    let overridden = [Entry::attribute("accent", "banana"), text("accent", "teal")];
+    assert_eq!(check_accent(&overridden, knows), Ok(()), "only the winning entry counts");
+    assert_eq!(check_accent(&[], knows), Ok(()));
 }
 
 #[test]
@@ -164,10 +181,18 @@ fn colours_are_recognised_and_get_readable_text() {
     for good in ["#abc", "#AABBCC", "#aabbcc80", "rebeccapurple", "Teal", "rgb(43 95 217)", "hsl(210, 50%, 40%)", "oklch(0.6 0.15 250)"] {
         assert!(is_css_colour(good), "{good} should pass");
     }
-    for bad in ["banana", "#abcd5", "#ggg", "red; background: url(x)", "rgb(1,2,3);", "url(x)", "rgb()", "expression(alert(1))", ""] {
+    for bad in ["not-a-colour", "#abcd5", "#ggg", "red; background: url(x)", "rgb(1,2,3);", "url(x)", "rgb()", "expression(alert(1))", ""] {
         assert!(!is_css_colour(bad), "{bad:?} should fail");
     }
     assert_eq!(prefers_dark_text("#ffff00"), Some(true));
     assert_eq!(prefers_dark_text("#1a237e"), Some(false));
     assert_eq!(prefers_dark_text("teal"), None);
+}
+
+#[test]
+fn the_key_list_in_messages_names_every_key() {
+    let warning = &parse(&[text("nope", "x")]).expect("valid").warnings[0];
+    for key in ai_readiness::core::config::KEYS {
+        assert!(warning.contains(key), "{warning} misses {key}");
+    }
 }

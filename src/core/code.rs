@@ -6,7 +6,7 @@
 //!
 //! ## Format
 //!
-//! A code looks like `1-7KD3Q-X`: seven characters, shown in three groups.
+//! A code looks like `1-7KD3Q-W`: seven characters, shown in three groups.
 //!
 //! | part | characters | meaning |
 //! |---|---|---|
@@ -17,8 +17,8 @@
 //! - **Alphabet.** 31 symbols with values 0-30: `0123456789ABCDEFGHJKMNPQRSTVWXY` (Crockford's
 //!   base 32 without `Z`, which reads like `2`). There is no `I`, `L`, `O`, `U` or `Z`.
 //! - **Reading.** Case does not matter; `O` reads as `0`, `I` and `L` as `1`. Spaces, hyphens
-//!   (also typographic dashes) and zero-width characters are ignored, so `17kd3qx`,
-//!   `1 7KD3Q X` and `1-7KD3Q-X` are the same code. The canonical form is upper case with
+//!   (also typographic dashes) and zero-width characters are ignored, so `17kd3qw`,
+//!   `1 7KD3Q W` and `1-7KD3Q-W` are the same code. The canonical form is upper case with
 //!   hyphens after the version and before the check character.
 //! - **Answers.** The option indices `a₁ … a₁₂` of the version's questions, with option counts
 //!   `n₁ … n₁₂`, form one mixed-radix number `(…((a₁·n₂ + a₂)·n₃ + a₃)…)·n₁₂ + a₁₂`, written in base 31 with
@@ -95,7 +95,7 @@ impl Format {
     }
 }
 
-/// A valid result code in its canonical form, such as `1-7KD3Q-X`.
+/// A valid result code in its canonical form, such as `1-7KD3Q-W`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResultCode(String);
 
@@ -174,7 +174,7 @@ impl std::fmt::Display for CodeError {
                 f,
                 "bad character \"{}\" at position {position}: a result code has only digits and \
                  the letters A-Z except U and Z",
-                character.escape_debug()
+                shown(*character)
             ),
             CodeError::WrongLength { expected, got } => write!(
                 f,
@@ -185,12 +185,17 @@ impl std::fmt::Display for CodeError {
                 "bad check character: expected \"{expected}\", got \"{got}\"; part of the code was \
                  probably mistyped"
             ),
-            CodeError::UnknownVersion { version } => write!(
-                f,
-                "unknown model version \"{}\": this widget reads codes of version {}",
-                version.escape_debug(),
-                FORMATS.iter().map(|f| f.version).collect::<Vec<_>>().join(", ")
-            ),
+            CodeError::UnknownVersion { version } => {
+                write!(f, "unknown model version \"")?;
+                for c in version.chars() {
+                    f.write_str(&shown(c))?;
+                }
+                write!(f, "\": this widget reads codes of version")?;
+                for (i, format) in FORMATS.iter().enumerate() {
+                    write!(f, "{}{}", if i == 0 { " " } else { ", " }, format.version)?;
+                }
+                Ok(())
+            }
             CodeError::PayloadOutOfRange { payload, version } => write!(
                 f,
                 "answer part \"{payload}\" is out of range for model version {version}: \
@@ -240,6 +245,16 @@ const VALUES: [u8; 128] = {
 fn value_of(c: char) -> Option<u8> {
     let c = u8::try_from(c).ok()?;
     VALUES.get(usize::from(c)).copied().filter(|&v| v != NOT_A_SYMBOL)
+}
+
+/// A character as a message shows it: invisible ones by code point. (Rust's `escape_debug`
+/// would do, but its Unicode tables cost the bundle kilobytes.)
+pub(crate) fn shown(c: char) -> String {
+    if c.is_control() || c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
+    }
 }
 
 /// Characters a person or a tool may put between the symbols.

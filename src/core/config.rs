@@ -158,6 +158,17 @@ pub struct Config {
     /// Whether progress and the last result are kept in `localStorage`; off keeps them in
     /// memory only.
     pub storage: bool,
+    /// Which view the widget opens with.
+    pub mode: Mode,
+}
+
+/// What the widget is for on this page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A visitor takes the assessment.
+    Assessment,
+    /// A team lead combines result codes.
+    Team,
 }
 
 impl Default for Config {
@@ -172,14 +183,20 @@ impl Default for Config {
             show_intro: true,
             storage_key: "ai-readiness".to_string(),
             storage: true,
+            mode: Mode::Assessment,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "locale", "theme", "accent", "title", "intro", "ctaLabel", "ctaUrl", "showIntro", "storageKey", "storage",
+    "mode",
 ];
+
+/// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
+const KEY_LIST: &str =
+    "locale, theme, accent, title, intro, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,10 +269,11 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
             "showIntro" => config.show_intro = bool_value(entry)?,
             "storageKey" => config.storage_key = storage_key(entry)?,
             "storage" => config.storage = bool_value(entry)?,
+            "mode" => config.mode = mode(entry)?,
             _ => warnings.push(format!(
                 "unknown config key \"{}\" ignored; known keys: {}",
                 shorten(&entry.name()),
-                KEYS.join(", ")
+                KEY_LIST
             )),
         }
     }
@@ -306,11 +324,31 @@ fn theme(entry: &Entry) -> Result<Theme, ConfigError> {
     }
 }
 
+fn mode(entry: &Entry) -> Result<Mode, ConfigError> {
+    match text(entry) {
+        Some("assessment") => Ok(Mode::Assessment),
+        Some("team") => Ok(Mode::Team),
+        _ => Err(invalid(entry, "\"assessment\" or \"team\"")),
+    }
+}
+
+/// What `accent` accepts, in messages.
+const ACCENT_EXPECTED: &str = "a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\"";
+
 fn accent(entry: &Entry) -> Result<String, ConfigError> {
     text(entry)
         .filter(|s| colour::is_css_colour(s))
         .map(str::to_string)
-        .ok_or_else(|| invalid(entry, "a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\""))
+        .ok_or_else(|| invalid(entry, ACCENT_EXPECTED))
+}
+
+/// Second check of the accent that won, by the browser (`supports` answers whether it knows the
+/// colour): `banana` has the shape of a colour name but is none.
+pub fn check_accent(entries: &[Entry], supports: impl Fn(&str) -> bool) -> Result<(), ConfigError> {
+    match entries.iter().rev().find(|e| e.key == "accent") {
+        Some(entry) if text(entry).is_some_and(|v| !supports(v)) => Err(invalid(entry, ACCENT_EXPECTED)),
+        _ => Ok(()),
+    }
 }
 
 fn locale(entry: &Entry) -> Result<String, ConfigError> {

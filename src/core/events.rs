@@ -22,19 +22,8 @@ pub enum WidgetEvent {
     Answer(AnswerDetail),
     /// The visitor reached the result.
     Complete(CompleteDetail),
-    /// The visitor clicked the configured call to action.
-    Cta(CtaDetail),
-}
-
-/// Detail of `ai-readiness:cta`: the result the visitor saw and where the link leads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CtaDetail {
-    /// The result, as in `ai-readiness:complete`.
-    #[serde(flatten)]
-    pub result: CompleteDetail,
-    /// The call to action's URL.
-    pub url: String,
+    /// The visitor clicked the configured call to action: the result plus the link's `url`.
+    Cta(CompleteDetail),
 }
 
 /// Detail of `ai-readiness:ready` and `ai-readiness:start`.
@@ -79,8 +68,11 @@ pub struct CompleteDetail {
     pub biggest_gap: Dimension,
     /// The scoring model's version.
     pub model_version: &'static str,
-    /// The result code that carries these answers (`1-7KD3Q-X`).
+    /// The result code that carries these answers (`1-7KD3Q-W`).
     pub code: String,
+    /// The call to action's URL; only in `ai-readiness:cta`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl CompleteDetail {
@@ -88,6 +80,7 @@ impl CompleteDetail {
     pub fn of(outcome: &Outcome, code: &ResultCode) -> Self {
         CompleteDetail {
             code: code.to_string(),
+            url: None,
             level: outcome.level,
             overall: outcome.overall,
             scores: outcome.scores,
@@ -128,7 +121,7 @@ impl WidgetEvent {
 
     /// The call-to-action event for an outcome, its code and the link's URL.
     pub fn cta(outcome: &Outcome, code: &ResultCode, url: &str) -> Self {
-        WidgetEvent::Cta(CtaDetail { result: CompleteDetail::of(outcome, code), url: url.to_string() })
+        WidgetEvent::Cta(CompleteDetail { url: Some(url.to_string()), ..CompleteDetail::of(outcome, code) })
     }
 
     /// The DOM event name.

@@ -2,14 +2,14 @@
 //!
 //! ## What a line may hold
 //!
-//! - One code per line: `1-7KD3Q-X`.
+//! - One code per line: `1-7KD3Q-W`.
 //! - Or separated fields, where **the code is always the last non-empty field**:
-//!   `name, code` or `name, team, code`. Empty fields are allowed (`, Sales, 1-7KD3Q-X` has a
+//!   `name, code` or `name, team, code`. Empty fields are allowed (`, Sales, 1-7KD3Q-W` has a
 //!   team but no name); trailing empty fields, as spreadsheets write them, are ignored. More than
 //!   three fields is a problem on that line.
 //! - The separator is a comma, a semicolon or a tab, chosen once for the whole text from the
 //!   first line that has any of them outside quotes: the one that occurs most often there (ties:
-//!   tab, then semicolon, then comma). So `Müller, Anna;Sales;1-7KD3Q-X` reads as three fields.
+//!   tab, then semicolon, then comma). So `Müller, Anna;Sales;1-7KD3Q-W` reads as three fields.
 //! - Fields may be quoted as in RFC 4180 (`"Smith, Ann"`, `"The ""A"" team"`). A quoted field
 //!   ends on its line: a line with an unclosed quote is a problem, and the lines after it are read
 //!   as usual.
@@ -265,7 +265,7 @@ fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str
                 return Err(format!(
                     "field {number} has \"{}\" after its closing quote; quotes inside a quoted \
                      field are written twice",
-                    got.escape_debug()
+                    super::code::shown(got)
                 ));
             }
         }
@@ -285,8 +285,8 @@ fn non_empty(field: &str) -> Option<String> {
 fn is_header(field: &str) -> bool {
     let letters: String = field
         .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     letters == "code" || letters == "resultcode"
 }
@@ -308,7 +308,8 @@ fn duplicate_key(name: &str, code: &ResultCode) -> String {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.extend(word.chars().flat_map(char::to_lowercase));
+            // ASCII case only: full Unicode case tables would cost the bundle kilobytes.
+            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
         }
     }
     key.push('\n');

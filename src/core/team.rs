@@ -4,7 +4,7 @@
 //! (level, adoption gap, biggest gap) follows from those means exactly as for one person. So a
 //! team of people who all gave the same answers gets exactly that one result.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::code::ResultCode;
 use super::model::{Dimension, Level};
@@ -108,11 +108,9 @@ pub fn report(roster: &Roster) -> TeamReport {
     let mut everyone = Sums::default();
     let mut levels = [0usize; 3];
     let mut gaps = [0usize; 4];
-    let mut teams: Vec<(Option<String>, String, Sums)> = Vec::new();
-    // Teams by their normalised name, and a cache by exact spelling so that normalising (which
-    // allocates) happens once per spelling rather than once per person.
-    let mut team_index: HashMap<Option<String>, usize> = HashMap::new();
-    let mut spelling_index: HashMap<Option<&str>, usize> = HashMap::new();
+    // Teams by (no team last, normalised name): the map keeps them in display order, and the
+    // first spelling seen is the one shown.
+    let mut teams: BTreeMap<(bool, String), (Option<String>, Sums)> = BTreeMap::new();
     for (entry, outcome) in &scored {
         everyone.add(outcome.scores);
         if let Some(count) = levels.get_mut(outcome.level as usize) {
@@ -121,23 +119,12 @@ pub fn report(roster: &Roster) -> TeamReport {
         if let Some(count) = gaps.get_mut(outcome.biggest_gap.dimension.index()) {
             *count += 1;
         }
-        let i = *spelling_index.entry(entry.team.as_deref()).or_insert_with(|| {
-            let key = entry.team.as_deref().map(team_key);
-            *team_index.entry(key.clone()).or_insert_with(|| {
-                teams.push((entry.team.clone(), key.unwrap_or_default(), Sums::default()));
-                teams.len() - 1
-            })
-        });
-        if let Some((_, _, sums)) = teams.get_mut(i) {
-            sums.add(outcome.scores);
-        }
+        let key = (entry.team.is_none(), entry.team.as_deref().map(team_key).unwrap_or_default());
+        teams.entry(key).or_insert_with(|| (entry.team.clone(), Sums::default())).1.add(outcome.scores);
     }
-
-    // Named teams by name, then the people without a team.
-    teams.sort_by(|a, b| (a.0.is_none(), &a.1).cmp(&(b.0.is_none(), &b.1)));
     let teams = teams
-        .into_iter()
-        .filter_map(|(name, _, sums)| {
+        .into_values()
+        .filter_map(|(name, sums)| {
             let scores = sums.means()?;
             Some(TeamRow { name, people: sums.people, scores, level: outcome_from_scores(scores).level })
         })
@@ -149,7 +136,7 @@ pub fn report(roster: &Roster) -> TeamReport {
         .enumerate()
         .map(|(i, (entry, outcome))| (outcome.level, outcome.adoption, entry.line, i))
         .collect();
-    order.sort_unstable();
+    order.sort();
     let people_rows = order
         .into_iter()
         .filter_map(|(.., i)| scored.get(i))
@@ -182,9 +169,18 @@ pub fn report(roster: &Roster) -> TeamReport {
     }
 }
 
-/// A team name as grouped: case and spacing do not matter.
+/// A team name as grouped: spacing and ASCII case do not matter (full Unicode case tables would
+/// cost the bundle kilobytes; other letters compare as written).
 fn team_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
 }
 
 /// The columns of [`to_csv`].
@@ -256,3 +252,4 @@ fn csv_field(field: &str) -> String {
         guarded
     }
 }
+

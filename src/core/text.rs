@@ -172,3 +172,97 @@ pub mod ui {
     /// Title of the notice shown in place of a misconfigured widget.
     pub const CONFIG_PROBLEM: &str = "The AI readiness widget could not start";
 }
+
+/// Words of the team view.
+pub mod team {
+    use super::{dimension_name, level_name};
+    use crate::core::model::{Dimension, Level};
+
+    /// Heading.
+    pub const TITLE: &str = "Your team's AI readiness";
+    /// What to do here.
+    pub const LEAD: &str =
+        "Ask your people to take the assessment and send you their result code. Paste the codes here to see the team picture.";
+    /// Privacy promise, shown on screen.
+    pub const PRIVATE: &str =
+        "Everything stays in this browser: the codes and names you paste are not sent anywhere.";
+    /// Label of the paste box.
+    pub const PASTE_LABEL: &str = "Result codes: one per line, or lines of Name, Team, Code";
+    /// Example in the empty paste box.
+    pub const PLACEHOLDER: &str = "1-7KD3Q-W\nAda Lovelace, Research, 1-0M4TB-S";
+    /// Label of the file picker.
+    pub const FILE_LABEL: &str = "or choose a .csv or .txt file (you can also drop it on the box)";
+    /// No valid line yet.
+    pub const NONE_VALID: &str = "No valid result code yet. Each line needs a code like 1-7KD3Q-W.";
+    /// Count label.
+    pub const PEOPLE: &str = "People";
+    /// Caption of the averages table.
+    pub const AVERAGES: &str = "Average score per dimension, for everyone and per team";
+    /// Column header.
+    pub const TEAM: &str = "Team";
+    /// Column header.
+    pub const LEVEL: &str = "Level";
+    /// Row for the whole group.
+    pub const EVERYONE: &str = "Everyone";
+    /// Row for people given without a team.
+    pub const NO_TEAM: &str = "No team given";
+    /// Heading of the most common gap.
+    pub const COMMON_GAP: &str = "Most common biggest gap";
+    /// Heading of the people table.
+    pub const PEOPLE_HEADING: &str = "People, those who are stuck first";
+    /// Column header.
+    pub const NAME: &str = "Name";
+    /// Column header.
+    pub const GAP: &str = "Biggest gap";
+    /// Column header.
+    pub const ADOPTION: &str = "Adoption";
+    /// Column header.
+    pub const CODE: &str = "Code";
+    /// Word before a line number.
+    pub const LINE: &str = "Line";
+    /// Word before a page number.
+    pub const PAGE: &str = "Page";
+    /// Pager buttons.
+    pub const PREV: &str = "Previous";
+    /// Pager buttons.
+    pub const NEXT: &str = "Next";
+    /// Export button.
+    pub const EXPORT: &str = "Download CSV";
+    /// Back to the assessment.
+    pub const BACK: &str = "Back to the assessment";
+    /// Opens the team view from a result.
+    pub const OPEN: &str = "Open the team view";
+
+    /// One sentence on the whole group.
+    pub fn group_sentence(people: usize, level: Level, gap: i16) -> String {
+        let who = if people == 1 { "1 person".to_string() } else { format!("{people} people") };
+        let gap_text = match gap {
+            g if g > 0 => format!("access runs {g} points ahead of adoption"),
+            g if g < 0 => format!("adoption runs {} points ahead of access", -g),
+            _ => "access and adoption are level".to_string(),
+        };
+        format!("Taken together, {who} are {}, and {gap_text}.", level_name(level))
+    }
+
+    /// Why the most common gap matters for this group.
+    pub fn common_gap_sentence(dimension: Dimension, count: usize, people: usize) -> String {
+        format!(
+            "{} is the biggest gap for {count} of {people}. Start there: these steps fit the group's level.",
+            dimension_name(dimension)
+        )
+    }
+
+    /// A duplicate line.
+    pub fn duplicate_sentence(line: usize, first: usize) -> String {
+        format!("Line {line} repeats line {first} and is counted once.")
+    }
+
+    /// Heading of the problem list.
+    pub fn problems_heading(count: usize) -> String {
+        if count == 1 {
+            "1 line did not count".to_string()
+        } else {
+            format!("{count} lines did not count")
+        }
+    }
+}

@@ -26,6 +26,8 @@ use crate::core::scoring;
 use crate::core::text::ui;
 use crate::ui::{App, AppProps};
 
+/// Reading dropped files and saving downloads.
+mod files;
 /// Reading JavaScript config objects and attributes into core's terms.
 mod js_config;
 /// The panic hook that replaces crashed widgets with an apology.
@@ -38,7 +40,7 @@ mod storage;
 mod types;
 
 /// The widget stylesheet, compiled in so the host loads no extra file and no inline style.
-const WIDGET_CSS: &str = include_str!("../../style/widget.css");
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// Prefix of every console message.
 pub(crate) const LOG_PREFIX: &str = "[ai-readiness]";
@@ -84,6 +86,8 @@ impl Instance {
             on_event: event_dispatcher(self.host.clone()),
             shared: self.shared.clone(),
             on_share: Callback::from(share::copy),
+            on_file: Callback::from(files::read),
+            on_download: Callback::from(files::save),
             on_progress: Callback::from(move |snapshot: Snapshot| {
                 if let Some(instance) = this.upgrade() {
                     if instance.store.save(&snapshot.encode()) {
@@ -135,7 +139,9 @@ impl WidgetHandle {
         let added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
         let mut entries = self.inner.entries.borrow().clone();
         entries.extend(added);
-        let parsed = config::parse(&entries).map_err(|e| fail(&e.to_string()))?;
+        let parsed = config::parse(&entries)
+            .and_then(|parsed| config::check_accent(&entries, browser_knows_colour).map(|()| parsed))
+            .map_err(|e| fail(&e.to_string()))?;
         warn_all(&parsed.warnings);
         apply_accent(&self.inner.container, parsed.config.accent.as_deref());
         *self.inner.entries.borrow_mut() = entries;
@@ -172,7 +178,9 @@ pub fn mount(
     let parsed = js_config::entries(&config)
         .and_then(|object| {
             entries.extend(object);
-            config::parse(&entries)
+            let parsed = config::parse(&entries)?;
+            config::check_accent(&entries, browser_knows_colour)?;
+            Ok(parsed)
         })
         .map_err(|e| refuse(&shadow, &e))?;
     warn_all(&parsed.warnings);
@@ -188,7 +196,10 @@ pub fn mount(
 
     let store = storage::Store::open(&parsed.config, &host);
     let resume = saved_progress(&store).map(Rc::new);
-    let shared = share::take_shared_link().map(Rc::new);
+    let shared = match parsed.config.mode {
+        config::Mode::Assessment => share::take_shared_link().map(Rc::new),
+        config::Mode::Team => None,
+    };
     let instance = Rc::new_cyclic(|this| Instance {
         number: NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1))),
         host,
@@ -225,6 +236,12 @@ pub fn model_version() -> String {
     crate::core::bank::MODEL_VERSION.to_string()
 }
 
+/// Whether the browser knows `value` as a colour; when it cannot say, the core's shape check
+/// stands.
+fn browser_knows_colour(value: &str) -> bool {
+    web_sys::css::supports_with_value("color", value).unwrap_or(true)
+}
+
 /// The visitor's saved progress; anything unreadable is dropped with a warning.
 fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
     let text = store.load()?;
@@ -250,13 +267,13 @@ fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
         init.set_composed(true);
         match to_js(&*event) {
             Ok(detail) => init.set_detail(&detail),
-            Err(e) => gloo::console::error!(format!("{LOG_PREFIX} could not encode event detail: {e}")),
+            Err(e) => error(&format!("could not encode event detail: {e}")),
         }
         match CustomEvent::new_with_event_init_dict(event.name(), &init) {
             Ok(custom) => {
                 let _ = host.dispatch_event(&custom);
             }
-            Err(_) => gloo::console::error!(format!("{LOG_PREFIX} could not create {}", event.name())),
+            Err(_) => error(&format!("could not create {}", event.name())),
         }
     })
 }
@@ -354,12 +371,23 @@ pub(crate) fn show_notice(shadow: &ShadowRoot, title: &str, message: &str, class
 
 fn warn_all(warnings: &[String]) {
     for warning in warnings {
-        gloo::console::warn!(format!("{LOG_PREFIX} {warning}"));
+        warn(warning);
     }
 }
 
-/// Logs `message` with the widget prefix and returns it as a JS `Error`.
-fn fail(message: &str) -> JsError {
+/// Logs a warning with the widget prefix. One call site for the console macro keeps the bundle
+/// small: each expansion costs bytes.
+pub(crate) fn warn(message: &str) {
+    gloo::console::warn!(format!("{LOG_PREFIX} {message}"));
+}
+
+/// Logs an error with the widget prefix.
+pub(crate) fn error(message: &str) {
     gloo::console::error!(format!("{LOG_PREFIX} {message}"));
+}
+
+/// Logs `message` as an error and returns it as a JS `Error`.
+fn fail(message: &str) -> JsError {
+    error(message);
     JsError::new(message)
 }

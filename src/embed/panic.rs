@@ -1,6 +1,6 @@
 use std::sync::Once;
 
-use super::{live_roots, show_notice, LOG_PREFIX};
+use super::{error, live_roots, show_notice};
 use crate::core::text::ui;
 
 static INSTALL: Once = Once::new();
@@ -9,7 +9,7 @@ static INSTALL: Once = Once::new();
 pub(super) fn install() {
     INSTALL.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            gloo::console::error!(format!("{LOG_PREFIX} the widget crashed: {info}"));
+            error(&format!("the widget crashed: {info}"));
             for root in live_roots() {
                 show_notice(&root, ui::CRASHED_TITLE, ui::CRASHED, "air-crash");
             }

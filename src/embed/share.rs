@@ -3,7 +3,7 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::LOG_PREFIX;
+use super::warn;
 use crate::core::model::Answers;
 use crate::core::share;
 use crate::ui::share::{ShareKind, ShareRequest};
@@ -22,7 +22,7 @@ pub(super) fn take_shared_link() -> Option<Result<Answers, String>> {
     let found = share::from_fragment(&hash)?;
     LINK_TAKEN.with(|t| t.set(true));
     Some(found.map_err(|e| {
-        gloo::console::warn!(format!("{LOG_PREFIX} the shared result code could not be read: {e}"));
+        warn(&format!("the shared result code could not be read: {e}"));
         e.to_string()
     }))
 }

@@ -2,7 +2,7 @@ use std::cell::{Cell, RefCell};
 
 use web_sys::Element;
 
-use super::LOG_PREFIX;
+use super::warn;
 use crate::core::config::Config;
 
 /// Where one widget keeps its saved progress: `localStorage` when allowed and working, memory
@@ -28,9 +28,7 @@ impl Store {
         let local = if config.storage { local_storage() } else { None };
         let degraded = config.storage && local.is_none();
         if degraded {
-            gloo::console::warn!(format!(
-                "{LOG_PREFIX} this browser does not allow localStorage here; progress is kept in memory only"
-            ));
+            warn("this browser does not allow localStorage here; progress is kept in memory only");
         }
         Store { key, local: RefCell::new(local), memory: RefCell::new(None), degraded: Cell::new(degraded) }
     }
@@ -51,9 +49,7 @@ impl Store {
             None => false,
         };
         if failed {
-            gloo::console::warn!(format!(
-                "{LOG_PREFIX} could not save progress (storage full or blocked); keeping it in memory"
-            ));
+            warn("could not save progress (storage full or blocked); keeping it in memory");
             *self.local.borrow_mut() = None;
             self.degraded.set(true);
         }

@@ -26,6 +26,8 @@ export interface AiReadinessConfig {
   storageKey?: string;
   /** Keep progress and the last result in localStorage. Default true. */
   storage?: boolean;
+  /** "team" opens the team view, where a lead pastes result codes. Default "assessment". */
+  mode?: "assessment" | "team";
 }
 
 export type AiReadinessDimension = "access" | "usage" | "capability" | "visibility";

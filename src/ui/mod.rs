@@ -9,12 +9,13 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
-use crate::core::config::{CallToAction, Config};
+use crate::core::config::{CallToAction, Config, Mode};
 use crate::core::model::Answers;
 use crate::core::scoring::Outcome;
 use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
 use share::ShareRequest;
+use team::{Download, FileRequest};
 use crate::core::text::ui;
 
 /// The intro screen.
@@ -25,6 +26,8 @@ mod question;
 mod result;
 /// Copy buttons for the result code and share link.
 pub mod share;
+/// The team view.
+pub mod team;
 
 /// The reducer wrapper around the pure [`Assessment`].
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +66,10 @@ pub struct AppProps {
     pub shared: Option<Rc<Result<Answers, String>>>,
     /// Copies a result code or share link for the visitor.
     pub on_share: Callback<ShareRequest>,
+    /// Reads a file the team lead picked or dropped.
+    pub on_file: Callback<FileRequest>,
+    /// Saves a file made in the browser.
+    pub on_download: Callback<Download>,
 }
 
 /// The whole widget: intro, questions, result.
@@ -122,6 +129,24 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let start_mode = props.config.mode;
+    let mode = use_state(move || start_mode);
+    if *mode == Mode::Team {
+        let on_back = (start_mode == Mode::Assessment).then(|| {
+            let mode = mode.clone();
+            Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
+        });
+        return html! {
+            <div class={root_class(&props.config)} lang="en" dir="ltr">
+                <team::TeamView on_file={props.on_file.clone()} on_download={props.on_download.clone()} {on_back} />
+            </div>
+        };
+    }
+    let open_team = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(Mode::Team))
+    };
+
     let a = &state.0;
     let bad_link = match props.shared.as_deref() {
         Some(Err(reason)) => Some(AttrValue::from(format!("{} {reason}.", ui::BAD_LINK))),
@@ -169,6 +194,7 @@ pub fn App(props: &AppProps) -> Html {
                     outcome={outcome.clone()}
                     {code}
                     previous={a.previous_outcome()}
+                    on_team={open_team}
                     on_share={props.on_share.clone()}
                     cta={props.config.cta.clone()}
                     on_cta={props.on_event.clone()}
@@ -182,4 +208,10 @@ pub fn App(props: &AppProps) -> Html {
     let note = (props.storage_note && a.step != Step::Intro)
         .then(|| html! { <p class="air-muted air-storage-note">{ ui::STORAGE_NOTE }</p> });
     html! { <div class={classes!("air", theme)} lang="en" dir="ltr">{ body }{ for note }</div> }
+}
+
+/// The root's classes: the widget and its theme. A plain string: `classes!` would pull in a set
+/// type the bundle does not otherwise need.
+fn root_class(config: &Config) -> AttrValue {
+    AttrValue::from(format!("air air-theme-{}", config.theme.id()))
 }

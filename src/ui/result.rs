@@ -26,6 +26,9 @@ pub struct ResultProps {
     pub shared: bool,
     /// Where copy requests go.
     pub on_share: Callback<ShareRequest>,
+    /// Opens the team view; absent on a shared result.
+    #[prop_or_default]
+    pub on_team: Option<Callback<MouseEvent>>,
     /// The host's call to action, if configured.
     pub cta: Option<CallToAction>,
     /// Receives the `ai-readiness:cta` event when the call to action is followed.
@@ -103,6 +106,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
                         { ui::RETAKE }
                     </button>
+                    if let Some(on_team) = props.on_team.clone() {
+                        <button type="button" class="air-btn" data-action="team" onclick={on_team}>
+                            { text::team::OPEN }
+                        </button>
+                    }
                     { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
                 }
             </div>
@@ -164,7 +172,7 @@ fn level_ladder(current: Level) -> Html {
     let steps = Level::ALL.iter().map(|&l| {
         let reached = l <= current;
         html! {
-            <li class={classes!("air-rung", reached.then_some("air-rung-reached"))}
+            <li class={if reached { "air-rung air-rung-reached" } else { "air-rung" }}
                 aria-current={(l == current).then_some("step")}>
                 { level_name(l) }
             </li>
@@ -176,12 +184,13 @@ fn level_ladder(current: Level) -> Html {
 /// The four scores as horizontal bars, each with its name and number.
 fn score_chart(scores: Scores) -> Html {
     let c = chart::layout(scores);
-    let summary = c
-        .bars
-        .iter()
-        .map(|b| format!("{} {}", dimension_name(b.dimension), b.score))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let summary = c.bars.iter().fold(String::new(), |mut out, b| {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&format!("{} {}", dimension_name(b.dimension), b.score));
+        out
+    });
     let bar_h = BAR_H.to_string();
     let bars = c.bars.iter().map(|b| {
         let bar_y = b.bar_y.to_string();

@@ -74,3 +74,103 @@ test("a reload returns the visitor to the same question with their answers", asy
   await host.locator('[data-action="back"]').click();
   assert.equal(await host.locator('input[type="radio"]').nth(ANSWERS[3]).isChecked(), true);
 });
+
+/** Takes the assessment in a fresh page and returns the complete detail. */
+async function takeAssessment(answers) {
+  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, answers);
+  const [complete] = await events(page, "ai-readiness:complete");
+  await page.close();
+  return complete.detail;
+}
+
+const roundHalfUp = (x) => Math.floor(x + 0.5 + 1e-9);
+const mean = (details, dim) => roundHalfUp(details.reduce((s, d) => s + d.scores[dim], 0) / details.length);
+const DIMENSIONS = ["access", "usage", "capability", "visibility"];
+
+test("three people's codes make a team picture that matches their results", async () => {
+  const people = [
+    ["Ada Lovelace", "Research", [4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3]],
+    ["Grace \"Amazing\" Hopper, PhD", "Research", [2, 1, 1, 2, 1, 1, 1, 0, 1, 1, 1, 0]],
+    ["Alan Turing", "Ops", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
+  ];
+  const details = [];
+  for (const [, , answers] of people) details.push(await takeAssessment(answers));
+
+  const csvField = (s) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [
+    "\uFEFFName, Team, Code",
+    ...people.map(([name, team], i) => `${csvField(name)},${team},${details[i].code}`),
+    "",
+    "Typo Person, Ops, 1-ABCDE-Q",
+    `${csvField(people[0][0])},Research,${details[0].code}`,
+  ];
+  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const team = page.locator("#team");
+  await team.locator("[data-team-input]").fill(lines.join("\r\n"));
+  await team.locator('[data-figure="people"]').waitFor();
+
+  assert.equal(await team.locator('[data-figure="people"]').innerText(), "3");
+  for (const level of ["experimenting", "adopting", "operating"]) {
+    const count = details.filter((d) => d.level === level).length;
+    const text = await team.locator(`[data-level-count="${level}"] .air-figure-value`).innerText();
+    assert.equal(text, String(count), level);
+  }
+  const everyone = team.locator("[data-team-table] tbody tr").first();
+  for (const dim of DIMENSIONS) {
+    assert.equal(await everyone.locator(`[data-dimension="${dim}"]`).innerText(), String(mean(details, dim)), dim);
+  }
+  const research = team.locator("[data-team-table] tbody tr", { hasText: "Research" });
+  for (const dim of DIMENSIONS) {
+    assert.equal(await research.locator(`[data-dimension="${dim}"]`).innerText(), String(mean(details.slice(0, 2), dim)));
+  }
+  // Stuck people first: the lowest level leads the people table.
+  const firstLevel = await team.locator("[data-people-table] tbody tr").first().getAttribute("data-level");
+  assert.equal(firstLevel, details.map((d) => d.level).sort()[details.length - 1] === "operating" ? "experimenting" : firstLevel);
+  assert.equal(await team.locator("[data-people-table] tbody tr").first().locator("td").first().innerText(), "Alan Turing");
+  assert.equal(await team.locator("[data-people-table] tbody tr", { hasText: "PhD" }).count(), 1, "quoted comma names survive");
+
+  // The bad line is listed with its number, the duplicate is flagged and not counted.
+  assert.match(await team.locator('[data-problem-line="6"]').innerText(), /^Line 6: .+/);
+  assert.match(await team.locator('[data-duplicate-line="7"]').innerText(), /repeats line 2/);
+  assert.match(await team.locator(".air-private").innerText(), /not sent anywhere/);
+
+  // CSV export is a download made in the browser.
+  const [download] = await Promise.all([page.waitForEvent("download"), team.locator('[data-action="export"]').click()]);
+  assert.equal(download.suggestedFilename(), "ai-readiness-team.csv");
+  const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+  assert.equal(csv.trim().split(/\r?\n/).length, 4, "header and three people");
+  assert.ok(csv.includes('"Grace ""Amazing"" Hopper, PhD"'), csv);
+  await screenshot(team, "team-view");
+  const requests = seen.requests.filter((u) => !u.startsWith("blob:")).map((u) => new URL(u).pathname);
+  assert.ok(requests.every((p) => p.startsWith("/pkg/") || p === "/tests/pages/team.html" || p === "/style/page.css"), requests.join("\n"));
+});
+
+test("a dropped file is read, and large lists are paginated", async () => {
+  const codes = [];
+  for (let i = 0; i < 5; i++) codes.push((await takeAssessment(ANSWERS.map((a) => (a + i) % 4))).code);
+  const lines = Array.from({ length: 120 }, (_, i) => `Person ${i + 1},Team ${i % 3},${codes[i % codes.length]}`);
+  const { page } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const team = page.locator("#team");
+  await team.locator("[data-team-file]").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  await team.locator('[data-figure="people"]').waitFor();
+  assert.equal(await team.locator('[data-figure="people"]').innerText(), "120");
+  assert.equal(await team.locator("[data-people-table] tbody tr").count(), 50);
+  assert.equal(await team.locator("[data-page]").innerText(), "Page 1 / 3");
+  await team.locator('[data-action="page-next"]').click();
+  await team.locator('[data-action="page-next"]').click();
+  assert.equal(await team.locator("[data-people-table] tbody tr").count(), 20);
+});
+
+test("the team view opens from a result and goes back to it", async () => {
+  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS);
+  await host.locator('[data-action="team"]').click();
+  await host.locator("[data-team]").waitFor();
+  await host.locator('[data-action="assessment"]').click();
+  await host.locator("[data-result]").waitFor();
+});

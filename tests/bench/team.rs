@@ -5,6 +5,7 @@
 //! `cargo test --all-targets` runs this file too, without `--bench`: then it only checks once
 //! that the smallest roster parses and aggregates, so the test run stays quick.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::time::{Duration, Instant};
