@@ -21,6 +21,7 @@ help:
 	@echo "make test    native, browser and end-to-end tests plus the size budget"
 	@echo "make build   build pkg/ only"
 	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
+	@echo "make bench   team benchmark, natively and in the browser"
 
 ## Tools: the wasm target, wasm-bindgen-cli at the pinned version, pinned npm tools.
 setup:
@@ -74,6 +75,12 @@ test-browser:
 
 test-e2e:
 	cd tests && node --test e2e/
+
+## Benchmarks: team parse + aggregate natively and in headless Chromium (prints tables; no
+## timing is asserted). Not part of `make test`.
+bench: setup setup-browser
+	cargo bench --bench team
+	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
 
 clean:
 	rm -rf pkg dist target

@@ -174,3 +174,51 @@ test("the team view opens from a result and goes back to it", async () => {
   await host.locator('[data-action="assessment"]').click();
   await host.locator("[data-result]").waitFor();
 });
+
+test("5,000 codes parse, aggregate and render, one page of people at a time", async () => {
+  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const team = page.locator("#team");
+  await team.locator("[data-team-input]").waitFor();
+  const text = await page.evaluate(async () => {
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    const counts = [5, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4];
+    let seed = 1;
+    const next = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const lines = [];
+    for (let i = 0; i < 5000; i++) {
+      const answers = Uint8Array.from(counts.map((n) => next(n)));
+      lines.push(`Person ${i},Team ${i % 12},${scoreAnswers(answers).code}`);
+    }
+    return lines.join("\n");
+  });
+  // A paste: one input event with the whole text (Playwright's fill types it in far too slowly).
+  const took = await page.evaluate(async (value) => {
+    const box = document.querySelector("#team").shadowRoot.querySelector("[data-team-input]");
+    const started = performance.now();
+    box.value = value;
+    box.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertFromPaste" }));
+    await new Promise(requestAnimationFrame);
+    return performance.now() - started;
+  }, text);
+  await team.locator('[data-figure="people"]', { hasText: "5000" }).waitFor();
+  console.log(`# 5,000 codes: paste to rendered team picture in ${took.toFixed(0)} ms (informational, not asserted)`);
+  assert.equal(await team.locator("[data-people-table] tbody tr").count(), 50);
+  assert.equal(await team.locator("[data-team-table] tbody tr").count(), 13, "everyone plus 12 teams");
+  assert.deepEqual(seen.errors, []);
+});
+
+test("printing hides the controls and keeps the result", async () => {
+  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS);
+  await page.emulateMedia({ media: "print" });
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector("#assessment").shadowRoot;
+    const visible = (sel) => getComputedStyle(root.querySelector(sel)).display !== "none";
+    return { result: visible("[data-result]"), chart: visible(".air-chart"), retake: visible('[data-action="restart"]'), copy: visible('[data-action="copy-code"]'), bg: getComputedStyle(root.querySelector(".air")).backgroundColor };
+  });
+  assert.deepEqual(shown, { result: true, chart: true, retake: false, copy: false, bg: "rgb(255, 255, 255)" });
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 1000, "a PDF was produced");
+});
