@@ -109,8 +109,27 @@ pub fn signed(delta: i16) -> String {
     }
 }
 
+/// The result in one sentence, for screen readers: level and the four scores.
+pub fn result_sentence(outcome: &Outcome) -> String {
+    let s = outcome.scores;
+    format!(
+        "Your readiness level is {}. Access {}, Usage {}, Capability {}, Visibility {}, overall {}.",
+        level_name(outcome.level),
+        s.access,
+        s.usage,
+        s.capability,
+        s.visibility,
+        outcome.overall
+    )
+}
+
 /// Labels and button texts.
 pub mod ui {
+    /// Progress as read out: "Question 4 of 12".
+    pub fn question_of(position: usize, total: usize) -> String {
+        format!("Question {position} of {total}")
+    }
+
     /// Start button on the intro.
     pub const START: &str = "Start";
     /// Next button.

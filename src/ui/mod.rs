@@ -16,7 +16,7 @@ use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
 use share::ShareRequest;
 use team::{Download, FileRequest};
-use crate::core::text::ui;
+use crate::core::text::{self, ui};
 
 /// The intro screen.
 mod intro;
@@ -122,6 +122,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(action))
     };
+    let next_key = {
+        let state = state.clone();
+        Callback::from(move |_: KeyboardEvent| state.dispatch(Action::Next))
+    };
     let on_choose = {
         let state = state.clone();
         Callback::from(move |(question, option): (usize, u8)| {
@@ -185,6 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                 name={format!("air{}-q{}", props.instance, n)}
                 {on_choose}
                 on_next={dispatch(Action::Next)}
+                on_next_key={next_key}
                 on_back={dispatch(Action::Back)}
             />
         },
@@ -204,10 +209,21 @@ pub fn App(props: &AppProps) -> Html {
             _ => html! {},
         },
     };
-    let theme = format!("air-theme-{}", props.config.theme.id());
     let note = (props.storage_note && a.step != Step::Intro)
         .then(|| html! { <p class="air-muted air-storage-note">{ ui::STORAGE_NOTE }</p> });
-    html! { <div class={classes!("air", theme)} lang="en" dir="ltr">{ body }{ for note }</div> }
+    // Screen readers hear each step and the result in one polite sentence.
+    let announcement = match (a.shared.is_some(), a.step, &a.outcome) {
+        (false, Step::Question(n), _) => ui::question_of(n + 1, QUESTIONS.len()),
+        (false, Step::Result, Some(outcome)) => text::result_sentence(outcome),
+        _ => String::new(),
+    };
+    html! {
+        <div class={root_class(&props.config)} lang="en" dir="ltr">
+            { body }
+            { for note }
+            <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>
+        </div>
+    }
 }
 
 /// The root's classes: the widget and its theme. A plain string: `classes!` would pull in a set

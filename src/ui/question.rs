@@ -26,6 +26,8 @@ pub struct QuestionProps {
     pub on_next: Callback<MouseEvent>,
     /// Pressed Back.
     pub on_back: Callback<MouseEvent>,
+    /// Pressed Enter on an option: choose it and go on.
+    pub on_next_key: Callback<KeyboardEvent>,
 }
 
 /// One question with its options, progress, Back and Next.
@@ -53,6 +55,14 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         let on_choose = props.on_choose.clone();
         let index = props.index;
         let onchange = Callback::from(move |_: Event| on_choose.emit((index, option)));
+        let on_next = props.on_next_key.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            // Enter on a radio confirms it, like submitting a one-question form.
+            if e.key() == "Enter" {
+                e.prevent_default();
+                on_next.emit(e);
+            }
+        });
         html! {
             <label class="air-option" key={i}>
                 <input
@@ -61,6 +71,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     value={i.to_string()}
                     checked={props.choice == Some(option)}
                     {onchange}
+                    {onkeydown}
                 />
                 <span>{ *text }</span>
             </label>
@@ -74,7 +85,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 <span class="air-chip">{ dimension_name(q.dimension) }</span>
             </div>
             <progress class="air-progress" max={props.total.to_string()} value={position.to_string()}
-                aria-label={format!("Question {position} of {}", props.total)} />
+                aria-label={ui::question_of(position, props.total)} />
             <fieldset class="air-fieldset" aria-describedby={props.needs_answer.then(|| hint_id.clone())}>
                 <legend class="air-legend">
                     <h2 class="air-prompt" tabindex="-1" ref={heading}>{ q.prompt }</h2>

@@ -1,0 +1,95 @@
+// Accessibility: axe-core (WCAG 2.1 A and AA rules) on every view in both themes, and the whole
+// assessment done with the keyboard alone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { startServer, launch, openPage, answerAll, events } from "./harness.mjs";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
+
+/** Violations axe-core finds inside the widget mounted on `selector` (its shadow root included). */
+async function violations(page, selector) {
+  await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async (sel) => {
+    const result = await window.axe.run({ include: [[sel]] }, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" > ")).join("; ")})`);
+  }, selector);
+  return found;
+}
+
+for (const theme of ["light", "dark"]) {
+  test(`intro, question, result and team view have no axe violations (${theme})`, async () => {
+    const { page } = await openPage(browser, `${server.base}/index.html`);
+    const host = page.locator("#assessment");
+    await host.locator('[data-action="start"]').waitFor();
+    await page.evaluate(async (t) => {
+      const { handleFor } = await import("/pkg/embed.js");
+      handleFor(document.querySelector("#assessment")).setConfig({ theme: t });
+    }, theme);
+    assert.deepEqual(await violations(page, "#assessment"), [], "intro");
+    await host.locator('[data-action="start"]').click();
+    await host.locator('[data-action="next"]').click(); // shows the "pick an answer" hint too
+    assert.deepEqual(await violations(page, "#assessment"), [], "question");
+    await answerAll(host, ANSWERS);
+    assert.deepEqual(await violations(page, "#assessment"), [], "result");
+    const [complete] = await events(page, "ai-readiness:complete");
+    await host.locator('[data-action="team"]').click();
+    await host.locator("[data-team-input]").fill(`Ada, Research, ${complete.detail.code}\nbad line`);
+    await host.locator('[data-figure="people"]').waitFor();
+    assert.deepEqual(await violations(page, "#assessment"), [], "team view");
+  });
+}
+
+test("the configuration error box has no axe violations", async () => {
+  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  await page.locator("#bad-theme .air-error").waitFor();
+  assert.deepEqual(await violations(page, "#bad-theme"), []);
+});
+
+test("the whole assessment can be done with the keyboard alone", async () => {
+  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').waitFor();
+  // Tab from the top of the page into the widget until Start has focus.
+  const focusedAction = () => page.evaluate(() => {
+    const root = document.querySelector("#assessment").shadowRoot;
+    const el = root.activeElement;
+    return el ? el.getAttribute("data-action") || el.tagName.toLowerCase() + (el.type ? `:${el.type}` : "") : null;
+  });
+  for (let i = 0; i < 20 && (await focusedAction()) !== "start"; i++) await page.keyboard.press("Tab");
+  assert.equal(await focusedAction(), "start");
+  await page.keyboard.press("Enter");
+  for (const [i, option] of ANSWERS.entries()) {
+    await host.locator(`[data-question="${await host.locator("[data-question]").getAttribute("data-question")}"]`).waitFor();
+    assert.equal(await focusedAction(), "h2", `focus moves to question ${i + 1}'s heading`);
+    await page.keyboard.press("Tab"); // into the radio group
+    for (let k = 0; k < option; k++) await page.keyboard.press("ArrowDown");
+    if (option === 0) await page.keyboard.press("Space");
+    await page.keyboard.press("Enter"); // confirm and move on
+  }
+  await host.locator("[data-result]").waitFor();
+  const [complete] = await events(page, "ai-readiness:complete");
+  const answers = (await events(page, "ai-readiness:answer")).map((e) => e.detail);
+  const last = new Map(answers.map((a) => [a.index, a.value]));
+  assert.deepEqual([...last.keys()].sort((a, b) => a - b).map((k) => last.get(k)), ANSWERS);
+  assert.ok(complete, "completed with keys only");
+  assert.equal(await focusedAction(), "h2", "focus moves to the result heading");
+  const announced = await host.locator("[data-announce]").innerText();
+  assert.match(announced, new RegExp(`^Your readiness level is \\w+\\. Access ${complete.detail.scores.access}, `));
+});
