@@ -6,26 +6,15 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use ai_readiness::core::code::encode;
 use ai_readiness::core::roster::parse;
 use ai_readiness::core::team::report;
-use common::{random_answers, Rng};
+use common::{roster_text, Rng};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const RUNS: usize = 7;
 const BUDGET_MS: f64 = 20.0;
-
-fn roster_text(people: usize, rng: &mut Rng) -> String {
-    const TEAMS: [&str; 6] = ["Sales", "Operations", "Finance", "Support", "Marketing", "Legal"];
-    let mut text = String::from("Name,Team,Code\n");
-    for i in 0..people {
-        let code = encode(&random_answers(rng)).map(|c| c.to_string()).unwrap_or_default();
-        text.push_str(&format!("Person {i},{},{code}\n", TEAMS[rng.below(TEAMS.len())]));
-    }
-    text
-}
 
 #[wasm_bindgen_test]
 fn team_parse_and_aggregate_in_wasm() {

@@ -10,31 +10,14 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use ai_readiness::core::code::encode;
 use ai_readiness::core::roster::parse;
 use ai_readiness::core::team::report;
-use common::{random_answers, Rng};
+use common::{roster_text, Rng};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// Timed runs per size; the best one counts, which filters out a busy machine's noise.
 const RUNS: usize = 15;
 const BUDGET_MS: f64 = 20.0;
-
-/// A roster like a real export: name, team, code; a few teams; some names quoted.
-fn roster_text(people: usize, rng: &mut Rng) -> String {
-    const TEAMS: [&str; 6] = ["Sales", "Operations", "Finance", "Support", "Marketing", "Legal"];
-    let mut text = String::from("Name,Team,Code\r\n");
-    for i in 0..people {
-        let code = encode(&random_answers(rng)).map(|c| c.to_string()).unwrap_or_default();
-        let team = TEAMS[rng.below(TEAMS.len())];
-        if i % 5 == 0 {
-            text.push_str(&format!("\"Person {i}, Jr\",{team},{code}\r\n"));
-        } else {
-            text.push_str(&format!("Person {i},{team},{code}\r\n"));
-        }
-    }
-    text
-}
 
 fn millis(d: Duration) -> f64 {
     d.as_secs_f64() * 1_000.0

@@ -51,3 +51,20 @@ pub fn maxed(answers: &Answers, dimension: Dimension) -> Answers {
             .collect(),
     )
 }
+
+/// A roster as a team lead would paste it: a header, then `Name,Team,Code` lines over six teams,
+/// every fifth name quoted with a comma inside.
+pub fn roster_text(people: usize, rng: &mut Rng) -> String {
+    const TEAMS: [&str; 6] = ["Sales", "Operations", "Finance", "Support", "Marketing", "Legal"];
+    let mut text = String::from("Name,Team,Code\r\n");
+    for i in 0..people {
+        let code = ai_readiness::core::code::encode(&random_answers(rng)).map(|c| c.to_string()).unwrap_or_default();
+        let team = TEAMS[rng.below(TEAMS.len())];
+        if i % 5 == 0 {
+            text.push_str(&format!("\"Person {i}, Jr\",{team},{code}\r\n"));
+        } else {
+            text.push_str(&format!("Person {i},{team},{code}\r\n"));
+        }
+    }
+    text
+}

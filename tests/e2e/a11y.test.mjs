@@ -1,23 +1,12 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA rules) on every view in both themes, and the whole
 // assessment done with the keyboard alone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launch, openPage, answerAll, events } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, events } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 
@@ -35,7 +24,7 @@ async function violations(page, selector) {
 
 for (const theme of ["light", "dark"]) {
   test(`intro, question, result and team view have no axe violations (${theme})`, async () => {
-    const { page } = await openPage(browser, `${server.base}/index.html`);
+    const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
     const host = page.locator("#assessment");
     await host.locator('[data-action="start"]').waitFor();
     await page.evaluate(async (t) => {
@@ -57,13 +46,13 @@ for (const theme of ["light", "dark"]) {
 }
 
 test("the configuration error box has no axe violations", async () => {
-  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   await page.locator("#bad-theme .air-error").waitFor();
   assert.deepEqual(await violations(page, "#bad-theme"), []);
 });
 
 test("the whole assessment can be done with the keyboard alone", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').waitFor();
   // Tab from the top of the page into the widget until Start has focus.

@@ -1,26 +1,15 @@
 // A visitor takes the assessment on the demo page, the way a host page sees it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, events, answerAll, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // A varied answer pattern: strong access, uneven adoption.
 const ANSWERS = [4, 3, 2, 3, 1, 2, 1, 2, 3, 0, 1, 2];
 
 test("a visitor completes the assessment and the host hears the core result", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/index.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').waitFor();
   await screenshot(host, "intro");
@@ -54,11 +43,11 @@ test("a visitor completes the assessment and the host hears the core result", as
 
   assert.deepEqual(seen.errors, []);
   const origins = new Set(seen.requests.map((u) => new URL(u).origin));
-  assert.deepEqual([...origins], [server.base], "no request leaves the page's own origin");
+  assert.deepEqual([...origins], [env.server.base], "no request leaves the page's own origin");
 });
 
 test("back keeps answers and retake starts over", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await host.locator('input[type="radio"]').nth(2).check();
@@ -73,7 +62,7 @@ test("back keeps answers and retake starts over", async () => {
 });
 
 test("mount reports bad input with a clear Error and the page keeps working", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/index.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
   await page.locator('#assessment [data-action="start"]').waitFor();
   const messages = await page.evaluate(async () => {
     const { mount } = await import("/pkg/ai_readiness.js");
@@ -103,7 +92,7 @@ test("mount reports bad input with a clear Error and the page keeps working", as
 });
 
 test("a 320 px column fits without horizontal scrolling", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`, { width: 320, height: 700 });
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`, { width: 320, height: 700 });
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,31 +1,23 @@
 // The distributable zip: its example page loads with Subresource Integrity enforced by the
 // browser, and a tampered wasm is refused.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { ROOT, startServer, launch, openPage } from "./harness.mjs";
+import { ROOT, useBrowser, openPage } from "./harness.mjs";
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))[1];
 const zip = join(ROOT, "dist", `ai-readiness-${version}.zip`);
 const out = join(ROOT, "target", "dist-check");
 const folder = `ai-readiness-${version}`;
 
-let server;
-let browser;
+const env = useBrowser();
 
-before(async () => {
+before(() => {
   rmSync(out, { recursive: true, force: true });
   execFileSync("python3", ["-m", "zipfile", "-e", zip, out]);
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test("the zip holds the bundle, an example page and a correct hash for every file", () => {
@@ -48,7 +40,7 @@ test("the zip holds the bundle, an example page and a correct hash for every fil
 });
 
 test("the example page mounts the widget with integrity checks on", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/target/dist-check/example.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/target/dist-check/example.html`);
   await page.locator('[data-ai-readiness] [data-action="start"]').waitFor();
   assert.deepEqual(seen.errors, []);
   const html = readFileSync(join(out, "example.html"), "utf8");
@@ -60,7 +52,7 @@ test("a tampered wasm is refused by the browser", async () => {
   const bytes = readFileSync(wasm);
   bytes[bytes.length - 1] ^= 0xff;
   writeFileSync(wasm, bytes);
-  const { page, seen } = await openPage(browser, `${server.base}/target/dist-check/example.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/target/dist-check/example.html`);
   const outcome = await page.evaluate(async (path) => {
     const { ready } = await import(path);
     return ready.then(() => "loaded", (e) => `refused: ${e}`);

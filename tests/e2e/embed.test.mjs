@@ -1,21 +1,10 @@
 // Embedding in hostile conditions: aggressive host CSS, a strict CSP, several instances with
 // different configs, and bad configs, each checked the way a host page would see it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, events, answerAll, screenshot, requestedPaths } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, screenshot, requestedPaths } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 
@@ -51,13 +40,13 @@ async function toSecondQuestion(host) {
 
 test("hostile host CSS does not change how the widget looks or works", async () => {
   const viewport = { width: 900, height: 1000 };
-  const plain = await openPage(browser, `${server.base}/tests/pages/multi.html`, viewport);
+  const plain = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`, viewport);
   const calm = plain.page.locator("#a");
   await toSecondQuestion(calm);
   // The plain page's widget is 680 px wide; the hostile page's column is not: compare the rest.
   const expected = await widgetStyles(plain.page, "#a");
 
-  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/hostile.html`, viewport);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/hostile.html`, viewport);
   const host = page.locator("#widget");
   await toSecondQuestion(host);
   const actual = await widgetStyles(page, "#widget");
@@ -83,7 +72,7 @@ test("hostile host CSS does not change how the widget looks or works", async () 
 });
 
 test("a strict Content-Security-Policy sees no violation during a full assessment", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/csp.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/csp.html`);
   const host = page.locator("#widget");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);
@@ -103,7 +92,7 @@ test("a strict Content-Security-Policy sees no violation during a full assessmen
 });
 
 test("instances on one page are independent, and bad configs fail alone with a clear box", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   const a = page.locator("#a");
   const c = page.locator("#c");
   await a.locator('[data-action="start"]').waitFor();
@@ -147,7 +136,7 @@ test("instances on one page are independent, and bad configs fail alone with a c
 });
 
 test("elements added later are mounted, and mounting twice is a no-op with a warning", async () => {
-  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   await page.locator('#a [data-action="start"]').waitFor();
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -169,7 +158,7 @@ test("elements added later are mounted, and mounting twice is a no-op with a war
 });
 
 test("destroy, reset and setConfig work from the page", async () => {
-  const { page } = await openPage(browser, `${server.base}/tests/pages/multi.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   await page.locator('#a [data-action="start"]').waitFor();
   const steps = await page.evaluate(async () => {
     const { handleFor, mount } = await import("/pkg/embed.js");

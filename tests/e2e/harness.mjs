@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -105,4 +106,21 @@ export async function answerAll(host, answers) {
 export async function screenshot(locator, name) {
   await mkdir(SHOTS, { recursive: true });
   await locator.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Starts the server and the browser before a test file's tests and stops both after them.
+ * The returned object's `server` and `browser` are set once `before` has run.
+ */
+export function useBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

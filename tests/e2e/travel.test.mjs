@@ -1,26 +1,15 @@
 // Results that travel: result codes, share links, resume after a reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, events, answerAll, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, screenshot } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const ANSWERS = [3, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2];
 const CLIPBOARD = { permissions: ["clipboard-read", "clipboard-write"] };
 
 test("the result shows its code, copies a share link, and the link opens that result read-only", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`, undefined, CLIPBOARD);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`, undefined, CLIPBOARD);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);
@@ -34,10 +23,10 @@ test("the result shows its code, copies a share link, and the link opens that re
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   await host.locator('[data-action="copy-link"]').click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(link, `${server.base}/index.html#ai-readiness=${code}`);
+  assert.equal(link, `${env.server.base}/index.html#ai-readiness=${code}`);
   await screenshot(host, "result-with-code");
 
-  const other = await openPage(browser, link);
+  const other = await openPage(env.browser, link);
   const shared = other.page.locator("#assessment [data-result][data-shared]");
   await shared.waitFor();
   assert.equal(await shared.getAttribute("data-level"), complete.detail.level);
@@ -49,7 +38,7 @@ test("the result shows its code, copies a share link, and the link opens that re
 });
 
 test("a malformed code in the link shows a friendly message and the normal intro", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/index.html#ai-readiness=1-ABCDE-Q`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html#ai-readiness=1-ABCDE-Q`);
   const notice = page.locator("#assessment [data-notice]");
   await notice.waitFor();
   assert.match(await notice.innerText(), /could not be opened: .+/);
@@ -59,7 +48,7 @@ test("a malformed code in the link shows a friendly message and the normal intro
 });
 
 test("a reload returns the visitor to the same question with their answers", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   for (const option of ANSWERS.slice(0, 4)) {
@@ -77,7 +66,7 @@ test("a reload returns the visitor to the same question with their answers", asy
 
 /** Takes the assessment in a fresh page and returns the complete detail. */
 async function takeAssessment(answers) {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, answers);
@@ -107,7 +96,7 @@ test("three people's codes make a team picture that matches their results", asyn
     "Typo Person, Ops, 1-ABCDE-Q",
     `${csvField(people[0][0])},Research,${details[0].code}`,
   ];
-  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
   const team = page.locator("#team");
   await team.locator("[data-team-input]").fill(lines.join("\r\n"));
   await team.locator('[data-figure="people"]').waitFor();
@@ -152,7 +141,7 @@ test("a dropped file is read, and large lists are paginated", async () => {
   const codes = [];
   for (let i = 0; i < 5; i++) codes.push((await takeAssessment(ANSWERS.map((a) => (a + i) % 4))).code);
   const lines = Array.from({ length: 120 }, (_, i) => `Person ${i + 1},Team ${i % 3},${codes[i % codes.length]}`);
-  const { page } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
   const team = page.locator("#team");
   await team.locator("[data-team-file]").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
   await team.locator('[data-figure="people"]').waitFor();
@@ -165,7 +154,7 @@ test("a dropped file is read, and large lists are paginated", async () => {
 });
 
 test("the team view opens from a result and goes back to it", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);
@@ -176,7 +165,7 @@ test("the team view opens from a result and goes back to it", async () => {
 });
 
 test("5,000 codes parse, aggregate and render, one page of people at a time", async () => {
-  const { page, seen } = await openPage(browser, `${server.base}/tests/pages/team.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
   const team = page.locator("#team");
   await team.locator("[data-team-input]").waitFor();
   const text = await page.evaluate(async () => {
@@ -208,7 +197,7 @@ test("5,000 codes parse, aggregate and render, one page of people at a time", as
 });
 
 test("printing hides the controls and keeps the result", async () => {
-  const { page } = await openPage(browser, `${server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);
