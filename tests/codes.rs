@@ -241,7 +241,7 @@ fn each_error_says_what_is_wrong() {
         (decode("1-7KD3Q"), "result code must have 7 characters besides spaces and hyphens, got 6".into()),
         (
             decode(&with_wrong_check),
-            format!("bad check character: expected \"{check}\", got \"{wrong_check}\"; part of the code was probably mistyped"),
+            format!("bad check character \"{wrong_check}\": part of the code was probably mistyped; compare it with the original"),
         ),
         (with_valid_check("2-7KD3Q-").1, "unknown model version \"2\": this widget reads codes of version 1".into()),
         (

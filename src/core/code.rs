@@ -180,10 +180,12 @@ impl std::fmt::Display for CodeError {
                 f,
                 "result code must have {expected} characters besides spaces and hyphens, got {got}"
             ),
-            CodeError::BadCheck { expected, got } => write!(
+            // The expected character is kept for tests but never shown: printing it would invite
+            // "fixing" the check instead of the mistyped part, turning a typo into a wrong result.
+            CodeError::BadCheck { got, .. } => write!(
                 f,
-                "bad check character: expected \"{expected}\", got \"{got}\"; part of the code was \
-                 probably mistyped"
+                "bad check character \"{got}\": part of the code was probably mistyped; compare it \
+                 with the original"
             ),
             CodeError::UnknownVersion { version } => {
                 write!(f, "unknown model version \"")?;
