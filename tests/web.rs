@@ -385,3 +385,17 @@ async fn retake_shows_the_change_since_last_time() {
     assert_eq!(row.get_attribute("data-delta"), Some(expected.to_string()));
     assert!(host.find("[data-changes] p").unwrap().text_content().unwrap().contains("from"));
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_replaces_every_widget_with_an_apology_not_a_blank_box() {
+    let first = Host::new();
+    let second = Host::new();
+    let _a = mounted(&first, JsValue::UNDEFINED).await;
+    let _b = mounted(&second, JsValue::UNDEFINED).await;
+    ai_readiness::embed::panic::crash("test");
+    for host in [&first, &second] {
+        let notice = host.find(".air-crash[role=alert]").expect("an apology");
+        assert!(notice.text_content().unwrap().contains(ai_readiness::core::text::ui::CRASHED_TITLE));
+        assert!(host.find("[data-action]").is_none(), "the broken widget is gone");
+    }
+}

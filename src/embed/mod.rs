@@ -31,7 +31,7 @@ mod files;
 /// Reading JavaScript config objects and attributes into core's terms.
 mod js_config;
 /// The panic hook that replaces crashed widgets with an apology.
-mod panic;
+pub mod panic;
 /// Share links and the clipboard.
 mod share;
 /// Saved progress in localStorage, or in memory when that is not possible.

@@ -8,11 +8,16 @@ static INSTALL: Once = Once::new();
 /// Installs the hook once. Yew would otherwise install its own on first render.
 pub(super) fn install() {
     INSTALL.call_once(|| {
-        yew::set_custom_panic_hook(Box::new(|info| {
-            error(&format!("the widget crashed: {info}"));
-            for root in live_roots() {
-                show_notice(&root, ui::CRASHED_TITLE, ui::CRASHED, "air-crash");
-            }
-        }));
+        yew::set_custom_panic_hook(Box::new(|info| crash(&info.to_string())));
     });
+}
+
+/// What a panic does: log the details, and replace every live widget with a short apology so
+/// no visitor is left with a blank or frozen box. Public so a browser test can check it without
+/// crashing its own test run.
+pub fn crash(details: &str) {
+    error(&format!("the widget crashed: {details}"));
+    for root in live_roots() {
+        show_notice(&root, ui::CRASHED_TITLE, ui::CRASHED, "air-crash");
+    }
 }
