@@ -25,6 +25,15 @@ help:
 
 ## Tools: the wasm target, wasm-bindgen-cli at the pinned version, pinned npm tools.
 setup:
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
+		{ echo "Node.js 20 or newer is needed (found $$(node -v)); install it from nodejs.org or your package manager" >&2; exit 1; }
+	@if ! command -v cc >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null; \
+		else \
+			echo "A C linker is needed for Rust build scripts (Debian: sudo apt-get install gcc)" >&2; exit 1; \
+		fi; \
+	fi
 	@rustup target list --installed | grep -qx $(TARGET) || rustup target add $(TARGET)
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
@@ -74,7 +83,7 @@ test-browser:
 	cargo test --target $(TARGET) --test web
 
 test-e2e:
-	cd tests && node --test e2e/
+	cd tests && node --test e2e/*.test.mjs
 
 ## Benchmarks: team parse + aggregate natively and in headless Chromium (prints tables; no
 ## timing is asserted). Not part of `make test`.

@@ -187,6 +187,9 @@ fn colours_are_recognised_and_get_readable_text() {
     assert_eq!(prefers_dark_text("#ffff00"), Some(true));
     assert_eq!(prefers_dark_text("#1a237e"), Some(false));
     assert_eq!(prefers_dark_text("teal"), None);
+    assert_eq!(prefers_dark_text("rgb(255, 215, 0)"), Some(true), "gold, as a browser reports it");
+    assert_eq!(prefers_dark_text("rgba(26, 35, 126, 0.9)"), Some(false));
+    assert_eq!(prefers_dark_text("rgb(nonsense)"), None);
 }
 
 #[test]

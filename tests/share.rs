@@ -3,7 +3,7 @@
 mod common;
 
 use ai_readiness::core::code::{encode, CodeError};
-use ai_readiness::core::share::{from_fragment, link};
+use ai_readiness::core::share::{fragment_without_code, from_fragment, link};
 use common::{random_answers, Rng};
 
 #[test]
@@ -39,4 +39,18 @@ fn malformed_codes_say_why() {
     let err: CodeError = result.expect_err("not a valid code");
     assert!(!err.to_string().is_empty());
     assert!(matches!(from_fragment("#ai-readiness=%E2%82"), Some(Err(_))), "bad escapes never panic");
+}
+
+#[test]
+fn the_code_can_be_taken_out_of_the_fragment() {
+    assert_eq!(fragment_without_code("#ai-readiness=1-7KD3Q-W"), "");
+    assert_eq!(fragment_without_code("#tab=2&ai-readiness=1-7KD3Q-W"), "#tab=2");
+    assert_eq!(fragment_without_code("#top"), "#top");
+    assert_eq!(fragment_without_code(""), "");
+}
+
+#[test]
+fn codes_of_another_model_version_do_not_open_as_todays_answers() {
+    // A version-2 code does not exist yet: it is refused rather than read with today's questions.
+    assert!(matches!(from_fragment("#ai-readiness=2-00000-0"), Some(Err(_))));
 }

@@ -105,11 +105,13 @@ impl Assessment {
     pub fn apply(&self, action: Action) -> Option<Self> {
         let mut next = self.clone();
         if self.shared.is_some() {
-            if action != Action::TakeItYourself {
-                return None;
-            }
+            // Only leaving the shared result does anything; a host reset leaves it too.
             next.shared = None;
-            return Some(next);
+            return match action {
+                Action::TakeItYourself => Some(next),
+                Action::Reset => Some(next.apply(Action::Reset).unwrap_or(next)),
+                _ => None,
+            };
         }
         match (self.step, action) {
             (Step::Intro, Action::Start) => {

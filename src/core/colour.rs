@@ -28,10 +28,15 @@ pub fn is_css_colour(value: &str) -> bool {
         && args.chars().all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
 }
 
-/// For a hex accent, whether dark text reads better on it than white (by WCAG contrast).
-/// `None` when the colour is not hex and the stylesheet's default applies.
+/// For an accent given as hex or as `rgb(r, g, b)` (what a browser reports for any colour it
+/// resolved), whether dark text reads better on it than white (by WCAG contrast). `None` when
+/// the value is neither, and the stylesheet's default applies.
 pub fn prefers_dark_text(value: &str) -> Option<bool> {
-    let hex = value.trim().strip_prefix('#')?;
+    let value = value.trim();
+    if value.starts_with("rgb") {
+        return rgb_channels(value).map(dark_text_on);
+    }
+    let hex = value.strip_prefix('#')?;
     let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
     let rgb = match digits.len() {
         3 | 4 => [digits[0] * 17, digits[1] * 17, digits[2] * 17],
@@ -40,6 +45,36 @@ pub fn prefers_dark_text(value: &str) -> Option<bool> {
     };
     // sRGB to linear light, approximated by c²: close enough to the exact curve to choose between
     // black and white text, and it spares the bundle a power function.
+    Some(dark_text_on(rgb))
+}
+
+/// The first three whole numbers of `rgb(r, g, b)` / `rgba(r g b / a)`; fractions are dropped
+/// (parsing floats would cost the bundle a float parser).
+fn rgb_channels(value: &str) -> Option<[u8; 3]> {
+    let mut out = [0u8; 3];
+    let mut found = 0;
+    let mut current: Option<u16> = None;
+    let mut in_fraction = false;
+    for b in value.bytes().chain(std::iter::once(b' ')) {
+        match b {
+            b'0'..=b'9' if !in_fraction => current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(u16::from(b - b'0'))),
+            b'0'..=b'9' => {}
+            b'.' => in_fraction = true,
+            _ => {
+                in_fraction = false;
+                if let Some(n) = current.take() {
+                    if found < 3 {
+                        out[found] = n.min(255) as u8;
+                    }
+                    found += 1;
+                }
+            }
+        }
+    }
+    (found >= 3).then_some(out)
+}
+
+fn dark_text_on(rgb: [u8; 3]) -> bool {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
         c * c
@@ -47,5 +82,5 @@ pub fn prefers_dark_text(value: &str) -> Option<bool> {
     let l = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
     let on_white = 1.05 / (l + 0.05);
     let on_black = (l + 0.05) / 0.05;
-    Some(on_black > on_white)
+    on_black > on_white
 }

@@ -194,6 +194,9 @@ pub const KEYS: [&str; 11] = [
     "mode",
 ];
 
+/// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
+pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
+
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
     "locale, theme, accent, title, intro, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode";
@@ -398,7 +401,7 @@ pub fn is_safe_url(raw: &str) -> bool {
         None => !url.starts_with("\\\\") && !url.starts_with("/\\"),
         Some((scheme, _)) => {
             let scheme = scheme.to_ascii_lowercase();
-            (scheme == "http" || scheme == "https") && url[scheme.len() + 1..].starts_with("//")
+            (scheme == "http" || scheme == "https") && url.get(scheme.len() + 1..).is_some_and(|rest| rest.starts_with("//"))
         }
     }
 }

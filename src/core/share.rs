@@ -1,6 +1,7 @@
 //! Share links: a result travels as `#ai-readiness=<code>` on the page's own address, so opening
 //! the link shows that result with no server involved.
 
+use super::bank::MODEL_VERSION;
 use super::code::{decode, CodeError};
 use super::model::Answers;
 
@@ -20,7 +21,14 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
     let value = fragment
         .split('&')
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))?;
-    Some(decode(&percent_decode(value)).map(|decoded| decoded.answers))
+    Some(decode(&percent_decode(value)).and_then(|decoded| {
+        // An older question set's answers would mean something else under today's questions.
+        if decoded.model_version == MODEL_VERSION {
+            Ok(decoded.answers)
+        } else {
+            Err(CodeError::UnknownVersion { version: decoded.model_version.to_string() })
+        }
+    }))
 }
 
 /// Undoes `%20`-style escapes that mail and chat tools add; anything malformed is kept as is and
@@ -43,4 +51,19 @@ fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The fragment with the result code taken out (`#a=1&ai-readiness=…` → `#a=1`, or empty), so
+/// a reload after opening a share link shows the visitor's own progress.
+pub fn fragment_without_code(fragment: &str) -> String {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut out = String::new();
+    for part in body.split('&') {
+        let ours = part.strip_prefix(FRAGMENT_KEY).is_some_and(|rest| rest.starts_with('='));
+        if !part.is_empty() && !ours {
+            out.push(if out.is_empty() { '#' } else { '&' });
+            out.push_str(part);
+        }
+    }
+    out
 }

@@ -247,6 +247,10 @@ pub mod team {
     pub const NEXT: &str = "Next";
     /// Export button.
     pub const EXPORT: &str = "Download CSV";
+    /// Shows every person at once, e.g. before printing.
+    pub const SHOW_ALL: &str = "Show everyone (for printing)";
+    /// Back to pages.
+    pub const SHOW_PAGES: &str = "Show fifty per page";
     /// Back to the assessment.
     pub const BACK: &str = "Back to the assessment";
     /// Opens the team view from a result.
@@ -274,6 +278,11 @@ pub mod team {
     /// A duplicate line.
     pub fn duplicate_sentence(line: usize, first: usize) -> String {
         format!("Line {line} repeats line {first} and is counted once.")
+    }
+
+    /// The rest of a long problem list.
+    pub fn more_problems(count: usize) -> String {
+        format!("…and {count} more. Fix the lines above first; the rest are often the same mistake.")
     }
 
     /// Heading of the problem list.

@@ -10,7 +10,8 @@ const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
 
 function mountOne(element) {
-  if (handles.has(element)) return handles.get(element);
+  const known = handles.get(element);
+  if (known?.live) return known;
   try {
     const handle = mount(element, undefined);
     handles.set(element, handle);
@@ -28,9 +29,10 @@ export function mountAll(root = document) {
   return found.map(mountOne).filter(Boolean);
 }
 
-/** The handle of the widget mounted in `element` by this script, if any. */
+/** The handle of the live widget mounted in `element` by this script, if any. */
 export function handleFor(element) {
-  return handles.get(element);
+  const handle = handles.get(element);
+  return handle?.live ? handle : undefined;
 }
 
 function watch() {

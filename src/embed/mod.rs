@@ -123,6 +123,12 @@ impl WidgetHandle {
         LIVE.with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, &self.inner)));
     }
 
+    /// Whether the widget is still mounted (false after `destroy()`).
+    #[wasm_bindgen(getter)]
+    pub fn live(&self) -> bool {
+        LIVE.with(|live| live.borrow().iter().any(|i| Rc::ptr_eq(i, &self.inner)))
+    }
+
     /// Returns the widget to its first screen, dropping the current answers.
     pub fn reset(&self) {
         self.inner.resets.set(self.inner.resets.get().wrapping_add(1));
@@ -137,6 +143,9 @@ impl WidgetHandle {
         #[wasm_bindgen(unchecked_param_type = "Partial<AiReadinessConfig>")] partial: JsValue,
     ) -> Result<(), JsError> {
         let added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
+        for entry in added.iter().filter(|e| config::AT_MOUNT.contains(&e.key.as_str())) {
+            warn(&format!("{} takes effect the next time the widget is mounted", entry.key));
+        }
         let mut entries = self.inner.entries.borrow().clone();
         entries.extend(added);
         let parsed = config::parse(&entries)
@@ -230,12 +239,6 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     to_js(&WidgetEvent::complete(&outcome, &code)).map_err(|e| fail(&e))
 }
 
-/// The model version of this build's question bank and scoring.
-#[wasm_bindgen(js_name = modelVersion)]
-pub fn model_version() -> String {
-    crate::core::bank::MODEL_VERSION.to_string()
-}
-
 /// Whether the browser knows `value` as a colour; when it cannot say, the core's shape check
 /// stands.
 fn browser_knows_colour(value: &str) -> bool {
@@ -286,29 +289,29 @@ fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
 }
 
 /// Sets the accent as a custom property on the container, through the CSSOM (which a strict
-/// Content-Security-Policy allows, unlike a `style` attribute in markup).
+/// Content-Security-Policy allows, unlike a `style` attribute in markup), and picks readable
+/// text for accent buttons from the colour the browser resolved.
 fn apply_accent(container: &HtmlElement, accent: Option<&str>) {
     let style = container.style();
-    match accent {
-        Some(value) => {
-            let _ = style.set_property("--air-accent", value);
-            match colour::prefers_dark_text(value) {
-                Some(true) => {
-                    let _ = style.set_property("--air-accent-text", "#111318");
-                }
-                Some(false) => {
-                    let _ = style.set_property("--air-accent-text", "#ffffff");
-                }
-                None => {
-                    let _ = style.remove_property("--air-accent-text");
-                }
-            }
-        }
-        None => {
-            let _ = style.remove_property("--air-accent");
-            let _ = style.remove_property("--air-accent-text");
-        }
-    }
+    let _ = style.remove_property("--air-accent-text");
+    let Some(value) = accent else {
+        let _ = style.remove_property("--air-accent");
+        return;
+    };
+    let _ = style.set_property("--air-accent", value);
+    // Any colour syntax resolves to rgb() in computed style; a named accent such as `gold` then
+    // gets dark text just like `#ffd700`.
+    let _ = style.set_property("color", value);
+    let resolved = web_sys::window()
+        .and_then(|w| w.get_computed_style(container).ok().flatten())
+        .and_then(|computed| computed.get_property_value("color").ok());
+    let _ = style.remove_property("color");
+    let text = match resolved.as_deref().and_then(colour::prefers_dark_text).or_else(|| colour::prefers_dark_text(value)) {
+        Some(true) => "#111318",
+        Some(false) => "#ffffff",
+        None => return,
+    };
+    let _ = style.set_property("--air-accent-text", text);
 }
 
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {

@@ -18,9 +18,18 @@ pub(super) fn take_shared_link() -> Option<Result<Answers, String>> {
     if LINK_TAKEN.with(Cell::get) {
         return None;
     }
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
     let found = share::from_fragment(&hash)?;
     LINK_TAKEN.with(|t| t.set(true));
+    // Take the code out of the address: the shared result is on screen now, and a reload
+    // should bring back the visitor's own progress rather than the shared result.
+    let rest = share::fragment_without_code(&hash);
+    let path = format!("{}{}{rest}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
     Some(found.map_err(|e| {
         warn(&format!("the shared result code could not be read: {e}"));
         e.to_string()

@@ -17,11 +17,12 @@ pub(super) struct Store {
 
 impl Store {
     /// Opens the store for a widget. The key is namespaced by the configured prefix, the format
-    /// version and, when it has one, the host element's id, so two widgets never share progress.
+    /// version and the host element's id, or without an id its position among the page's
+    /// widgets, so two widgets on a page never share progress.
     pub(super) fn open(config: &Config, host: &Element) -> Store {
         let id = host.id();
         let key = if id.is_empty() {
-            format!("{}:progress:v1", config.storage_key)
+            format!("{}:progress:v1:#{}", config.storage_key, position(host))
         } else {
             format!("{}:progress:v1:{id}", config.storage_key)
         };
@@ -69,6 +70,14 @@ impl Store {
     pub(super) fn degraded(&self) -> bool {
         self.degraded.get()
     }
+}
+
+/// The host's position among the page's `[data-ai-readiness]` elements (0 when it is not one).
+fn position(host: &Element) -> u32 {
+    let Some(list) = host.owner_document().and_then(|d| d.query_selector_all("[data-ai-readiness]").ok()) else {
+        return 0;
+    };
+    (0..list.length()).find(|&i| list.get(i).is_some_and(|node| host.is_same_node(Some(&node)))).unwrap_or(0)
 }
 
 /// `window.localStorage`, if the browser lets this page use it; reading the property itself

@@ -41,6 +41,8 @@ export interface AiReadinessResult {
   adoptionGap: number;
   biggestGap: AiReadinessDimension;
   modelVersion: string;
+  /** The result code that carries these answers, e.g. "1-7KD3Q-W". */
+  code: string;
 }
 
 /** Detail of `ai-readiness:ready` and `ai-readiness:start`. */

@@ -3,27 +3,19 @@ use yew::prelude::*;
 use crate::core::text::{ui, DURATION};
 
 /// Props of the intro screen.
-#[derive(Properties, PartialEq)]
 pub struct IntroProps {
     /// The title, as configured.
     pub title: AttrValue,
     /// The one-line promise, as configured.
     pub intro: AttrValue,
-    /// A short notice above the title, e.g. why a share link could not be opened.
-    #[prop_or_default]
-    pub notice: Option<AttrValue>,
     /// Pressed Start.
     pub on_start: Callback<MouseEvent>,
 }
 
 /// The intro: title, promise, duration, Start.
-#[component]
-pub fn Intro(props: &IntroProps) -> Html {
+pub fn intro_view(props: &IntroProps) -> Html {
     html! {
         <section class="air-intro" data-step="intro">
-            if let Some(notice) = props.notice.clone() {
-                <p class="air-notice" role="status" data-notice="">{ notice }</p>
-            }
             <h2 class="air-title">{ props.title.clone() }</h2>
             <p class="air-lead">{ props.intro.clone() }</p>
             <p class="air-muted">{ DURATION }</p>

@@ -9,9 +9,8 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
-use crate::core::config::{CallToAction, Config, Mode};
+use crate::core::config::{Config, Mode};
 use crate::core::model::Answers;
-use crate::core::scoring::Outcome;
 use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
 use share::ShareRequest;
@@ -97,16 +96,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_event = props.on_event.clone();
         use_effect_with((), move |_| on_event.emit(Rc::new(WidgetEvent::ready())));
     }
-    {
-        let state = state.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(props.reset, move |_| {
-            // The first run is the mount itself, not a reset.
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                state.dispatch(Action::Reset);
-            }
-        });
-    }
+
     {
         let on_event = props.on_event.clone();
         let event = state.0.event.clone();
@@ -135,6 +125,34 @@ pub fn App(props: &AppProps) -> Html {
 
     let start_mode = props.config.mode;
     let mode = use_state(move || start_mode);
+    // The team view's pasted text lives here, so leaving the view and coming back keeps it.
+    let team_text = use_state(AttrValue::default);
+    // On every step change after the first render, focus goes to the new heading (not on page
+    // load: a widget must not pull focus away from the host page).
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.0.step, state.0.shared.is_some()), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        let mode = mode.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.reset, move |_| {
+            // The first run is the mount itself, not a reset.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                mode.set(start_mode);
+                state.dispatch(Action::Reset);
+            }
+        });
+    }
     if *mode == Mode::Team {
         let on_back = (start_mode == Mode::Assessment).then(|| {
             let mode = mode.clone();
@@ -142,7 +160,13 @@ pub fn App(props: &AppProps) -> Html {
         });
         return html! {
             <div class={root_class(&props.config)} lang="en" dir="ltr">
-                <team::TeamView on_file={props.on_file.clone()} on_download={props.on_download.clone()} {on_back} />
+                <team::TeamView
+                    text={(*team_text).clone()}
+                    on_text={Callback::from(move |text| team_text.set(text))}
+                    on_file={props.on_file.clone()}
+                    on_download={props.on_download.clone()}
+                    {on_back}
+                />
             </div>
         };
     }
@@ -157,55 +181,49 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let body = match (a.shared_result(), a.step) {
-        (Some((outcome, code)), _) => html! {
-            <result::ResultView
-                {outcome}
-                {code}
-                previous={None::<Outcome>}
-                shared=true
-                cta={None::<CallToAction>}
-                on_cta={props.on_event.clone()}
-                on_share={props.on_share.clone()}
-                on_restart={dispatch(Action::TakeItYourself)}
-            />
-        },
-        (None, Step::Intro) => html! {
-            <intro::Intro
-                title={props.config.title.clone()}
-                intro={props.config.intro.clone()}
-                notice={bad_link}
-                on_start={dispatch(Action::Start)}
-            />
-        },
-        (None, Step::Question(n)) => html! {
-            <question::QuestionView
-                key={n}
-                index={n}
-                total={QUESTIONS.len()}
-                choice={a.choices[n]}
-                needs_answer={a.needs_answer}
-                can_go_back={n > 0 || a.show_intro}
-                take_focus={a.show_intro || a.answered() > 0}
-                name={format!("air{}-q{}", props.instance, n)}
-                {on_choose}
-                on_next={dispatch(Action::Next)}
-                on_next_key={next_key}
-                on_back={dispatch(Action::Back)}
-            />
-        },
+        (Some((outcome, code)), _) => result::result_view(&result::ResultProps {
+            outcome,
+            code,
+            previous: None,
+            shared: true,
+            cta: None,
+            on_cta: props.on_event.clone(),
+            on_share: props.on_share.clone(),
+            on_team: None,
+            on_restart: dispatch(Action::TakeItYourself),
+            heading: heading.clone(),
+        }),
+        (None, Step::Intro) => intro::intro_view(&intro::IntroProps {
+            title: props.config.title.clone().into(),
+            intro: props.config.intro.clone().into(),
+            on_start: dispatch(Action::Start),
+        }),
+        (None, Step::Question(n)) => question::question_view(&question::QuestionProps {
+            index: n,
+            total: QUESTIONS.len(),
+            choice: a.choices[n],
+            needs_answer: a.needs_answer,
+            can_go_back: n > 0 || a.show_intro,
+            heading: heading.clone(),
+            name: format!("air{}-q{}", props.instance, n).into(),
+            on_choose,
+            on_next: dispatch(Action::Next),
+            on_next_key: next_key,
+            on_back: dispatch(Action::Back),
+        }),
         (None, Step::Result) => match (&a.outcome, a.code()) {
-            (Some(outcome), Some(code)) => html! {
-                <result::ResultView
-                    outcome={outcome.clone()}
-                    {code}
-                    previous={a.previous_outcome()}
-                    on_team={open_team}
-                    on_share={props.on_share.clone()}
-                    cta={props.config.cta.clone()}
-                    on_cta={props.on_event.clone()}
-                    on_restart={dispatch(Action::Restart)}
-                />
-            },
+            (Some(outcome), Some(code)) => result::result_view(&result::ResultProps {
+                outcome: outcome.clone(),
+                code,
+                previous: a.previous_outcome(),
+                shared: false,
+                cta: props.config.cta.clone(),
+                on_cta: props.on_event.clone(),
+                on_share: props.on_share.clone(),
+                on_team: Some(open_team),
+                on_restart: dispatch(Action::Restart),
+                heading: heading.clone(),
+            }),
             _ => html! {},
         },
     };
@@ -217,8 +235,14 @@ pub fn App(props: &AppProps) -> Html {
         (false, Step::Result, Some(outcome)) => text::result_sentence(outcome),
         _ => String::new(),
     };
+    // A share link that could not be opened is explained on the first screen, intro or not.
+    let fresh = a.shared.is_none() && a.answered() == 0 && a.step != Step::Result;
+    let notice = bad_link.filter(|_| fresh).map(|text| {
+        html! { <p class="air-notice" role="status" data-notice="">{ text }</p> }
+    });
     html! {
         <div class={root_class(&props.config)} lang="en" dir="ltr">
+            { for notice }
             { body }
             { for note }
             <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>

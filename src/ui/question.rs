@@ -4,7 +4,6 @@ use crate::core::bank::QUESTIONS;
 use crate::core::text::{dimension_name, ui};
 
 /// Props of one question screen.
-#[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     /// The question's index in the bank.
     pub index: usize,
@@ -16,8 +15,8 @@ pub struct QuestionProps {
     pub needs_answer: bool,
     /// Whether Back leads anywhere.
     pub can_go_back: bool,
-    /// Whether to move keyboard focus to the heading when shown (not on the page's first load).
-    pub take_focus: bool,
+    /// The heading, which receives keyboard focus when the step changes.
+    pub heading: NodeRef,
     /// The radio group's name, unique per widget instance.
     pub name: AttrValue,
     /// Picked an option: (question index, option index).
@@ -30,22 +29,9 @@ pub struct QuestionProps {
     pub on_next_key: Callback<KeyboardEvent>,
 }
 
-/// One question with its options, progress, Back and Next.
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let take_focus = props.take_focus;
-        use_effect_with(props.index, move |_| {
-            if take_focus {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
-
+/// One question with its options, progress, Back and Next. A plain function: the focus
+/// effect lives in `App`, so this needs no component of its own.
+pub fn question_view(props: &QuestionProps) -> Html {
     let q = &QUESTIONS[props.index];
     let position = props.index + 1;
     let last = position == props.total;
@@ -79,7 +65,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     });
 
     html! {
-        <section class="air-question" data-question={q.id} data-dimension={q.dimension.id()}>
+        <section key={props.index.to_string()} class="air-question" data-question={q.id} data-dimension={q.dimension.id()}>
             <div class="air-progress-row">
                 <span class="air-muted">{ format!("{position} of {}", props.total) }</span>
                 <span class="air-chip">{ dimension_name(q.dimension) }</span>
@@ -88,7 +74,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 aria-label={ui::question_of(position, props.total)} />
             <fieldset class="air-fieldset" aria-describedby={props.needs_answer.then(|| hint_id.clone())}>
                 <legend class="air-legend">
-                    <h2 class="air-prompt" tabindex="-1" ref={heading}>{ q.prompt }</h2>
+                    <h2 class="air-prompt" tabindex="-1" ref={props.heading.clone()}>{ q.prompt }</h2>
                 </legend>
                 <div class="air-options">{ for options }</div>
             </fieldset>

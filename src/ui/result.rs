@@ -13,7 +13,6 @@ use crate::core::scoring::{Outcome, Scores};
 use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
 
 /// Props of the result screen.
-#[derive(Properties, PartialEq)]
 pub struct ResultProps {
     /// The scored outcome.
     pub outcome: Outcome,
@@ -22,13 +21,13 @@ pub struct ResultProps {
     /// The result before the last retake, to show what changed.
     pub previous: Option<Outcome>,
     /// Opened from someone's share link: read-only, with "Take it yourself" instead of Retake.
-    #[prop_or_default]
     pub shared: bool,
     /// Where copy requests go.
     pub on_share: Callback<ShareRequest>,
     /// Opens the team view; absent on a shared result.
-    #[prop_or_default]
     pub on_team: Option<Callback<MouseEvent>>,
+    /// The level heading, which receives keyboard focus when the result appears.
+    pub heading: NodeRef,
     /// The host's call to action, if configured.
     pub cta: Option<CallToAction>,
     /// Receives the `ai-readiness:cta` event when the call to action is followed.
@@ -38,18 +37,7 @@ pub struct ResultProps {
 }
 
 /// The result: level, chart, adoption gap, biggest gap with reason, plan, Retake.
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-
+pub fn result_view(props: &ResultProps) -> Html {
     let o = &props.outcome;
     let plan = plan(o);
     let gap_reason = text::gap_reason(&o.biggest_gap);
@@ -70,7 +58,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="air-shared-note">{ ui::SHARED_NOTE }</p>
             }
             <p class="air-eyebrow">{ if props.shared { ui::SHARED_HEADING } else { ui::LEVEL_PREFIX } }</p>
-            <h2 class="air-level" tabindex="-1" ref={heading}>{ level_name(o.level) }</h2>
+            <h2 class="air-level" tabindex="-1" ref={props.heading.clone()}>{ level_name(o.level) }</h2>
             { level_ladder(o.level) }
             <p class="air-lead">{ level_meaning(o.level) }</p>
             <div class="air-figures">

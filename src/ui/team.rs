@@ -32,6 +32,10 @@ pub struct Download {
 /// Props of the team view.
 #[derive(Properties, PartialEq)]
 pub struct TeamProps {
+    /// The pasted text; kept by the parent so it survives leaving and reopening the view.
+    pub text: AttrValue,
+    /// The text changed (typed, pasted or read from a file).
+    pub on_text: Callback<AttrValue>,
     /// Reads a picked or dropped file.
     pub on_file: Callback<FileRequest>,
     /// Saves a file for the visitor.
@@ -47,10 +51,11 @@ const PAGE: usize = 50;
 /// The team view: paste or drop result codes, see the team picture, export it.
 #[component]
 pub fn TeamView(props: &TeamProps) -> Html {
-    let input = use_state(String::new);
+    let input = props.text.clone();
     let page = use_state(|| 0usize);
+    let show_all = use_state(|| false);
     let file_error = use_state(|| None::<String>);
-    let report = use_memo((*input).clone(), |text| {
+    let report = use_memo(input.clone(), |text| {
         let roster = roster::parse(text);
         let report = team::report(&roster);
         (Rc::new(roster), Rc::new(report))
@@ -58,27 +63,27 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let (roster, report) = (report.0.clone(), report.1.clone());
 
     let oninput = {
-        let input = input.clone();
+        let on_text = props.on_text.clone();
         let page = page.clone();
         Callback::from(move |e: InputEvent| {
-            input.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            on_text.emit(AttrValue::from(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
             page.set(0);
         })
     };
     let load = {
-        let input = input.clone();
+        let on_text = props.on_text.clone();
         let page = page.clone();
         let file_error = file_error.clone();
         let on_file = props.on_file.clone();
         Callback::from(move |file: web_sys::File| {
-            let input = input.clone();
+            let on_text = on_text.clone();
             let page = page.clone();
             let file_error = file_error.clone();
             on_file.emit(FileRequest {
                 file,
                 done: Callback::from(move |read: Result<String, String>| match read {
                     Ok(text) => {
-                        input.set(text);
+                        on_text.emit(AttrValue::from(text));
                         page.set(0);
                         file_error.set(None);
                     }
@@ -123,7 +128,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
             <div class="air-drop" {ondrop} {ondragover}>
                 <label class="air-field-label" for="air-team-input">{ words::PASTE_LABEL }</label>
                 <textarea id="air-team-input" class="air-input" rows="7" spellcheck="false"
-                    placeholder={words::PLACEHOLDER} value={(*input).clone()} {oninput}
+                    placeholder={words::PLACEHOLDER} value={input.clone()} {oninput}
                     data-team-input="" />
                 <label class="air-file">
                     <span>{ words::FILE_LABEL }</span>
@@ -137,7 +142,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 { summary(&report) }
                 { team_table(&report) }
                 { common_gap(&report) }
-                { people_table(&report, *page, &page) }
+                { people_table(&report, *page, &page, &show_all) }
                 <div class="air-nav">
                     <button type="button" class="air-btn air-primary" data-action="export" onclick={export}>
                         { words::EXPORT }
@@ -239,11 +244,13 @@ fn common_gap(report: &TeamReport) -> Html {
     }
 }
 
-/// Everyone, stuck first, a page at a time.
-fn people_table(report: &TeamReport, page: usize, set_page: &UseStateHandle<usize>) -> Html {
+/// Everyone, stuck first, a page at a time, or all at once for printing.
+fn people_table(report: &TeamReport, page: usize, set_page: &UseStateHandle<usize>, show_all: &UseStateHandle<bool>) -> Html {
+    let all = **show_all;
     let pages = report.people_rows.len().div_ceil(PAGE).max(1);
     let page = page.min(pages - 1);
-    let rows = report.people_rows.iter().skip(page * PAGE).take(PAGE).map(|p| {
+    let (skip, take) = if all { (0, usize::MAX) } else { (page * PAGE, PAGE) };
+    let rows = report.people_rows.iter().skip(skip).take(take).map(|p| {
         let o = &p.outcome;
         html! {
             <tr data-person-line={p.line.to_string()} data-level={o.level.id()}>
@@ -275,30 +282,49 @@ fn people_table(report: &TeamReport, page: usize, set_page: &UseStateHandle<usiz
             </div>
             if pages > 1 {
                 <div class="air-pager">
-                    <button type="button" class="air-btn air-small" data-action="page-prev" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ words::PREV }</button>
-                    <span class="air-muted" data-page="">{ format!("{} {} / {}", words::PAGE, page + 1, pages) }</span>
-                    <button type="button" class="air-btn air-small" data-action="page-next" disabled={page + 1 >= pages} onclick={go(page + 1)}>{ words::NEXT }</button>
+                    if !all {
+                        <button type="button" class="air-btn air-small" data-action="page-prev" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ words::PREV }</button>
+                        <span class="air-muted" data-page="">{ format!("{} {} / {}", words::PAGE, page + 1, pages) }</span>
+                        <button type="button" class="air-btn air-small" data-action="page-next" disabled={page + 1 >= pages} onclick={go(page + 1)}>{ words::NEXT }</button>
+                    }
+                    <button type="button" class="air-btn air-small" data-action="page-all" onclick={toggle_all(show_all)}>
+                        { if all { words::SHOW_PAGES } else { words::SHOW_ALL } }
+                    </button>
                 </div>
             }
         </div>
     }
 }
 
+/// Switches between one page of people and all of them (for printing).
+fn toggle_all(show_all: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let show_all = show_all.clone();
+    Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+}
+
+/// Most problem lines listed; a paste of junk must not render thousands of items.
+const MAX_PROBLEMS: usize = 100;
+
 /// Lines that did not count, and why.
 fn problems(roster: &Roster) -> Html {
-    if roster.problems.is_empty() && roster.duplicates.is_empty() {
+    let total = roster.problems.len() + roster.duplicates.len();
+    if total == 0 {
         return html! {};
     }
-    let bad = roster.problems.iter().map(|p| {
+    let more = total.saturating_sub(MAX_PROBLEMS);
+    let bad = roster.problems.iter().take(MAX_PROBLEMS).map(|p| {
         html! { <li data-problem-line={p.line.to_string()}>{ format!("{} {}: {} ({})", words::LINE, p.line, p.reason, p.text) }</li> }
     });
-    let dup = roster.duplicates.iter().map(|d| {
+    let dup = roster.duplicates.iter().take(MAX_PROBLEMS.saturating_sub(roster.problems.len())).map(|d| {
         html! { <li data-duplicate-line={d.line.to_string()}>{ words::duplicate_sentence(d.line, d.first_line) }</li> }
     });
     html! {
         <div class="air-problems" data-problems="">
-            <h3>{ words::problems_heading(roster.problems.len() + roster.duplicates.len()) }</h3>
+            <h3>{ words::problems_heading(total) }</h3>
             <ul>{ for bad }{ for dup }</ul>
+            if more > 0 {
+                <p class="air-muted" data-problems-more="">{ words::more_problems(more) }</p>
+            }
         </div>
     }
 }
