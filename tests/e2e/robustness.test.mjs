@@ -1,0 +1,129 @@
+// What real pages and browsers do to a widget: blocked or full storage, dropped files, system
+// dark mode, host fonts, wide layouts, several widgets without ids, reloads and re-mounts.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openPage, answerAll, events } from "./harness.mjs";
+
+const env = useBrowser();
+const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
+const inShadow = (page, host, fn, arg) =>
+  page.evaluate(([sel, body, a]) => new Function("root", "arg", body)(document.querySelector(sel).shadowRoot, a), [host, fn, arg]);
+
+test("blocked storage: the widget works in memory and says so briefly", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`, undefined, {});
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  await page.reload();
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await host.locator(".air-storage-note").waitFor();
+  await answerAll(host, ANSWERS);
+  assert.equal((await events(page, "ai-readiness:complete")).length, 1);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("full storage: saving fails once, the widget carries on in memory", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.includes(":progress:")) throw new DOMException("full", "QuotaExceededError");
+      return real.call(this, key, value);
+    };
+  });
+  await page.reload();
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await host.locator(".air-storage-note").waitFor();
+  await answerAll(host, ANSWERS);
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a file dropped on the team box is read", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS);
+  const [complete] = await events(page, "ai-readiness:complete");
+  await host.locator('[data-action="team"]').click();
+  await inShadow(page, "#assessment", `
+    const dt = new DataTransfer();
+    dt.items.add(new File(["Ada, Ops, " + arg], "team.csv", { type: "text/csv" }));
+    root.querySelector(".air-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+  `, complete.detail.code);
+  await host.locator('[data-figure="people"]', { hasText: "1" }).waitFor();
+  // The pasted text survives leaving the team view and coming back.
+  await host.locator('[data-action="assessment"]').click();
+  await host.locator('[data-action="team"]').click();
+  assert.match(await host.locator("[data-team-input]").inputValue(), /^Ada, Ops, /);
+  // A host reset goes back to the intro, also from the team view.
+  await page.evaluate(async () => {
+    const { handleFor } = await import("/pkg/embed.js");
+    handleFor(document.querySelector("#assessment")).reset();
+  });
+  await host.locator('[data-action="start"]').waitFor();
+});
+
+test("theme auto follows the system's dark mode; fonts follow the host unless --air-font is set", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`, undefined, { colorScheme: "dark" });
+  await page.locator('.first [data-action="start"]').waitFor();
+  const look = () => inShadow(page, ".first", `const s = getComputedStyle(root.querySelector(".air")); return [s.backgroundColor, s.fontFamily];`);
+  assert.deepEqual(await look(), ["rgb(255, 255, 255)", '"Courier New", monospace'], "light theme by default, host font");
+  await page.evaluate(async () => {
+    const { handleFor } = await import("/pkg/embed.js");
+    handleFor(document.querySelector(".first")).setConfig({ theme: "auto" });
+    document.querySelector(".first").style.setProperty("--air-font", "Georgia, serif");
+  });
+  await page.locator(".first .air-theme-auto").waitFor();
+  assert.deepEqual(await look(), ["rgb(22, 26, 34)", "Georgia, serif"]);
+  await page.emulateMedia({ colorScheme: "light" });
+  assert.equal((await look())[0], "rgb(255, 255, 255)");
+});
+
+test("a 1200 px intranet column keeps readable lines and no horizontal scrolling", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`, { width: 1280, height: 900 });
+  await page.evaluate(() => document.querySelector(".first").classList.add("wide"));
+  await page.locator('.first [data-action="start"]').click();
+  const sizes = await inShadow(page, ".first", `return [root.querySelector(".air").getBoundingClientRect().width, root.querySelector("section").getBoundingClientRect().width];`);
+  assert.equal(sizes[0], 1200);
+  assert.ok(sizes[1] <= 760, `content column ${sizes[1]}px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+});
+
+test("two widgets without ids keep their own progress across a reload", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
+  const first = page.locator(".first");
+  await first.locator('[data-action="start"]').click();
+  await first.locator('input[type="radio"]').nth(1).check();
+  await first.locator('[data-action="next"]').click();
+  await page.reload();
+  await first.locator('[data-question="access.guidance"]').waitFor();
+  assert.equal(await page.locator('.second [data-action="start"]').count(), 1, "the second widget is still on its intro");
+});
+
+test("a share link is read once: after opening, a reload shows the visitor's own widget", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS);
+  const [complete] = await events(page, "ai-readiness:complete");
+  const other = await openPage(env.browser, `${env.server.base}/index.html#ai-readiness=${complete.detail.code}`);
+  await other.page.locator("#assessment [data-shared]").waitFor();
+  assert.equal(new URL(other.page.url()).hash, "", "the code left the address bar");
+  await other.page.reload();
+  await other.page.locator('#assessment [data-action="start"]').waitFor();
+});
+
+test("a widget destroyed and put back by the page is mounted again", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
+  await page.locator('.first [data-action="start"]').waitFor();
+  await page.evaluate(async () => {
+    const { handleFor } = await import("/pkg/embed.js");
+    const el = document.querySelector(".first");
+    handleFor(el).destroy();
+    el.remove();
+    document.body.prepend(el);
+  });
+  await page.locator('.first [data-action="start"]').waitFor();
+});
