@@ -152,6 +152,12 @@ test("a dropped file is read, and large lists are paginated", async () => {
   await team.locator('[data-action="page-next"]').click();
   await team.locator('[data-action="page-next"]').click();
   assert.equal(await team.locator("[data-people-table] tbody tr").count(), 20);
+  // Everyone at once, e.g. before printing; the print stylesheet then hides only the controls.
+  await team.locator('[data-action="page-all"]').click();
+  assert.equal(await team.locator("[data-people-table] tbody tr").count(), 120);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await team.locator('[data-action="page-all"]').isVisible(), false);
+  assert.equal(await team.locator("[data-people-table] tbody tr").nth(119).isVisible(), true);
 });
 
 test("the team view opens from a result and goes back to it", async () => {
