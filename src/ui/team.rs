@@ -218,9 +218,12 @@ fn team_table(report: &TeamReport) -> Html {
         row(name, t.people, t.scores, t.level, false)
     });
     html! {
-        <div class="air-table-wrap">
+        <>
+        <h3>{ words::AVERAGES }</h3>
+        // Scrolls sideways in a narrow column; focusable so keyboard users can scroll it too.
+        <div class="air-table-wrap" tabindex="0" role="region" aria-label={words::AVERAGES}>
             <table class="air-table" data-team-table="">
-                <caption>{ words::AVERAGES }</caption>
+                <caption class="air-sr">{ words::AVERAGES }</caption>
                 <thead><tr><th scope="col">{ words::TEAM }</th><th scope="col">{ words::PEOPLE }</th>{ for head }<th scope="col">{ words::LEVEL }</th></tr></thead>
                 <tbody>
                     { row(words::EVERYONE.to_string(), report.people, all.scores, all.level, true) }
@@ -228,6 +231,7 @@ fn team_table(report: &TeamReport) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 
@@ -270,8 +274,9 @@ fn people_table(report: &TeamReport, page: usize, set_page: &UseStateHandle<usiz
     html! {
         <div class="air-people">
             <h3>{ words::PEOPLE_HEADING }</h3>
-            <div class="air-table-wrap">
+            <div class="air-table-wrap" tabindex="0" role="region" aria-label={words::PEOPLE_HEADING}>
                 <table class="air-table" data-people-table="">
+                    <caption class="air-sr">{ words::PEOPLE_HEADING }</caption>
                     <thead><tr>
                         <th scope="col">{ words::NAME }</th><th scope="col">{ words::TEAM }</th>
                         <th scope="col">{ words::LEVEL }</th><th scope="col">{ words::GAP }</th>

@@ -82,3 +82,17 @@ test("the whole assessment can be done with the keyboard alone", async () => {
   const announced = await host.locator("[data-announce]").innerText();
   assert.match(announced, new RegExp(`^Your readiness level is \\w+\\. Access ${complete.detail.scores.access}, `));
 });
+
+test("the team view in a 320 px column, where its tables scroll, has no axe violations", async () => {
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`, { width: 320, height: 800 });
+  const team = page.locator("#team");
+  await team.locator("[data-team-input]").waitFor();
+  const code = await page.evaluate(async () => {
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    return scoreAnswers(Uint8Array.from([1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2])).code;
+  });
+  await team.locator("[data-team-input]").fill(`Ada Lovelace, Research and Development, ${code}`);
+  await team.locator('[data-figure="people"]').waitFor();
+  assert.deepEqual(await violations(page, "#team"), []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+});
