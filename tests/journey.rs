@@ -140,3 +140,15 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
     assert_eq!(own.step, Step::Intro);
     assert!(own.event.is_none(), "leaving announces nothing; Start will");
 }
+
+#[test]
+fn a_reset_at_the_very_beginning_changes_nothing() {
+    for show_intro in [true, false] {
+        let fresh = Assessment::new(show_intro);
+        assert!(fresh.apply(Action::Reset).is_none(), "show_intro = {show_intro}");
+    }
+    let started = run(Assessment::new(false), &[Action::Choose { question: 0, option: 1 }]);
+    let reset = started.apply(Action::Reset).expect("answers are dropped");
+    assert_eq!(reset.answered(), 0);
+    assert_eq!(event(&reset).1, WidgetEvent::start());
+}

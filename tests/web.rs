@@ -406,3 +406,23 @@ async fn a_crash_replaces_every_widget_with_an_apology_not_a_blank_box() {
         assert!(host.find("[data-action]").is_none(), "the broken widget is gone");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_team_widget_announces_no_assessment_and_mount_only_keys_stay_put() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"mode".into(), &"team".into()).unwrap();
+    js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
+    let _team = mounted(&host, config.into()).await;
+    assert!(host.find("[data-team]").is_some());
+    assert_eq!(host.names(), vec!["ai-readiness:ready"], "no start event from a team view");
+
+    let other = Host::new();
+    let handle = mounted(&other, JsValue::UNDEFINED).await;
+    let change = js_sys::Object::new();
+    js_sys::Reflect::set(&change, &"mode".into(), &"team".into()).unwrap();
+    handle.set_config(change.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    handle.reset();
+    yew::scheduler::flush().await;
+    assert!(host.find("[data-team]").is_some() && other.find("[data-action=start]").is_some(), "mode is read at mount only");
+}

@@ -75,7 +75,7 @@ impl Assessment {
     /// Without an intro the visitor starts straight away, so the `start` event is already due.
     pub fn new(show_intro: bool) -> Self {
         let mut fresh = Assessment {
-            step: if show_intro { Step::Intro } else { Step::Question(0) },
+            step: Step::Intro,
             choices: vec![None; QUESTIONS.len()],
             needs_answer: false,
             outcome: None,
@@ -84,6 +84,7 @@ impl Assessment {
             shared: None,
             previous: None,
         };
+        fresh.step = fresh.first_step();
         if !show_intro {
             fresh.emit(WidgetEvent::start());
         }
@@ -163,7 +164,8 @@ impl Assessment {
                     _ => Step::Question(n - 1),
                 };
             }
-            (Step::Intro, Action::Reset) if self.answered() == 0 => return None,
+            // Already at the very beginning: a reset changes nothing and announces nothing.
+            (step, Action::Reset) if self.answered() == 0 && step == self.first_step() => return None,
             (_, Action::Reset) | (Step::Result, Action::Restart) => {
                 // Keep the event counter running so the next `start` is seen as new.
                 let mut fresh = Assessment::new(true);
@@ -187,7 +189,7 @@ impl Assessment {
     /// Restores a saved visitor: same screen, same answers, same previous result. Nothing is
     /// announced; the visitor simply carries on.
     pub fn resume(snapshot: &Snapshot, show_intro: bool) -> Self {
-        let mut a = Assessment { event: None, ..Assessment::new(true) };
+        let mut a = Assessment::new(true);
         a.show_intro = show_intro;
         a.choices = snapshot.choices.clone();
         a.previous = snapshot.previous.clone();
@@ -203,6 +205,15 @@ impl Assessment {
             step => step,
         };
         a
+    }
+
+    /// The screen a fresh visitor sees first.
+    fn first_step(&self) -> Step {
+        if self.show_intro {
+            Step::Intro
+        } else {
+            Step::Question(0)
+        }
     }
 
     /// The result code of the complete answers, once every question has one.

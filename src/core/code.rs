@@ -36,7 +36,7 @@
 //! Decoding never panics: any text yields either the answers or a `CodeError` saying what is
 //! wrong and where.
 
-use super::bank::{MODEL_VERSION, QUESTIONS};
+use super::bank::MODEL_VERSION;
 use super::model::Answers;
 use super::scoring::{validate, ScoreError};
 
@@ -259,6 +259,17 @@ pub(crate) fn shown(c: char) -> String {
     }
 }
 
+/// Echoed input in messages, at most sixty characters with the ellipsis, so a pasted essay
+/// stays readable.
+pub(crate) fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.char_indices().nth(MAX).is_none() {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(MAX - 1).map_or(text.len(), |(i, _)| i);
+    format!("{}…", text.get(..cut).unwrap_or_default())
+}
+
 /// Characters a person or a tool may put between the symbols.
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
@@ -280,21 +291,10 @@ pub fn encode(answers: &Answers) -> Result<ResultCode, CodeError> {
     validate(answers).map_err(CodeError::Answers)?;
     let format = Format::by_version(MODEL_VERSION)
         .ok_or_else(|| CodeError::UnknownVersion { version: MODEL_VERSION.to_string() })?;
-    if answers.0.len() != format.options.len() {
-        return Err(CodeError::Answers(ScoreError::WrongCount {
-            got: answers.0.len(),
-            expected: format.options.len(),
-        }));
-    }
+    // `validate` checked the answers against the bank, and a test pins this version's option
+    // counts to the bank's, so every answer fits its radix.
     let mut number = 0u64;
-    for (i, (&answer, &options)) in answers.0.iter().zip(format.options).enumerate() {
-        if answer >= options {
-            return Err(CodeError::Answers(ScoreError::OptionOutOfRange {
-                question: QUESTIONS.get(i).map_or("?", |q| q.id),
-                got: answer,
-                options: usize::from(options),
-            }));
-        }
+    for (&answer, &options) in answers.0.iter().zip(format.options) {
         number = number * u64::from(options) + u64::from(answer);
     }
     let mut values = vec![format.symbol];
@@ -380,7 +380,7 @@ mod tests {
     #[test]
     fn current_format_matches_the_bank() {
         let format = Format::by_version(MODEL_VERSION).expect("a format for the current version");
-        let bank: Vec<u8> = QUESTIONS.iter().map(|q| q.options.len() as u8).collect();
+        let bank: Vec<u8> = crate::core::bank::QUESTIONS.iter().map(|q| q.options.len() as u8).collect();
         assert_eq!(format.options, bank.as_slice());
         assert_eq!(format.code_len(), 7);
     }

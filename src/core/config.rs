@@ -6,6 +6,7 @@
 //! object's keys; a later entry for the same key wins, so the order is defaults < attributes <
 //! `mount` config < `setConfig` calls.
 
+use super::code::shorten;
 use super::colour;
 use super::text;
 
@@ -403,15 +404,5 @@ pub fn is_safe_url(raw: &str) -> bool {
             let scheme = scheme.to_ascii_lowercase();
             (scheme == "http" || scheme == "https") && url.get(scheme.len() + 1..).is_some_and(|rest| rest.starts_with("//"))
         }
-    }
-}
-
-/// Keeps echoed input short in messages.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX).collect::<String>())
     }
 }

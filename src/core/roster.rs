@@ -35,10 +35,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::bank::MODEL_VERSION;
 use super::code::{decode, ResultCode};
 use super::model::Answers;
-use super::scoring::validate;
 
-/// How many characters of a bad line a problem quotes.
-const QUOTE_CHARS: usize = 60;
 /// At most this many entries are reserved up front; beyond it the lists grow as needed.
 const RESERVE_LINES: usize = 1 << 17;
 
@@ -101,7 +98,7 @@ pub fn parse(text: &str) -> Roster {
         HashMap::with_capacity_and_hasher(room, BuildHasherDefault::default());
     let mut fields = Vec::new();
     for (line, raw) in lines(text) {
-        let problem = |reason: String| LineProblem { line, text: shorten(raw), reason };
+        let problem = |reason: String| LineProblem { line, text: super::code::shorten(raw), reason };
         if let Err(reason) = split_fields(raw, separator, &mut fields) {
             roster.problems.push(problem(reason));
             continue;
@@ -134,10 +131,6 @@ pub fn parse(text: &str) -> Roster {
                 "code is from model version {}, but this widget scores version {MODEL_VERSION}",
                 decoded.model_version
             )));
-            continue;
-        }
-        if let Err(e) = validate(&decoded.answers) {
-            roster.problems.push(problem(e.to_string()));
             continue;
         }
         if let Some(name) = &name {
@@ -294,24 +287,7 @@ fn is_header(field: &str) -> bool {
 /// What makes two lines the same person's result: the name, without regard to case or
 /// spacing, and the code. A line break separates them, as no field can hold one.
 fn duplicate_key(name: &str, code: &ResultCode) -> String {
-    let mut key = String::with_capacity(name.len() + code.as_str().len() + 1);
-    if name.is_ascii() {
-        for word in name.split_ascii_whitespace() {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(word);
-        }
-        key.make_ascii_lowercase();
-    } else {
-        for word in name.split_whitespace() {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            // ASCII case only: full Unicode case tables would cost the bundle kilobytes.
-            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        }
-    }
+    let mut key = super::team::team_key(name);
     key.push('\n');
     key.push_str(code.as_str());
     key
@@ -348,13 +324,3 @@ impl Hasher for FastHash {
     }
 }
 
-/// The line as quoted in a problem: at most [`QUOTE_CHARS`] characters.
-fn shorten(line: &str) -> String {
-    match line.char_indices().nth(QUOTE_CHARS) {
-        None => line.to_string(),
-        Some(_) => {
-            let cut = line.char_indices().nth(QUOTE_CHARS - 1).map_or(line.len(), |(i, _)| i);
-            format!("{}…", line.get(..cut).unwrap_or_default())
-        }
-    }
-}

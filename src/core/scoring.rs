@@ -248,7 +248,7 @@ pub fn level(scores: Scores) -> Level {
 }
 
 /// Tie order for the biggest gap: the dimensions that prove adoption come first.
-const GAP_PRIORITY: [Dimension; 4] =
+pub(crate) const GAP_PRIORITY: [Dimension; 4] =
     [Dimension::Capability, Dimension::Visibility, Dimension::Usage, Dimension::Access];
 
 /// The dimension that holds the level back most: the largest weighted shortfall against the next

@@ -10,11 +10,7 @@ use super::code::ResultCode;
 use super::model::{Dimension, Level};
 use super::plan::steps;
 use super::roster::{Roster, RosterEntry};
-use super::scoring::{outcome_from_scores, score, Outcome, Scores};
-
-/// Tie order for the most common gap: the dimensions that prove adoption come first.
-const GAP_PRIORITY: [Dimension; 4] =
-    [Dimension::Capability, Dimension::Visibility, Dimension::Usage, Dimension::Access];
+use super::scoring::{outcome_from_scores, score, Outcome, Scores, GAP_PRIORITY};
 
 /// The aggregated results of a roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,8 +21,6 @@ pub struct TeamReport {
     pub levels: [usize; 3],
     /// The result of the mean scores over everyone; `None` for nobody.
     pub overall: Option<Outcome>,
-    /// Access minus adoption for the whole group, from `overall`.
-    pub adoption_gap: Option<i16>,
     /// One row per team, sorted by team name (case ignored); people without a team come last.
     pub teams: Vec<TeamRow>,
     /// One row per person, the stuck first: lowest level, then lowest adoption, then line.
@@ -161,7 +155,6 @@ pub fn report(roster: &Roster) -> TeamReport {
     TeamReport {
         people: everyone.people,
         levels,
-        adoption_gap: overall.as_ref().map(|o| o.adoption_gap),
         overall,
         teams,
         people_rows,
@@ -171,7 +164,7 @@ pub fn report(roster: &Roster) -> TeamReport {
 
 /// A team name as grouped: spacing and ASCII case do not matter (full Unicode case tables would
 /// cost the bundle kilobytes; other letters compare as written).
-fn team_key(name: &str) -> String {
+pub(crate) fn team_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     for word in name.split_whitespace() {
         if !key.is_empty() {

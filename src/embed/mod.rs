@@ -48,15 +48,12 @@ pub(crate) const LOG_PREFIX: &str = "[ai-readiness]";
 thread_local! {
     /// The constructed stylesheet, shared by every instance on the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Source of per-instance numbers.
-    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
     /// Widgets mounted and not destroyed.
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// One mounted widget.
 struct Instance {
-    number: u32,
     host: Element,
     shadow: ShadowRoot,
     container: HtmlElement,
@@ -79,7 +76,6 @@ impl Instance {
         let this = self.this.clone();
         AppProps {
             config: self.config.borrow().clone(),
-            instance: self.number,
             reset: self.resets.get(),
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
@@ -142,10 +138,14 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Partial<AiReadinessConfig>")] partial: JsValue,
     ) -> Result<(), JsError> {
-        let added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
-        for entry in added.iter().filter(|e| config::AT_MOUNT.contains(&e.key.as_str())) {
-            warn(&format!("{} takes effect the next time the widget is mounted", entry.key));
-        }
+        let mut added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
+        added.retain(|e| {
+            let at_mount = config::AT_MOUNT.contains(&e.key.as_str());
+            if at_mount {
+                warn(&format!("{} is read only when mounting; pass it to mount() or as an attribute", e.key));
+            }
+            !at_mount
+        });
         let mut entries = self.inner.entries.borrow().clone();
         entries.extend(added);
         let parsed = config::parse(&entries)
@@ -210,7 +210,6 @@ pub fn mount(
         config::Mode::Team => None,
     };
     let instance = Rc::new_cyclic(|this| Instance {
-        number: NEXT_INSTANCE.with(|n| n.replace(n.get().wrapping_add(1))),
         host,
         shadow,
         container: container.clone(),

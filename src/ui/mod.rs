@@ -48,8 +48,6 @@ impl Reducible for State {
 pub struct AppProps {
     /// The validated configuration.
     pub config: Rc<Config>,
-    /// A prefix that keeps form names unique per instance on the page.
-    pub instance: u32,
     /// Bumped by the host's `reset()`; any change sends the visitor back to the start.
     pub reset: u32,
     /// Saved progress to resume from, read once when the widget starts.
@@ -74,7 +72,9 @@ pub struct AppProps {
 /// The whole widget: intro, questions, result.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let show_intro = props.config.show_intro;
+    // A team-only widget never starts an assessment, so it must not announce one either.
+    let team_only = props.config.mode == Mode::Team;
+    let show_intro = props.config.show_intro || team_only;
     let resume = props.resume.clone();
     let shared = props.shared.clone();
     let state = use_reducer(move || {
@@ -89,7 +89,11 @@ pub fn App(props: &AppProps) -> Html {
     });
     {
         let on_progress = props.on_progress.clone();
-        use_effect_with(state.0.snapshot(), move |snapshot| on_progress.emit(snapshot.clone()));
+        use_effect_with(state.0.snapshot(), move |snapshot| {
+            if !team_only {
+                on_progress.emit(snapshot.clone());
+            }
+        });
     }
 
     {
@@ -205,7 +209,8 @@ pub fn App(props: &AppProps) -> Html {
             needs_answer: a.needs_answer,
             can_go_back: n > 0 || a.show_intro,
             heading: heading.clone(),
-            name: format!("air{}-q{}", props.instance, n).into(),
+            // Each widget has its own shadow root, which already keeps radio groups apart.
+            name: format!("q{n}").into(),
             on_choose,
             on_next: dispatch(Action::Next),
             on_next_key: next_key,

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -55,12 +53,12 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let page = use_state(|| 0usize);
     let show_all = use_state(|| false);
     let file_error = use_state(|| None::<String>);
-    let report = use_memo(input.clone(), |text| {
+    let parsed = use_memo(input.clone(), |text| {
         let roster = roster::parse(text);
         let report = team::report(&roster);
-        (Rc::new(roster), Rc::new(report))
+        (roster, report)
     });
-    let (roster, report) = (report.0.clone(), report.1.clone());
+    let (roster, report) = (&parsed.0, &parsed.1);
 
     let oninput = {
         let on_text = props.on_text.clone();
@@ -109,13 +107,13 @@ pub fn TeamView(props: &TeamProps) -> Html {
     });
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let export = {
-        let report = report.clone();
+        let parsed = parsed.clone();
         let on_download = props.on_download.clone();
         Callback::from(move |_: MouseEvent| {
             on_download.emit(Download {
                 name: "ai-readiness-team.csv".to_string(),
                 mime: "text/csv;charset=utf-8",
-                content: team::to_csv(&report),
+                content: team::to_csv(&parsed.1),
             })
         })
     };
@@ -139,10 +137,10 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 }
             </div>
             if report.people > 0 {
-                { summary(&report) }
-                { team_table(&report) }
-                { common_gap(&report) }
-                { people_table(&report, *page, &page, &show_all) }
+                { summary(report) }
+                { team_table(report) }
+                { common_gap(report) }
+                { people_table(report, *page, &page, &show_all) }
                 <div class="air-nav">
                     <button type="button" class="air-btn air-primary" data-action="export" onclick={export}>
                         { words::EXPORT }
@@ -151,7 +149,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
             } else if !input.trim().is_empty() {
                 <p class="air-notice" role="status">{ words::NONE_VALID }</p>
             }
-            { problems(&roster) }
+            { problems(roster) }
             if let Some(on_back) = props.on_back.clone() {
                 <div class="air-nav">
                     <button type="button" class="air-btn" data-action="assessment" onclick={on_back}>
@@ -176,7 +174,7 @@ fn summary(report: &TeamReport) -> Html {
     let group = report.overall.as_ref().map(|o| {
         html! {
             <p data-group-level={o.level.id()}>
-                { words::group_sentence(report.people, o.level, report.adoption_gap.unwrap_or(0)) }
+                { words::group_sentence(report.people, o.level, o.adoption_gap) }
             </p>
         }
     });
