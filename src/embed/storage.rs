@@ -1,4 +1,4 @@
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use web_sys::Element;
 
@@ -11,8 +11,8 @@ pub(super) struct Store {
     key: String,
     local: RefCell<Option<web_sys::Storage>>,
     memory: RefCell<Option<String>>,
-    /// Storage was wanted but is not available, so progress lasts only as long as the page.
-    degraded: Cell<bool>,
+    /// The host wants progress kept across reloads (`storage` config).
+    wanted: bool,
 }
 
 impl Store {
@@ -31,7 +31,7 @@ impl Store {
         if degraded {
             warn("this browser does not allow localStorage here; progress is kept in memory only");
         }
-        Store { key, local: RefCell::new(local), memory: RefCell::new(None), degraded: Cell::new(degraded) }
+        Store { key, local: RefCell::new(local), memory: RefCell::new(None), wanted: config.storage }
     }
 
     /// The saved value, if any.
@@ -52,9 +52,10 @@ impl Store {
         if failed {
             warn("could not save progress (storage full or blocked); keeping it in memory");
             *self.local.borrow_mut() = None;
-            self.degraded.set(true);
         }
-        *self.memory.borrow_mut() = Some(value.to_string());
+        if self.local.borrow().is_none() {
+            *self.memory.borrow_mut() = Some(value.to_string());
+        }
         failed
     }
 
@@ -68,7 +69,7 @@ impl Store {
 
     /// True when storage was wanted but progress now lives in memory only.
     pub(super) fn degraded(&self) -> bool {
-        self.degraded.get()
+        self.wanted && self.local.borrow().is_none()
     }
 }
 
