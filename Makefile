@@ -13,6 +13,9 @@ WASM := target/$(TARGET)/release/ai_readiness.wasm
 # wasm-opt read. wasm-opt strips debug info and producer data instead.
 WASM_OPT_FLAGS := -Oz --converge --merge-similar-functions --strip-debug --strip-producers
 WASM_OPT := node_modules/.bin/wasm-opt
+# Minifies the JS a host downloads; names the host imports (exports) stay as they are.
+TERSER := node_modules/.bin/terser
+TERSER_FLAGS := --module --compress passes=2 --mangle
 
 .PHONY: help setup setup-browser build dist serve test test-native test-browser test-e2e bench clean
 
@@ -63,7 +66,9 @@ build: setup
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg $(WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/ai_readiness_bg.wasm -o pkg/ai_readiness_bg.wasm
-	cp src/embed/embed.js pkg/embed.js
+	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
+	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
+	mkdir -p pkg/locales && cp src/core/locales/*.txt pkg/locales/ && rm pkg/locales/en.txt
 	python3 tests/tools/dist.py package-json
 	node tests/size.mjs
 

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use ai_readiness::core::bank::{word_count, MODEL_VERSION, QUESTIONS};
 use ai_readiness::core::model::{Dimension, Level};
+use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::plan::steps;
 
 #[test]
@@ -18,7 +19,8 @@ fn twelve_questions_three_per_dimension() {
 fn every_question_has_four_or_five_distinct_options() {
     for q in &QUESTIONS {
         assert!((4..=5).contains(&q.options.len()), "{} has {} options", q.id, q.options.len());
-        let distinct: HashSet<_> = q.options.iter().collect();
+        let english = Catalog::english();
+        let distinct: HashSet<_> = q.options.iter().map(|&o| english.get(o)).collect();
         assert_eq!(distinct.len(), q.options.len(), "{} repeats an option", q.id);
     }
 }
@@ -34,7 +36,7 @@ fn question_ids_are_unique_and_name_their_dimension() {
 
 #[test]
 fn whole_bank_reads_in_about_two_minutes() {
-    let words = word_count();
+    let words = word_count(&Catalog::english());
     assert!(words <= 450, "questions and options have {words} words, the limit is 450");
     assert!(words >= 150, "{words} words is too thin to be credible");
 }
@@ -52,7 +54,8 @@ fn option_points_run_from_zero_to_one_hundred() {
 #[test]
 fn bank_covers_the_topics_the_model_needs() {
     // The required topics, each found by a word only that question's prompt uses.
-    let prompts: Vec<String> = QUESTIONS.iter().map(|q| q.prompt.to_lowercase()).collect();
+    let english = Catalog::english();
+    let prompts: Vec<String> = QUESTIONS.iter().map(|q| english.get(q.prompt).to_lowercase()).collect();
     for needle in [
         "suits the work",
         "data",
@@ -81,7 +84,7 @@ fn every_dimension_and_level_has_two_or_three_steps() {
         for l in Level::ALL {
             let s = steps(d, l);
             assert!((2..=3).contains(&s.len()), "{d:?} at {l:?} has {} steps", s.len());
-            assert!(s.iter().all(|step| step.ends_with(['.', '?'])), "{d:?} at {l:?}: a step is a full sentence");
+            assert!(s.iter().all(|step| Catalog::english().get(*step).ends_with(['.', '?'])), "{d:?} at {l:?}: a step is a full sentence");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Configuration: merging order, validation messages that name key, value and what is accepted,
 //! and the URL and colour checks that keep a host's typo from becoming a hole.
 
+use ai_readiness::core::i18n::{Catalog, Msg};
 use ai_readiness::core::colour::{is_css_colour, prefers_dark_text};
 use ai_readiness::core::config::{
     attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError, ConfigValue, Entry, Theme,
@@ -30,7 +31,8 @@ fn later_entries_win_so_mount_config_beats_attributes() {
     ])
     .expect("valid");
     assert_eq!(parsed.config.theme, Theme::Dark, "attribute kept where mount is silent");
-    assert_eq!(parsed.config.title, "From mount", "mount overrides and is trimmed");
+    let shown = parsed.config.catalog(&Catalog::english());
+    assert_eq!(shown.get(Msg::IntroTitle), "From mount", "mount overrides and is trimmed");
 }
 
 #[test]
@@ -53,7 +55,8 @@ fn every_key_is_read() {
     assert_eq!(c.locale.as_deref(), Some("de-AT"));
     assert_eq!(c.theme, Theme::Auto);
     assert_eq!(c.accent.as_deref(), Some("#ff6600"));
-    assert_eq!((c.title.as_str(), c.intro.as_str()), ("T", "I"));
+    let shown = c.catalog(&Catalog::english());
+    assert_eq!((shown.get(Msg::IntroTitle), shown.get(Msg::IntroLead)), ("T", "I"));
     let cta = c.cta.expect("a call to action");
     assert_eq!((cta.label.as_str(), cta.url.as_str()), ("Talk to us", "https://example.com/contact?from=quiz"));
     assert!(!c.show_intro);

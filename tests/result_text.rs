@@ -9,6 +9,7 @@ use ai_readiness::core::model::Answers;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
 use ai_readiness::core::scoring::{outcome_from_scores, score, Scores};
+use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::text::{adoption_gap_sentence, gap_reason};
 use common::{random_answers, Rng};
 use serde_json::json;
@@ -45,7 +46,7 @@ fn answer_event_detail_names_the_question() {
 #[test]
 fn gap_reason_gives_the_numbers_and_the_next_level() {
     let outcome = outcome_from_scores(Scores::from_array([100, 40, 20, 40]));
-    let reason = gap_reason(&outcome.biggest_gap);
+    let reason = gap_reason(&Catalog::english(), &outcome.biggest_gap);
     assert!(reason.starts_with("Capability is at 20, 50 points below the 70"), "{reason}");
     assert!(reason.contains("Operating"), "{reason}");
 }
@@ -53,9 +54,9 @@ fn gap_reason_gives_the_numbers_and_the_next_level() {
 #[test]
 fn adoption_gap_sentence_follows_the_sign() {
     let ahead = outcome_from_scores(Scores::from_array([90, 20, 20, 20]));
-    assert!(adoption_gap_sentence(&ahead).starts_with("Access runs 70 points ahead"));
+    assert!(adoption_gap_sentence(&Catalog::english(), &ahead).starts_with("Access runs 70 points ahead"));
     let even = outcome_from_scores(Scores::from_array([50, 50, 50, 50]));
-    assert!(adoption_gap_sentence(&even).starts_with("Access and adoption move together"));
+    assert!(adoption_gap_sentence(&Catalog::english(), &even).starts_with("Access and adoption move together"));
 }
 
 #[test]
@@ -74,7 +75,7 @@ fn plan_starts_with_the_biggest_gap() {
 
 #[test]
 fn chart_rows_follow_the_scores_without_overlapping() {
-    let chart = layout(Scores::from_array([0, 50, 100, 25]));
+    let chart = layout(Scores::from_array([0, 50, 100, 25]), false);
     assert_eq!(chart.bars.iter().map(|b| b.score).collect::<Vec<_>>(), vec![0, 50, 100, 25]);
     assert_eq!(chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(), Dimension::ALL.to_vec());
     for pair in chart.bars.windows(2) {
@@ -84,11 +85,26 @@ fn chart_rows_follow_the_scores_without_overlapping() {
     let last = chart.bars.last().expect("four rows");
     assert_eq!(chart.height, last.bar_y + BAR_H, "the chart ends at the last bar");
     assert_eq!(chart.operating_floor, ai_readiness::core::scoring::RULES.levels[1].floors[2]);
+    assert_eq!(chart.floor_x, chart.operating_floor);
+    assert!(chart.bars.iter().all(|b| b.fill_x == 0), "bars grow from the left");
+    assert_eq!((chart.names.x, chart.values.x), ("0", "100%"));
+}
+
+#[test]
+fn a_right_to_left_chart_is_the_mirror_image() {
+    let scores = Scores::from_array([0, 50, 100, 25]);
+    let (ltr, rtl) = (layout(scores, false), layout(scores, true));
+    for (l, r) in ltr.bars.iter().zip(&rtl.bars) {
+        assert_eq!((r.score, r.text_y, r.bar_y), (l.score, l.text_y, l.bar_y), "same rows and widths");
+        assert_eq!(r.fill_x + r.score, 100, "{:?} grows from the right edge", r.dimension);
+    }
+    assert_eq!(rtl.floor_x, 100 - ltr.floor_x);
+    assert_eq!((rtl.names, rtl.values), (ltr.values, ltr.names), "names and values swap sides");
 }
 
 #[test]
 fn every_level_has_a_name_and_meaning() {
     for l in Level::ALL {
-        assert!(!ai_readiness::core::text::level_meaning(l).is_empty());
+        assert!(!ai_readiness::core::text::level_meaning(&Catalog::english(), l).is_empty());
     }
 }

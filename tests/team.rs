@@ -196,14 +196,14 @@ fn bad_lines_are_listed_by_line_and_good_ones_still_count() {
     let (roster, team) = team_of(&text);
     assert_eq!(roster.entries.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 6]);
     assert_eq!(team.people, 2);
-    let problems: Vec<(usize, &str)> = roster.problems.iter().map(|p| (p.line, p.reason.as_str())).collect();
+    let problems: Vec<(usize, String)> = roster.problems.iter().map(|p| (p.line, p.reason.to_string())).collect();
     assert_eq!(problems.len(), 4, "{problems:?}");
     assert_eq!(problems[0].0, 4);
-    assert!(problems[0].1.starts_with("bad check character"), "{}", problems[0].1);
+    assert!(problems[0].1.starts_with("the check character"), "{}", problems[0].1);
     assert_eq!(problems[1].0, 5);
     assert!(problems[1].1.contains("characters besides spaces and hyphens"), "{}", problems[1].1);
-    assert_eq!(problems[2], (7, "expected at most 3 fields (name, team, code), got 4"));
-    assert_eq!(problems[3], (8, "field 2 has an opening quote but no closing one"));
+    assert_eq!(problems[2], (7, "expected at most 3 fields (name, team, code), got 4".to_string()));
+    assert_eq!(problems[3], (8, "field 2 has an opening quote but no closing one".to_string()));
     assert_eq!(roster.problems[0].text, format!("Ann,Sales,{typo}"));
 }
 
@@ -230,7 +230,7 @@ fn quoted_names_may_hold_commas_and_quotes() {
     assert_eq!(roster.entries[1].name.as_deref(), Some("Bo"));
     assert_eq!(roster.entries[1].team.as_deref(), Some("Ops"));
     let bad = parse(&format!("\"Ann\"x,Ops,{a}"));
-    assert!(bad.problems[0].reason.starts_with("field 1 has \"x\" after its closing quote"), "{:?}", bad.problems);
+    assert!(bad.problems[0].reason.to_string().starts_with("field 1 has \"x\" after its closing quote"), "{:?}", bad.problems);
 }
 
 #[test]

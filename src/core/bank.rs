@@ -3,6 +3,7 @@
 //! Changing a question's meaning or its options changes what a stored answer means, so any such
 //! change must bump [`MODEL_VERSION`].
 
+use super::i18n::Msg;
 use super::model::{Dimension, Question};
 
 /// Version of the question bank and scoring model; travels with every result.
@@ -13,138 +14,82 @@ pub const QUESTIONS: [Question; 12] = [
     Question {
         id: "access.fit",
         dimension: Dimension::Access,
-        prompt: "How many of your people have an AI tool that suits the work they actually do?",
-        options: &[
-            "Almost none",
-            "A few, mostly tools they found themselves",
-            "About half",
-            "Most of them",
-            "Everyone, with tools matched to their tasks",
-        ],
+        prompt: Msg::QAccessFit,
+        options: &[Msg::QAccessFit1, Msg::QAccessFit2, Msg::QAccessFit3, Msg::QAccessFit4, Msg::QAccessFit5],
     },
     Question {
         id: "access.guidance",
         dimension: Dimension::Access,
-        prompt: "Do people know which data they may use with AI?",
-        options: &[
-            "No, they guess",
-            "Only informal advice",
-            "There are written rules few have read",
-            "Clear rules with examples that everyone knows",
-        ],
+        prompt: Msg::QAccessGuidance,
+        options: &[Msg::QAccessGuidance1, Msg::QAccessGuidance2, Msg::QAccessGuidance3, Msg::QAccessGuidance4],
     },
     Question {
         id: "access.reach",
         dimension: Dimension::Access,
-        prompt: "Can people use AI inside the tools where their work happens?",
-        options: &[
-            "No, only on a separate website",
-            "In one or two tools",
-            "In most of their daily tools",
-            "Wherever the work is done",
-        ],
+        prompt: Msg::QAccessReach,
+        options: &[Msg::QAccessReach1, Msg::QAccessReach2, Msg::QAccessReach3, Msg::QAccessReach4],
     },
     Question {
         id: "usage.weekly",
         dimension: Dimension::Usage,
-        prompt: "In a typical week, how many of them use AI on a real work task?",
-        options: &["Almost none", "A handful", "About half", "Most", "Nearly everyone"],
+        prompt: Msg::QUsageWeekly,
+        options: &[Msg::QUsageWeekly1, Msg::QUsageWeekly2, Msg::QUsageWeekly3, Msg::QUsageWeekly4, Msg::QUsageWeekly5],
     },
     Question {
         id: "usage.workflows",
         dimension: Dimension::Usage,
-        prompt: "Is AI part of any recurring workflow, such as reports, reviews or tickets?",
-        options: &[
-            "No",
-            "Only as one person's private habit",
-            "In one or two shared workflows",
-            "In several, written down and shared",
-        ],
+        prompt: Msg::QUsageWorkflows,
+        options: &[Msg::QUsageWorkflows1, Msg::QUsageWorkflows2, Msg::QUsageWorkflows3, Msg::QUsageWorkflows4],
     },
     Question {
         id: "usage.setback",
         dimension: Dimension::Usage,
-        prompt: "When someone gets a poor first result from AI, what usually happens next?",
-        options: &[
-            "They quietly stop using it",
-            "They retry on their own",
-            "They ask a colleague",
-            "Someone helps them fix it that same week",
-        ],
+        prompt: Msg::QUsageSetback,
+        options: &[Msg::QUsageSetback1, Msg::QUsageSetback2, Msg::QUsageSetback3, Msg::QUsageSetback4],
     },
     Question {
         id: "capability.better",
         dimension: Dimension::Capability,
-        prompt: "Can your team show work that is measurably better with AI than without?",
-        options: &[
-            "Nobody has checked",
-            "We believe so, without evidence",
-            "A few measured examples",
-            "Yes, measured on our main tasks",
-        ],
+        prompt: Msg::QCapabilityBetter,
+        options: &[Msg::QCapabilityBetter1, Msg::QCapabilityBetter2, Msg::QCapabilityBetter3, Msg::QCapabilityBetter4],
     },
     Question {
         id: "capability.knowhow",
         dimension: Dimension::Capability,
-        prompt: "Do people know how to get good AI results on their own tasks?",
-        options: &[
-            "Rarely",
-            "A few experts do",
-            "Many do, but unevenly",
-            "Most do, and they share what works",
-        ],
+        prompt: Msg::QCapabilityKnowhow,
+        options: &[Msg::QCapabilityKnowhow1, Msg::QCapabilityKnowhow2, Msg::QCapabilityKnowhow3, Msg::QCapabilityKnowhow4],
     },
     Question {
         id: "capability.coaching",
         dimension: Dimension::Capability,
-        prompt: "How do people learn to use AI well for their job?",
-        options: &[
-            "They are left to figure it out",
-            "Generic online courses",
-            "Occasional workshops",
-            "Coaching on their own real work",
-        ],
+        prompt: Msg::QCapabilityCoaching,
+        options: &[Msg::QCapabilityCoaching1, Msg::QCapabilityCoaching2, Msg::QCapabilityCoaching3, Msg::QCapabilityCoaching4],
     },
     Question {
         id: "visibility.leaders",
         dimension: Dimension::Visibility,
-        prompt: "Can leaders see AI use and results by team and by person?",
-        options: &[
-            "No",
-            "Only licence and login counts",
-            "Stories from a few teams",
-            "Yes, for every team and person",
-        ],
+        prompt: Msg::QVisibilityLeaders,
+        options: &[Msg::QVisibilityLeaders1, Msg::QVisibilityLeaders2, Msg::QVisibilityLeaders3, Msg::QVisibilityLeaders4],
     },
     Question {
         id: "visibility.measures",
         dimension: Dimension::Visibility,
-        prompt: "What do you measure to judge whether AI is working?",
-        options: &[
-            "Nothing yet",
-            "Logins and seats",
-            "How often it is used",
-            "Results: time saved, quality, outcomes",
-        ],
+        prompt: Msg::QVisibilityMeasures,
+        options: &[Msg::QVisibilityMeasures1, Msg::QVisibilityMeasures2, Msg::QVisibilityMeasures3, Msg::QVisibilityMeasures4],
     },
     Question {
         id: "visibility.stuck",
         dimension: Dimension::Visibility,
-        prompt: "How soon would you notice a team that is stuck with AI?",
-        options: &[
-            "We would not notice",
-            "At a quarterly review, maybe",
-            "Within its first ninety days",
-            "Within weeks, and someone steps in",
-        ],
+        prompt: Msg::QVisibilityStuck,
+        options: &[Msg::QVisibilityStuck1, Msg::QVisibilityStuck2, Msg::QVisibilityStuck3, Msg::QVisibilityStuck4],
     },
 ];
 
-/// How many words a visitor reads across all questions and options.
-pub fn word_count() -> usize {
+/// How many words a visitor reads across all questions and options, in `catalog`.
+pub fn word_count(catalog: &super::i18n::Catalog) -> usize {
     QUESTIONS
         .iter()
         .flat_map(|q| std::iter::once(q.prompt).chain(q.options.iter().copied()))
-        .map(|text| text.split_whitespace().count())
+        .map(|msg| catalog.get(msg).split_whitespace().count())
         .sum()
 }

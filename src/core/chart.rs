@@ -3,6 +3,10 @@
 //! Each dimension gets a row: its name and score on one line, a bar below. Horizontal positions
 //! are percentages of the chart's width and vertical ones are pixels, so the SVG needs no view
 //! box: text keeps its real size from a 320 px sidebar to a full-width page.
+//!
+//! In a right-to-left language the chart mirrors: names on the right, bars growing leftwards,
+//! values on the left. SVG does not mirror by itself, so the geometry does it (the SVG is drawn
+//! with `direction: ltr`, and the anchors below are meant that way).
 
 use super::model::Dimension;
 use super::scoring::{Scores, RULES};
@@ -27,7 +31,21 @@ pub struct Bar {
     pub text_y: u32,
     /// Top of the bar.
     pub bar_y: u32,
+    /// Left edge of the filled part, in percent of the width.
+    pub fill_x: u8,
 }
+
+/// Where a column of text sits: an `x` attribute and a `text-anchor`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// `0` or `100%`.
+    pub x: &'static str,
+    /// `start` or `end`, in left-to-right terms.
+    pub anchor: &'static str,
+}
+
+const LEFT: Anchor = Anchor { x: "0", anchor: "start" };
+const RIGHT: Anchor = Anchor { x: "100%", anchor: "end" };
 
 /// The whole chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,23 +57,35 @@ pub struct Chart {
     /// What Operating asks of Usage, Capability and Visibility; drawn as a dashed line at that
     /// percentage of the width.
     pub operating_floor: u8,
+    /// Where the dashed line is drawn, in percent from the left.
+    pub floor_x: u8,
+    /// Where the dimension names sit.
+    pub names: Anchor,
+    /// Where the scores sit.
+    pub values: Anchor,
 }
 
-/// Lays out the chart for a set of scores.
-pub fn layout(scores: Scores) -> Chart {
+/// Lays out the chart for a set of scores, mirrored for a right-to-left language.
+pub fn layout(scores: Scores, rtl: bool) -> Chart {
+    let mirror = |x: u8| if rtl { 100 - x } else { x };
     let bars = Dimension::ALL
         .iter()
         .zip(0u32..)
         .map(|(&dimension, row)| Bar {
             dimension,
             score: scores.get(dimension).min(100),
+            fill_x: if rtl { 100 - scores.get(dimension).min(100) } else { 0 },
             text_y: row * ROW + TEXT_BASELINE,
             bar_y: row * ROW + BAR_TOP,
         })
         .collect::<Vec<_>>();
+    let operating_floor = RULES.levels[1].floors[Dimension::Capability.index()];
     Chart {
         height: ROW * bars.len() as u32 - (ROW - BAR_TOP - BAR_H),
         bars,
-        operating_floor: RULES.levels[1].floors[Dimension::Capability.index()],
+        operating_floor,
+        floor_x: mirror(operating_floor),
+        names: if rtl { RIGHT } else { LEFT },
+        values: if rtl { LEFT } else { RIGHT },
     }
 }

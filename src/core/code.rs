@@ -165,44 +165,12 @@ pub enum CodeError {
     },
 }
 
+/// The English text of the catalog, so console and tests read what an English visitor reads.
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CodeError::Answers(e) => write!(f, "cannot make a result code: {e}"),
-            CodeError::Empty => write!(f, "result code is empty"),
-            CodeError::BadCharacter { character, position } => write!(
-                f,
-                "bad character \"{}\" at position {position}: a result code has only digits and \
-                 the letters A-Z except U and Z",
-                shown(*character)
-            ),
-            CodeError::WrongLength { expected, got } => write!(
-                f,
-                "result code must have {expected} characters besides spaces and hyphens, got {got}"
-            ),
-            // The expected character is kept for tests but never shown: printing it would invite
-            // "fixing" the check instead of the mistyped part, turning a typo into a wrong result.
-            CodeError::BadCheck { got, .. } => write!(
-                f,
-                "bad check character \"{got}\": part of the code was probably mistyped; compare it \
-                 with the original"
-            ),
-            CodeError::UnknownVersion { version } => {
-                write!(f, "unknown model version \"")?;
-                for c in version.chars() {
-                    f.write_str(&shown(c))?;
-                }
-                write!(f, "\": this widget reads codes of version")?;
-                for (i, format) in FORMATS.iter().enumerate() {
-                    write!(f, "{}{}", if i == 0 { " " } else { ", " }, format.version)?;
-                }
-                Ok(())
-            }
-            CodeError::PayloadOutOfRange { payload, version } => write!(
-                f,
-                "answer part \"{payload}\" is out of range for model version {version}: \
-                 part of the code was probably mistyped"
-            ),
+            _ => f.write_str(&super::text::code_error(&super::i18n::Catalog::english(), self)),
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use super::code::shorten;
 use super::colour;
-use super::text;
+use super::i18n::{Catalog, Lang, Msg, Plural};
 
 /// A configuration value as it arrived, reduced to what validation needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +20,9 @@ pub enum ConfigValue {
     Number(String),
     /// A string.
     Text(String),
-    /// Anything else, described by its JavaScript type (`an object`, `a function`, …).
+    /// A plain object's entries (only `strings` takes one).
+    Map(Vec<(String, ConfigValue)>),
+    /// Anything else, described by its JavaScript type (`a function`, `an array`, …).
     Other(String),
 }
 
@@ -30,6 +32,7 @@ impl ConfigValue {
             ConfigValue::Bool(b) => format!("boolean {b}"),
             ConfigValue::Number(n) => format!("number {n}"),
             ConfigValue::Text(s) => format!("\"{}\"", shorten(s)),
+            ConfigValue::Map(_) => "an object".to_string(),
             ConfigValue::Other(kind) => kind.clone(),
         }
     }
@@ -146,10 +149,8 @@ pub struct Config {
     pub theme: Theme,
     /// Accent colour, a CSS colour; `None` keeps the stylesheet's accent.
     pub accent: Option<String>,
-    /// The intro title.
-    pub title: String,
-    /// The intro's one-line promise.
-    pub intro: String,
+    /// The host's own texts, in the order given; `title` and `intro` are two of them.
+    pub strings: Vec<TextOverride>,
     /// The call to action on the result, if configured.
     pub cta: Option<CallToAction>,
     /// Whether to show the intro screen before the first question.
@@ -161,6 +162,30 @@ pub struct Config {
     pub storage: bool,
     /// Which view the widget opens with.
     pub mode: Mode,
+}
+
+/// A host's replacement for one catalog text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextOverride {
+    /// Only for this language (`"de:intro.title"`); `None` for every language.
+    pub lang: Option<Lang>,
+    /// The message replaced.
+    pub msg: Msg,
+    /// One plural form (`"team.problems[one]"`); `None` replaces every form.
+    pub form: Option<Plural>,
+    /// The text, with the same placeholders as the catalog's.
+    pub text: String,
+}
+
+impl Config {
+    /// `base` (a language's catalog) with this configuration's texts for that language on top.
+    pub fn catalog(&self, base: &Catalog) -> Catalog {
+        let mut catalog = base.clone();
+        for o in self.strings.iter().filter(|o| o.lang.is_none_or(|l| l == base.lang)) {
+            catalog.set(o.msg, o.form, &o.text);
+        }
+        catalog
+    }
 }
 
 /// What the widget is for on this page.
@@ -178,8 +203,7 @@ impl Default for Config {
             locale: None,
             theme: Theme::Light,
             accent: None,
-            title: text::TITLE.to_string(),
-            intro: text::INTRO.to_string(),
+            strings: Vec::new(),
             cta: None,
             show_intro: true,
             storage_key: "ai-readiness".to_string(),
@@ -190,9 +214,9 @@ impl Default for Config {
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 11] = [
-    "locale", "theme", "accent", "title", "intro", "ctaLabel", "ctaUrl", "showIntro", "storageKey", "storage",
-    "mode",
+pub const KEYS: [&str; 12] = [
+    "locale", "theme", "accent", "title", "intro", "strings", "ctaLabel", "ctaUrl", "showIntro", "storageKey",
+    "storage", "mode",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -200,7 +224,7 @@ pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,6 +243,13 @@ pub enum ConfigError {
         /// What it got.
         got: String,
     },
+    /// One text of `strings` cannot be used.
+    Text {
+        /// The key as the host wrote it (`strings` or `data-strings`).
+        key: String,
+        /// What is wrong, naming the text's key.
+        problem: String,
+    },
     /// One of `ctaLabel` and `ctaUrl` came without the other.
     HalfCallToAction {
         /// The key that is missing.
@@ -233,6 +264,7 @@ impl std::fmt::Display for ConfigError {
                 write!(f, "config must be an object like {{ theme: \"dark\" }}, got {got}")
             }
             ConfigError::Invalid { key, expected, got } => write!(f, "{key} must be {expected}, got {got}"),
+            ConfigError::Text { key, problem } => write!(f, "{key}: {problem}"),
             ConfigError::HalfCallToAction { missing } => {
                 write!(f, "ctaLabel and ctaUrl go together: {missing} is missing")
             }
@@ -263,11 +295,21 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
     for entry in entries {
         let v = &entry.value;
         match entry.key.as_str() {
-            "locale" => config.locale = Some(locale(entry)?),
+            "locale" => {
+                let tag = locale(entry)?;
+                if Lang::from_tag(&tag).is_none() {
+                    warnings.push(format!(
+                        "locale \"{}\" has no catalog (there are en, de, fr, es, ar); following the browser's languages",
+                        shorten(&tag)
+                    ));
+                }
+                config.locale = Some(tag);
+            }
             "theme" => config.theme = theme(entry)?,
             "accent" => config.accent = Some(accent(entry)?),
-            "title" => config.title = text_value(entry, v)?,
-            "intro" => config.intro = text_value(entry, v)?,
+            "title" => config.strings.push(whole_text(Msg::IntroTitle, text_value(entry, v)?)),
+            "intro" => config.strings.push(whole_text(Msg::IntroLead, text_value(entry, v)?)),
+            "strings" => strings(entry, &mut config.strings)?,
             "ctaLabel" => cta_label = Some(text_value(entry, v)?),
             "ctaUrl" => cta_url = Some(url(entry)?),
             "showIntro" => config.show_intro = bool_value(entry)?,
@@ -288,6 +330,58 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
         (None, None) => None,
     };
     Ok(Parsed { config, warnings })
+}
+
+/// An override of `msg` for every language and form.
+fn whole_text(msg: Msg, text: String) -> TextOverride {
+    TextOverride { lang: None, msg, form: None, text }
+}
+
+/// Longest accepted text in `strings`, in characters.
+const MAX_STRING: usize = 500;
+
+/// Reads `strings`: an object of catalog keys (optionally `de:`-prefixed, optionally with a
+/// `[form]`) and texts that keep the catalog text's placeholders.
+fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError> {
+    let ConfigValue::Map(pairs) = &entry.value else {
+        return Err(invalid(entry, "an object of text keys and texts, such as {\"intro.title\": \"…\"}"));
+    };
+    let english = Catalog::english();
+    let fail = |problem: String| ConfigError::Text { key: entry.name(), problem };
+    for (written, value) in pairs {
+        let (lang, key) = match written.split_once(':') {
+            Some((tag, key)) => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+                Some(lang) => (Some(lang), key),
+                None => {
+                    return Err(fail(format!(
+                        "\"{}\" is not a language of the widget (en, de, fr, es, ar)",
+                        shorten(tag)
+                    )))
+                }
+            },
+            None => (None, written.as_str()),
+        };
+        let text = match value {
+            ConfigValue::Text(t) if !t.trim().is_empty() && t.chars().count() <= MAX_STRING => t.trim(),
+            other => {
+                return Err(fail(format!(
+                    "\"{}\" must be a non-empty string of at most 500 characters, got {}",
+                    shorten(written),
+                    other.describe()
+                )))
+            }
+        };
+        let (base, form) = match key.split_once('[') {
+            Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
+            None => (key, None),
+        };
+        // Without a language, a form of any language may be meant; Arabic has them all.
+        let (msg, form) = english
+            .check(base, form, text, lang.unwrap_or(Lang::Ar))
+            .map_err(|e| fail(e.to_string()))?;
+        out.push(TextOverride { lang, msg, form, text: text.to_string() });
+    }
+    Ok(())
 }
 
 fn invalid(entry: &Entry, expected: &'static str) -> ConfigError {

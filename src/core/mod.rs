@@ -15,6 +15,8 @@ pub mod colour;
 pub mod config;
 /// Chart geometry.
 pub mod chart;
+/// Text catalogs per language, plural and number rules.
+pub mod i18n;
 /// Host events as data.
 pub mod events;
 /// Dimensions, levels, questions, answers.

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::i18n::Msg;
+
 /// One of the four things the assessment measures. Only `Access` is about seats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,9 +86,9 @@ pub struct Question {
     /// The dimension this question feeds.
     pub dimension: Dimension,
     /// The question as the visitor reads it.
-    pub prompt: &'static str,
+    pub prompt: Msg,
     /// Answer options, least mature first.
-    pub options: &'static [&'static str],
+    pub options: &'static [Msg],
 }
 
 impl Question {

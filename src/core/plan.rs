@@ -3,68 +3,28 @@
 //! The advice follows why people stall: no path from login to their real work, no help at the
 //! first bad result, and nobody seeing who is stuck. The first ninety days decide the habit.
 
+use super::i18n::Msg;
 use super::model::{Dimension, Level};
 use super::scoring::Outcome;
 
 /// Actions for improving `dimension` at `level`, most urgent first.
-pub fn steps(dimension: Dimension, level: Level) -> &'static [&'static str] {
+pub fn steps(dimension: Dimension, level: Level) -> &'static [Msg] {
     use Dimension::*;
     use Level::*;
+    use Msg::*;
     match (dimension, level) {
-        (Access, Experimenting) => &[
-            "List the five tasks each role spends most time on, and pick a tool that helps with at least two of them.",
-            "Write one page on which data may go into AI and which may not, with three real examples from your team.",
-            "Give the tool to a first group who have a concrete task waiting for it, not to whoever asks first.",
-        ],
-        (Access, Adopting) => &[
-            "Ask each team which task the current tool fails at, and close that gap before buying more seats.",
-            "Bring AI into the tools people already work in, so nobody has to switch windows to use it.",
-            "Turn the data rules into a checklist people can apply in ten seconds while they work.",
-        ],
-        (Access, Operating) => &[
-            "Review once a quarter whether each role still has the right tool for how its work has changed.",
-            "Retire seats nobody used for a month and move them to teams with a waiting task.",
-        ],
-        (Usage, Experimenting) => &[
-            "Pick one recurring task per team, such as a weekly report, and agree to try AI on it every week for a month.",
-            "Name one person per team whom colleagues can ask the moment a result looks wrong.",
-            "Check in after two weeks: who used it on real work, and where did they stop?",
-        ],
-        (Usage, Adopting) => &[
-            "Write down the two or three workflows where AI already works and make them the team's default.",
-            "When someone gets a poor first result, have a colleague sit with them on that same task within the week.",
-            "Track weekly use on real tasks for each new user through their first ninety days.",
-        ],
-        (Usage, Operating) => &[
-            "Add AI steps to the written procedures of every workflow where they proved useful.",
-            "Ask new joiners to shadow a strong user during their first week.",
-        ],
-        (Capability, Experimenting) => &[
-            "Take one task, do it with and without AI, and compare time and quality side by side.",
-            "Collect prompts and examples that worked on your own tasks in one shared place.",
-        ],
-        (Capability, Adopting) => &[
-            "Replace generic courses with short coaching sessions on each person's own work.",
-            "Measure two or three tasks before and after AI, so better results are shown, not claimed.",
-            "Pair people who get good results with those who gave up after a bad first try.",
-        ],
-        (Capability, Operating) => &[
-            "Re-measure the key tasks each quarter and retire practices that stopped paying off.",
-            "Let your strongest users coach other teams on those teams' own tasks.",
-        ],
-        (Visibility, Experimenting) => &[
-            "Decide what a better result looks like for one task before anyone measures usage.",
-            "Ask each team lead for a monthly two-line note: where AI helped, where it failed.",
-        ],
-        (Visibility, Adopting) => &[
-            "Stop reporting logins as success; report results per team instead: time saved, quality, rework.",
-            "Review every new user at thirty, sixty and ninety days to spot who is stuck while there is still time.",
-            "Give leaders one view of use and results by team, and act on the weakest team first.",
-        ],
-        (Visibility, Operating) => &[
-            "Share the team-by-team picture openly, so teams learn from each other's results.",
-            "Set an alert when a team's use or results drop, and follow up within a week.",
-        ],
+        (Access, Experimenting) => &[PlanAccessExperimenting1, PlanAccessExperimenting2, PlanAccessExperimenting3],
+        (Access, Adopting) => &[PlanAccessAdopting1, PlanAccessAdopting2, PlanAccessAdopting3],
+        (Access, Operating) => &[PlanAccessOperating1, PlanAccessOperating2],
+        (Usage, Experimenting) => &[PlanUsageExperimenting1, PlanUsageExperimenting2, PlanUsageExperimenting3],
+        (Usage, Adopting) => &[PlanUsageAdopting1, PlanUsageAdopting2, PlanUsageAdopting3],
+        (Usage, Operating) => &[PlanUsageOperating1, PlanUsageOperating2],
+        (Capability, Experimenting) => &[PlanCapabilityExperimenting1, PlanCapabilityExperimenting2],
+        (Capability, Adopting) => &[PlanCapabilityAdopting1, PlanCapabilityAdopting2, PlanCapabilityAdopting3],
+        (Capability, Operating) => &[PlanCapabilityOperating1, PlanCapabilityOperating2],
+        (Visibility, Experimenting) => &[PlanVisibilityExperimenting1, PlanVisibilityExperimenting2],
+        (Visibility, Adopting) => &[PlanVisibilityAdopting1, PlanVisibilityAdopting2, PlanVisibilityAdopting3],
+        (Visibility, Operating) => &[PlanVisibilityOperating1, PlanVisibilityOperating2],
     }
 }
 
@@ -74,9 +34,9 @@ pub struct Plan {
     /// The dimension to work on first.
     pub focus: Dimension,
     /// Its steps.
-    pub steps: &'static [&'static str],
+    pub steps: &'static [Msg],
     /// One further step for the second weakest dimension, when there is one worth naming.
-    pub then: Option<(Dimension, &'static str)>,
+    pub then: Option<(Dimension, Msg)>,
 }
 
 /// Builds the plan for an outcome.

@@ -33,7 +33,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::bank::MODEL_VERSION;
-use super::code::{decode, ResultCode};
+use super::code::{decode, CodeError, ResultCode};
 use super::model::Answers;
 
 /// At most this many entries are reserved up front; beyond it the lists grow as needed.
@@ -73,7 +73,45 @@ pub struct LineProblem {
     /// The line as given, shortened to about sixty characters.
     pub text: String,
     /// What is wrong with it.
-    pub reason: String,
+    pub reason: Problem,
+}
+
+/// What is wrong with a pasted line; [`super::text::problem`] says it in the visitor's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// More than name, team and code.
+    Fields {
+        /// How many fields the line has.
+        got: usize,
+    },
+    /// A quoted field that never closes.
+    Unclosed {
+        /// The field's number, from 1.
+        field: usize,
+    },
+    /// Text after a quoted field's closing quote.
+    AfterQuote {
+        /// The field's number, from 1.
+        field: usize,
+        /// The character found, as shown.
+        text: String,
+    },
+    /// The code cannot be read, or is of another model version.
+    Code(CodeError),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Fields { got } => write!(f, "expected at most 3 fields (name, team, code), got {got}"),
+            Problem::Unclosed { field } => write!(f, "field {field} has an opening quote but no closing one"),
+            Problem::AfterQuote { field, text } => write!(
+                f,
+                "field {field} has \"{text}\" after its closing quote; quotes inside a quoted field are written twice"
+            ),
+            Problem::Code(e) => e.fmt(f),
+        }
+    }
 }
 
 /// A line that repeats an earlier line's name and code.
@@ -98,7 +136,7 @@ pub fn parse(text: &str) -> Roster {
         HashMap::with_capacity_and_hasher(room, BuildHasherDefault::default());
     let mut fields = Vec::new();
     for (line, raw) in lines(text) {
-        let problem = |reason: String| LineProblem { line, text: super::code::shorten(raw), reason };
+        let problem = |reason: Problem| LineProblem { line, text: super::code::shorten(raw), reason };
         if let Err(reason) = split_fields(raw, separator, &mut fields) {
             roster.problems.push(problem(reason));
             continue;
@@ -109,10 +147,7 @@ pub fn parse(text: &str) -> Roster {
             [name, code] => (non_empty(name), None, code),
             [name, team, code] => (non_empty(name), non_empty(team), code),
             more => {
-                roster.problems.push(problem(format!(
-                    "expected at most 3 fields (name, team, code), got {}",
-                    more.len()
-                )));
+                roster.problems.push(problem(Problem::Fields { got: more.len() }));
                 continue;
             }
         };
@@ -122,15 +157,13 @@ pub fn parse(text: &str) -> Roster {
         let decoded = match decode(code) {
             Ok(decoded) => decoded,
             Err(e) => {
-                roster.problems.push(problem(e.to_string()));
+                roster.problems.push(problem(Problem::Code(e)));
                 continue;
             }
         };
         if decoded.model_version != MODEL_VERSION {
-            roster.problems.push(problem(format!(
-                "code is from model version {}, but this widget scores version {MODEL_VERSION}",
-                decoded.model_version
-            )));
+            let version = decoded.model_version.to_string();
+            roster.problems.push(problem(Problem::Code(CodeError::UnknownVersion { version })));
             continue;
         }
         if let Some(name) = &name {
@@ -206,7 +239,7 @@ fn choose_separator(text: &str) -> char {
 
 /// Splits one line into trimmed fields, RFC 4180 quotes allowed, trailing empty fields dropped.
 /// Fields borrow from the line unless a doubled quote has to be undone.
-fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str>>) -> Result<(), String> {
+fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str>>) -> Result<(), Problem> {
     let is_space = |c: char| c != separator && c.is_whitespace();
     fields.clear();
     let mut rest = line;
@@ -229,7 +262,7 @@ fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str
         let mut unescaped: Option<String> = None;
         loop {
             let Some((part, after)) = tail.split_once('"') else {
-                return Err(format!("field {number} has an opening quote but no closing one"));
+                return Err(Problem::Unclosed { field: number });
             };
             if let Some(after) = after.strip_prefix('"') {
                 let buffer = unescaped.get_or_insert_with(String::new);
@@ -255,11 +288,7 @@ fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str
             Some(after) => rest = after,
             None => {
                 let got = rest.chars().next().unwrap_or(' ');
-                return Err(format!(
-                    "field {number} has \"{}\" after its closing quote; quotes inside a quoted \
-                     field are written twice",
-                    super::code::shown(got)
-                ));
+                return Err(Problem::AfterQuote { field: number, text: super::code::shown(got) });
             }
         }
     }

@@ -61,7 +61,7 @@ pub struct PersonRow {
 
 impl TeamReport {
     /// Next steps for the most common gap at the group's overall level; empty for nobody.
-    pub fn common_gap_steps(&self) -> &'static [&'static str] {
+    pub fn common_gap_steps(&self) -> &'static [super::i18n::Msg] {
         match (self.common_gap, &self.overall) {
             (Some((dimension, _)), Some(overall)) => steps(dimension, overall.level),
             _ => &[],

@@ -1,11 +1,15 @@
 // Loads the AI readiness widget and mounts it in every element with a data-ai-readiness
 // attribute, including elements added later (single-page apps, CMS previews).
 // Usage: <div data-ai-readiness></div> <script type="module" src="/pkg/embed.js"></script>
-import init, { mount } from "./ai_readiness.js";
+import init, { mount, useLocales } from "./ai_readiness.js";
 
 const PREFIX = "[ai-readiness]";
 // `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
 const WASM_INTEGRITY = "";
+// ...and the hash of each language's catalog file, by tag.
+const LOCALE_INTEGRITY = {};
+// Catalogs besides English, which is compiled into the wasm.
+const LANGUAGES = ["de", "fr", "es", "ar"];
 const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
 
@@ -46,6 +50,30 @@ function watch() {
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
+/** Fetches `locales/<tag>.txt` next to this script, once per page; a failure may be retried. */
+const catalogs = new Map();
+function loadLocale(tag) {
+  if (!catalogs.has(tag)) {
+    const url = new URL(`locales/${tag}.txt`, import.meta.url);
+    const integrity = LOCALE_INTEGRITY[tag];
+    const text = fetch(url, integrity ? { integrity } : {}).then((response) => {
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return response.text();
+    });
+    text.catch(() => catalogs.delete(tag));
+    catalogs.set(tag, text);
+  }
+  return catalogs.get(tag);
+}
+
+// Start fetching the likely catalog while the wasm downloads. Only a head start: the widget
+// settles the language itself and asks for what it needs.
+const first = document.querySelector(SELECTOR);
+const likely = [first?.dataset.locale, ...(navigator.languages || [])]
+  .map((tag) => String(tag || "").toLowerCase().split(/[-_]/)[0])
+  .find((tag) => tag === "en" || LANGUAGES.includes(tag));
+if (likely && likely !== "en") loadLocale(likely).catch(() => {});
+
 export { mount };
 
 const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
@@ -53,6 +81,7 @@ const source = WASM_INTEGRITY ? fetch(wasmUrl, { integrity: WASM_INTEGRITY }) : 
 
 export const ready = init({ module_or_path: source })
   .then(() => {
+    useLocales(loadLocale);
     const mounted = mountAll();
     watch();
     return mounted;

@@ -4,7 +4,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 use super::js_config::error_text;
 use super::error;
-use crate::ui::team::{Download, FileRequest};
+use crate::ui::team::{Download, FileError, FileRequest};
 
 /// Largest file the team view reads: far above 100,000 codes, far below what would stall a tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -13,15 +13,15 @@ const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 pub(super) fn read(request: FileRequest) {
     let FileRequest { file, done } = request;
     if file.size() > MAX_FILE_BYTES {
-        done.emit(Err(format!("{} is larger than 20 MB; split it into smaller files", file.name())));
+        done.emit(Err(FileError::TooLarge { name: file.name() }));
         return;
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text());
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match text.await {
-            Ok(value) => done.emit(value.as_string().ok_or_else(|| format!("{name} is not a text file"))),
-            Err(e) => done.emit(Err(format!("could not read {name}: {}", error_text(&e)))),
+            Ok(value) => done.emit(value.as_string().ok_or(FileError::NotText { name })),
+            Err(e) => done.emit(Err(FileError::Unreadable { name, reason: error_text(&e) })),
         }
     });
 }

@@ -1,7 +1,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use crate::core::config::{key_from_attribute, ConfigError, ConfigValue, Entry};
+use crate::core::config::{key_from_attribute, ConfigError, ConfigValue, Entry, Source};
 
 /// The attribute that marks a widget's host element; it is not configuration.
 const MARKER: &str = "data-ai-readiness";
@@ -14,7 +14,16 @@ pub(super) fn attribute_entries(host: &Element) -> Vec<Entry> {
         .filter_map(|attr| {
             let name = attr.name();
             let rest = name.strip_prefix("data-")?;
-            (name != MARKER).then(|| Entry::attribute(&key_from_attribute(rest), &attr.value()))
+            let key = key_from_attribute(rest);
+            if name == MARKER {
+                return None;
+            }
+            // `data-strings` holds JSON; when it is not, core explains with the text as given.
+            let json = (key == "strings").then(|| js_sys::JSON::parse(&attr.value()).ok()).flatten();
+            Some(match json.filter(|v| v.is_object()) {
+                Some(object) => Entry { source: Source::Attribute, key, value: classify(&object, true) },
+                None => Entry::attribute(&key, &attr.value()),
+            })
         })
         .collect()
 }
@@ -35,12 +44,26 @@ pub(super) fn entries(config: &JsValue) -> Result<Vec<Entry>, ConfigError> {
             let key = pair.get(0).as_string()?;
             let value = pair.get(1);
             // An explicit `undefined` means "not given", as in object spread.
-            (!value.is_undefined()).then(|| Entry::object(&key, classify(&value)))
+            (!value.is_undefined()).then(|| Entry::object(&key, classify(&value, true)))
         })
         .collect())
 }
 
-fn classify(value: &JsValue) -> ConfigValue {
+/// The value in core's terms; a plain object becomes a map of its entries when `nested` allows
+/// (one level deep: `strings` is the only key that takes an object).
+fn classify(value: &JsValue, nested: bool) -> ConfigValue {
+    if nested && value.is_object() && !js_sys::Array::is_array(value) && !value.is_function() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        return ConfigValue::Map(
+            js_sys::Object::entries(object)
+                .iter()
+                .filter_map(|pair| {
+                    let pair: js_sys::Array = pair.dyn_into().ok()?;
+                    Some((pair.get(0).as_string()?, classify(&pair.get(1), false)))
+                })
+                .collect(),
+        );
+    }
     if let Some(b) = value.as_bool() {
         ConfigValue::Bool(b)
     } else if value.as_f64().is_some() {

@@ -23,13 +23,17 @@ use crate::core::events::WidgetEvent;
 use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
 use crate::core::scoring;
-use crate::core::text::ui;
+use crate::core::code::CodeError;
+use crate::core::i18n::{self, Catalog, Lang};
+use crate::core::text;
 use crate::ui::{App, AppProps};
 
 /// Reading dropped files and saving downloads.
 mod files;
 /// Reading JavaScript config objects and attributes into core's terms.
 mod js_config;
+/// Fetching and sharing the catalogs of languages other than English.
+pub mod locale;
 /// The panic hook that replaces crashed widgets with an apology.
 pub mod panic;
 /// Share links and the clipboard.
@@ -62,20 +66,27 @@ struct Instance {
     entries: RefCell<Vec<Entry>>,
     config: RefCell<Rc<Config>>,
     resets: Cell<u32>,
+    /// The language asked for; a catalog that arrives for another one is not used.
+    wanted: Cell<Lang>,
+    /// The language's catalog, once it is ready.
+    base: RefCell<Option<Rc<Catalog>>>,
+    /// `base` with the host's own texts on top: what the widget shows.
+    shown: RefCell<Option<Rc<Catalog>>>,
     store: storage::Store,
     /// Progress read at mount, handed to the widget once.
     resume: Option<Rc<Snapshot>>,
     /// A result from the page's share link, for the first widget on the page.
-    shared: Option<Rc<Result<Answers, String>>>,
+    shared: Option<Rc<Result<Answers, CodeError>>>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
 
 impl Instance {
-    fn props(&self) -> AppProps {
+    fn props(&self, catalog: Rc<Catalog>) -> AppProps {
         let this = self.this.clone();
         AppProps {
             config: self.config.borrow().clone(),
+            catalog,
             reset: self.resets.get(),
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
@@ -94,11 +105,47 @@ impl Instance {
         }
     }
 
+    /// Renders the widget, or updates it, once its language's catalog is ready.
     fn rerender(&self) {
-        let props = self.props();
-        if let Some(app) = self.app.borrow_mut().as_mut() {
-            app.update(props);
+        let Some(catalog) = self.shown.borrow().clone() else { return };
+        let props = self.props(catalog);
+        let mut app = self.app.borrow_mut();
+        match app.as_mut() {
+            Some(app) => app.update(props),
+            None => {
+                let root = self.container.clone().into();
+                *app = Some(yew::Renderer::<App>::with_root_and_props(root, props).render());
+            }
         }
+    }
+
+    /// Lays the host's texts over the language's catalog and renders.
+    fn show(&self) {
+        let shown = self.base.borrow().as_ref().map(|base| Rc::new(self.config.borrow().catalog(base)));
+        if shown.is_some() {
+            *self.shown.borrow_mut() = shown;
+            self.rerender();
+        }
+    }
+
+    /// Settles the language (configured, else the browser's, else English), fetching its
+    /// catalog when needed, and shows the widget in it.
+    fn choose_language(&self) {
+        let lang = i18n::negotiate(self.config.borrow().locale.as_deref(), &locale::browser_languages());
+        self.wanted.set(lang);
+        if self.base.borrow().as_ref().is_some_and(|b| b.lang == lang) {
+            return self.show();
+        }
+        let this = self.this.clone();
+        locale::with_catalog(lang, move |catalog| {
+            let Some(instance) = this.upgrade().filter(|i| i.wanted.get() == lang && i.is_live()) else { return };
+            *instance.base.borrow_mut() = Some(catalog);
+            instance.show();
+        });
+    }
+
+    fn is_live(&self) -> bool {
+        LIVE.with(|live| live.borrow().iter().any(|i| std::ptr::eq(&**i, self)))
     }
 }
 
@@ -122,7 +169,7 @@ impl WidgetHandle {
     /// Whether the widget is still mounted (false after `destroy()`).
     #[wasm_bindgen(getter)]
     pub fn live(&self) -> bool {
-        LIVE.with(|live| live.borrow().iter().any(|i| Rc::ptr_eq(i, &self.inner)))
+        self.inner.is_live()
     }
 
     /// Returns the widget to its first screen, dropping the current answers.
@@ -155,7 +202,7 @@ impl WidgetHandle {
         apply_accent(&self.inner.container, parsed.config.accent.as_deref());
         *self.inner.entries.borrow_mut() = entries;
         *self.inner.config.borrow_mut() = Rc::new(parsed.config);
-        self.inner.rerender();
+        self.inner.choose_language();
         Ok(())
     }
 }
@@ -217,14 +264,17 @@ pub fn mount(
         entries: RefCell::new(entries),
         config: RefCell::new(Rc::new(parsed.config)),
         resets: Cell::new(0),
+        wanted: Cell::new(Lang::En),
+        base: RefCell::new(None),
+        shown: RefCell::new(None),
         store,
         resume,
         shared,
         this: this.clone(),
     });
-    let app = yew::Renderer::<App>::with_root_and_props(container.into(), instance.props()).render();
-    *instance.app.borrow_mut() = Some(app);
     LIVE.with(|live| live.borrow_mut().push(instance.clone()));
+    // English and languages already loaded render at once; others once their catalog arrives.
+    instance.choose_language();
     Ok(WidgetHandle { inner: instance })
 }
 
@@ -257,9 +307,13 @@ fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
     }
 }
 
-/// The shadow roots of live widgets, for the panic hook.
-fn live_roots() -> Vec<ShadowRoot> {
-    LIVE.with(|live| live.try_borrow().map(|l| l.iter().map(|i| i.shadow.clone()).collect()).unwrap_or_default())
+/// The shadow roots of live widgets with the texts each shows, for the panic hook.
+fn live_roots() -> Vec<(ShadowRoot, Option<Rc<Catalog>>)> {
+    LIVE.with(|live| {
+        live.try_borrow()
+            .map(|l| l.iter().map(|i| (i.shadow.clone(), i.shown.try_borrow().ok().and_then(|s| s.clone()))).collect())
+            .unwrap_or_default()
+    })
 }
 
 fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
@@ -349,12 +403,12 @@ fn document() -> Result<web_sys::Document, JsError> {
 /// Shows a configuration error in place of the widget, logs it, and returns it as an `Error`.
 fn refuse(shadow: &ShadowRoot, error: &ConfigError) -> JsError {
     let message = error.to_string();
-    show_notice(shadow, ui::CONFIG_PROBLEM, &message, "air-error");
+    show_notice(shadow, Lang::En, text::CONFIG_PROBLEM, &message, "air-error");
     fail(&message)
 }
 
 /// Replaces a shadow root's content with a short notice: a title and one message, as text.
-pub(crate) fn show_notice(shadow: &ShadowRoot, title: &str, message: &str, class: &str) {
+pub(crate) fn show_notice(shadow: &ShadowRoot, lang: Lang, title: &str, message: &str, class: &str) {
     shadow.set_inner_html("");
     let Some(doc) = shadow.owner_document() else { return };
     let (Ok(notice), Ok(heading), Ok(body)) =
@@ -364,6 +418,8 @@ pub(crate) fn show_notice(shadow: &ShadowRoot, title: &str, message: &str, class
     };
     notice.set_class_name(&format!("air {class}"));
     let _ = notice.set_attribute("role", "alert");
+    let _ = notice.set_attribute("lang", lang.tag());
+    let _ = notice.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
     heading.set_text_content(Some(title));
     body.set_text_content(Some(message));
     let _ = notice.append_child(&heading);
@@ -389,7 +445,7 @@ pub(crate) fn error(message: &str) {
 }
 
 /// Logs `message` as an error and returns it as a JS `Error`.
-fn fail(message: &str) -> JsError {
+pub(crate) fn fail(message: &str) -> JsError {
     error(message);
     JsError::new(message)
 }

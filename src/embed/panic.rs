@@ -1,7 +1,7 @@
 use std::sync::Once;
 
 use super::{error, live_roots, show_notice};
-use crate::core::text::ui;
+use crate::core::i18n::{Catalog, Msg};
 
 static INSTALL: Once = Once::new();
 
@@ -17,7 +17,8 @@ pub(super) fn install() {
 /// crashing its own test run.
 pub fn crash(details: &str) {
     error(&format!("the widget crashed: {details}"));
-    for root in live_roots() {
-        show_notice(&root, ui::CRASHED_TITLE, ui::CRASHED, "air-crash");
+    for (root, shown) in live_roots() {
+        let t = shown.unwrap_or_else(|| std::rc::Rc::new(Catalog::english()));
+        show_notice(&root, t.lang, t.get(Msg::CrashTitle), t.get(Msg::CrashBody), "air-crash");
     }
 }

@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::warn;
+use crate::core::code::CodeError;
 use crate::core::model::Answers;
 use crate::core::share;
 use crate::ui::share::{ShareKind, ShareRequest};
@@ -14,7 +15,7 @@ thread_local! {
 }
 
 /// The result in the page's `#ai-readiness=` fragment, the first time a widget asks.
-pub(super) fn take_shared_link() -> Option<Result<Answers, String>> {
+pub(super) fn take_shared_link() -> Option<Result<Answers, CodeError>> {
     if LINK_TAKEN.with(Cell::get) {
         return None;
     }
@@ -30,10 +31,7 @@ pub(super) fn take_shared_link() -> Option<Result<Answers, String>> {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
     }
-    Some(found.map_err(|e| {
-        warn(&format!("the shared result code could not be read: {e}"));
-        e.to_string()
-    }))
+    Some(found.inspect_err(|e| warn(&format!("the shared result code could not be read: {e}"))))
 }
 
 /// Copies the code or a share link to the clipboard and reports back whether it worked.

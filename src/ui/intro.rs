@@ -1,26 +1,18 @@
 use yew::prelude::*;
 
-use crate::core::text::{ui, DURATION};
+use super::tx;
+use crate::core::i18n::{Catalog, Msg};
 
-/// Props of the intro screen.
-pub struct IntroProps {
-    /// The title, as configured.
-    pub title: AttrValue,
-    /// The one-line promise, as configured.
-    pub intro: AttrValue,
-    /// Pressed Start.
-    pub on_start: Callback<MouseEvent>,
-}
-
-/// The intro: title, promise, duration, Start.
-pub fn intro_view(props: &IntroProps) -> Html {
+/// The intro: title, promise, duration, Start. Title and promise come from the catalog, where
+/// the host's `title`, `intro` and `strings` have already replaced the defaults.
+pub fn intro_view(t: &Catalog, on_start: Callback<MouseEvent>) -> Html {
     html! {
         <section class="air-intro" data-step="intro">
-            <h2 class="air-title">{ props.title.clone() }</h2>
-            <p class="air-lead">{ props.intro.clone() }</p>
-            <p class="air-muted">{ DURATION }</p>
-            <button type="button" class="air-btn air-primary" data-action="start" onclick={props.on_start.clone()}>
-                { ui::START }
+            <h2 class="air-title">{ tx(t, Msg::IntroTitle) }</h2>
+            <p class="air-lead">{ tx(t, Msg::IntroLead) }</p>
+            <p class="air-muted">{ tx(t, Msg::IntroDuration) }</p>
+            <button type="button" class="air-btn air-primary" data-action="start" onclick={on_start}>
+                { tx(t, Msg::IntroStart) }
             </button>
         </section>
     }

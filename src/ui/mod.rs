@@ -15,7 +15,9 @@ use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
 use share::ShareRequest;
 use team::{Download, FileRequest};
-use crate::core::text::{self, ui};
+use crate::core::code::CodeError;
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::text;
 
 /// The intro screen.
 mod intro;
@@ -48,6 +50,8 @@ impl Reducible for State {
 pub struct AppProps {
     /// The validated configuration.
     pub config: Rc<Config>,
+    /// Every text in the visitor's language, the host's own texts included.
+    pub catalog: Rc<Catalog>,
     /// Bumped by the host's `reset()`; any change sends the visitor back to the start.
     pub reset: u32,
     /// Saved progress to resume from, read once when the widget starts.
@@ -60,7 +64,7 @@ pub struct AppProps {
     pub on_progress: Callback<Snapshot>,
     /// A result opened from a share link: the answers, or why the link's code was unreadable.
     #[prop_or_default]
-    pub shared: Option<Rc<Result<Answers, String>>>,
+    pub shared: Option<Rc<Result<Answers, CodeError>>>,
     /// Copies a result code or share link for the visitor.
     pub on_share: Callback<ShareRequest>,
     /// Reads a file the team lead picked or dropped.
@@ -157,14 +161,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let t = &props.catalog;
+    let (lang, dir) = (t.lang.tag(), if t.lang.rtl() { "rtl" } else { "ltr" });
     if *mode == Mode::Team {
         let on_back = (start_mode == Mode::Assessment).then(|| {
             let mode = mode.clone();
             Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
         });
         return html! {
-            <div class={root_class(&props.config)} lang="en" dir="ltr">
+            <div class={root_class(&props.config)} {lang} {dir}>
                 <team::TeamView
+                    t={t.clone()}
                     text={(*team_text).clone()}
                     on_text={Callback::from(move |text| team_text.set(text))}
                     on_file={props.on_file.clone()}
@@ -181,11 +188,12 @@ pub fn App(props: &AppProps) -> Html {
 
     let a = &state.0;
     let bad_link = match props.shared.as_deref() {
-        Some(Err(reason)) => Some(AttrValue::from(format!("{} {reason}.", ui::BAD_LINK))),
+        Some(Err(e)) => Some(t.fill(Msg::SharedBadLink, &[("reason", &text::code_error(t, e))])),
         _ => None,
     };
     let body = match (a.shared_result(), a.step) {
         (Some((outcome, code)), _) => result::result_view(&result::ResultProps {
+            t: t.clone(),
             outcome,
             code,
             previous: None,
@@ -197,12 +205,8 @@ pub fn App(props: &AppProps) -> Html {
             on_restart: dispatch(Action::TakeItYourself),
             heading: heading.clone(),
         }),
-        (None, Step::Intro) => intro::intro_view(&intro::IntroProps {
-            title: props.config.title.clone().into(),
-            intro: props.config.intro.clone().into(),
-            on_start: dispatch(Action::Start),
-        }),
-        (None, Step::Question(n)) => question::question_view(&question::QuestionProps {
+        (None, Step::Intro) => intro::intro_view(t, dispatch(Action::Start)),
+        (None, Step::Question(n)) => question::question_view(t, &question::QuestionProps {
             index: n,
             total: QUESTIONS.len(),
             choice: a.choices[n],
@@ -218,6 +222,7 @@ pub fn App(props: &AppProps) -> Html {
         }),
         (None, Step::Result) => match (&a.outcome, a.code()) {
             (Some(outcome), Some(code)) => result::result_view(&result::ResultProps {
+                t: t.clone(),
                 outcome: outcome.clone(),
                 code,
                 previous: a.previous_outcome(),
@@ -233,11 +238,11 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     let note = (props.storage_note && a.step != Step::Intro)
-        .then(|| html! { <p class="air-muted air-storage-note">{ ui::STORAGE_NOTE }</p> });
+        .then(|| html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> });
     // Screen readers hear each step and the result in one polite sentence.
     let announcement = match (a.shared.is_some(), a.step, &a.outcome) {
-        (false, Step::Question(n), _) => ui::question_of(n + 1, QUESTIONS.len()),
-        (false, Step::Result, Some(outcome)) => text::result_sentence(outcome),
+        (false, Step::Question(n), _) => text::question_of(t, n + 1, QUESTIONS.len()),
+        (false, Step::Result, Some(outcome)) => text::result_sentence(t, outcome),
         _ => String::new(),
     };
     // A share link that could not be opened is explained on the first screen, intro or not.
@@ -246,7 +251,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <p class="air-notice" role="status" data-notice="">{ text }</p> }
     });
     html! {
-        <div class={root_class(&props.config)} lang="en" dir="ltr">
+        <div class={root_class(&props.config)} {lang} {dir}>
             { for notice }
             { body }
             { for note }
@@ -259,4 +264,17 @@ pub fn App(props: &AppProps) -> Html {
 /// type the bundle does not otherwise need.
 fn root_class(config: &Config) -> AttrValue {
     AttrValue::from(format!("air air-theme-{}", config.theme.id()))
+}
+
+/// A catalog text as a text node. Out of line on purpose: inlined at each of the many call
+/// sites, the conversion would cost the bundle kilobytes.
+#[inline(never)]
+pub(crate) fn tx(t: &Catalog, msg: Msg) -> Html {
+    Html::from(yew::virtual_dom::VText::new(attr(t, msg)))
+}
+
+/// A catalog text as an attribute value.
+#[inline(never)]
+pub(crate) fn attr(t: &Catalog, msg: Msg) -> AttrValue {
+    AttrValue::from(t.get(msg).to_string())
 }

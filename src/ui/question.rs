@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
 use crate::core::bank::QUESTIONS;
-use crate::core::text::{dimension_name, ui};
+use super::tx;
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::text::{dimension_name, position, question_of};
 
 /// Props of one question screen.
 pub struct QuestionProps {
@@ -31,10 +33,10 @@ pub struct QuestionProps {
 
 /// One question with its options, progress, Back and Next. A plain function: the focus
 /// effect lives in `App`, so this needs no component of its own.
-pub fn question_view(props: &QuestionProps) -> Html {
+pub fn question_view(t: &Catalog, props: &QuestionProps) -> Html {
     let q = &QUESTIONS[props.index];
-    let position = props.index + 1;
-    let last = position == props.total;
+    let number = props.index + 1;
+    let last = number == props.total;
     let hint_id = format!("{}-hint", props.name);
     let options = q.options.iter().enumerate().map(|(i, text)| {
         let option = i as u8;
@@ -59,7 +61,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                     {onchange}
                     {onkeydown}
                 />
-                <span>{ *text }</span>
+                <span>{ tx(t, *text) }</span>
             </label>
         }
     });
@@ -67,28 +69,28 @@ pub fn question_view(props: &QuestionProps) -> Html {
     html! {
         <section key={props.index.to_string()} class="air-question" data-question={q.id} data-dimension={q.dimension.id()}>
             <div class="air-progress-row">
-                <span class="air-muted">{ format!("{position} of {}", props.total) }</span>
-                <span class="air-chip">{ dimension_name(q.dimension) }</span>
+                <span class="air-muted">{ position(t, number, props.total) }</span>
+                <span class="air-chip">{ dimension_name(t, q.dimension) }</span>
             </div>
-            <progress class="air-progress" max={props.total.to_string()} value={position.to_string()}
-                aria-label={ui::question_of(position, props.total)} />
+            <progress class="air-progress" max={props.total.to_string()} value={number.to_string()}
+                aria-label={question_of(t, number, props.total)} />
             <fieldset class="air-fieldset" aria-describedby={props.needs_answer.then(|| hint_id.clone())}>
                 <legend class="air-legend">
-                    <h2 class="air-prompt" tabindex="-1" ref={props.heading.clone()}>{ q.prompt }</h2>
+                    <h2 class="air-prompt" tabindex="-1" ref={props.heading.clone()}>{ tx(t, q.prompt) }</h2>
                 </legend>
                 <div class="air-options">{ for options }</div>
             </fieldset>
             if props.needs_answer {
-                <p class="air-hint" id={hint_id} role="alert">{ ui::PICK_ONE }</p>
+                <p class="air-hint" id={hint_id} role="alert">{ tx(t, Msg::QuestionPickOne) }</p>
             }
             <div class="air-nav">
                 if props.can_go_back {
                     <button type="button" class="air-btn" data-action="back" onclick={props.on_back.clone()}>
-                        { ui::BACK }
+                        { tx(t, Msg::QuestionBack) }
                     </button>
                 }
                 <button type="button" class="air-btn air-primary" data-action="next" onclick={props.on_next.clone()}>
-                    { if last { ui::SEE_RESULT } else { ui::NEXT } }
+                    { tx(t, if last { Msg::QuestionFinish } else { Msg::QuestionNext }) }
                 </button>
             </div>
         </section>

@@ -9,11 +9,15 @@ use crate::core::config::CallToAction;
 use crate::core::events::WidgetEvent;
 use crate::core::plan::plan;
 use crate::core::model::{Dimension, Level};
-use crate::core::scoring::{Outcome, Scores};
-use crate::core::text::{self, dimension_name, level_meaning, level_name, ui};
+use crate::core::scoring::Outcome;
+use super::{attr, tx};
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::text::{self, dimension_name, level_meaning, level_name};
 
 /// Props of the result screen.
 pub struct ResultProps {
+    /// The texts.
+    pub t: Rc<Catalog>,
     /// The scored outcome.
     pub outcome: Outcome,
     /// The result code of these answers.
@@ -38,65 +42,67 @@ pub struct ResultProps {
 
 /// The result: level, chart, adoption gap, biggest gap with reason, plan, Retake.
 pub fn result_view(props: &ResultProps) -> Html {
+    let t = &*props.t;
     let o = &props.outcome;
     let plan = plan(o);
-    let gap_reason = text::gap_reason(&o.biggest_gap);
-    let adoption_sentence = text::adoption_gap_sentence(o);
-    let gap_figure = if o.adoption_gap > 0 {
-        format!("+{}", o.adoption_gap)
-    } else {
-        o.adoption_gap.to_string()
+    let gap_reason = text::gap_reason(t, &o.biggest_gap);
+    let adoption_sentence = text::adoption_gap_sentence(t, o);
+    let gap_figure = match o.adoption_gap {
+        0 => t.number(0),
+        gap => t.lang.signed(gap.into()),
     };
-    let steps = plan.steps.iter().map(|s| html! { <li>{ *s }</li> });
+    let steps = plan.steps.iter().map(|&s| html! { <li>{ tx(t, s) }</li> });
     let then = plan.then.map(|(d, step)| {
-        html! { <p class="air-then"><strong>{ format!("Then, for {}: ", dimension_name(d)) }</strong>{ step }</p> }
+        let lead = t.fill(Msg::ResultThen, &[("dimension", dimension_name(t, d))]);
+        html! { <p class="air-then"><strong>{ lead }</strong>{ " " }{ tx(t, step) }</p> }
     });
 
     html! {
         <section class="air-result" data-result="" data-level={o.level.id()} data-shared={props.shared.then_some("")}>
             if props.shared {
-                <p class="air-shared-note">{ ui::SHARED_NOTE }</p>
+                <p class="air-shared-note">{ tx(t, Msg::SharedNote) }</p>
             }
-            <p class="air-eyebrow">{ if props.shared { ui::SHARED_HEADING } else { ui::LEVEL_PREFIX } }</p>
-            <h2 class="air-level" tabindex="-1" ref={props.heading.clone()}>{ level_name(o.level) }</h2>
-            { level_ladder(o.level) }
-            <p class="air-lead">{ level_meaning(o.level) }</p>
+            <p class="air-eyebrow">{ tx(t, if props.shared { Msg::SharedHeading } else { Msg::ResultLevelPrefix }) }</p>
+            <h2 class="air-level" tabindex="-1" ref={props.heading.clone()}>{ level_name(t, o.level) }</h2>
+            { level_ladder(t, o.level) }
+            <p class="air-lead">{ level_meaning(t, o.level) }</p>
             <div class="air-figures">
                 <div class="air-figure">
-                    <span class="air-figure-value" data-figure="overall">{ o.overall }</span>
-                    <span class="air-figure-label">{ ui::OVERALL }</span>
+                    <span class="air-figure-value" data-figure="overall">{ t.number(o.overall) }</span>
+                    <span class="air-figure-label">{ tx(t, Msg::ResultOverall) }</span>
                 </div>
                 <div class="air-figure">
-                    <span class="air-figure-value" data-figure="adoption-gap">{ gap_figure }</span>
-                    <span class="air-figure-label">{ ui::ADOPTION_GAP }</span>
+                    // A sign stays left of its number in right-to-left text too.
+                    <span class="air-figure-value" data-figure="adoption-gap" dir="ltr">{ gap_figure }</span>
+                    <span class="air-figure-label">{ tx(t, Msg::ResultAdoptionGap) }</span>
                 </div>
             </div>
             <p>{ adoption_sentence }</p>
-            <h3>{ ui::SCORES }</h3>
-            { score_chart(o.scores) }
-            { for props.previous.as_ref().map(|p| changes(p, o)) }
+            <h3>{ tx(t, Msg::ResultScores) }</h3>
+            { score_chart(t, o) }
+            { for props.previous.as_ref().map(|p| changes(t, p, o)) }
             <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}>
-                <h3>{ format!("{}: {}", ui::BIGGEST_GAP, dimension_name(o.biggest_gap.dimension)) }</h3>
+                <h3>{ t.fill(Msg::ResultBiggestGap, &[("dimension", dimension_name(t, o.biggest_gap.dimension))]) }</h3>
                 <p>{ gap_reason }</p>
             </div>
-            <h3>{ ui::NEXT_STEPS }</h3>
+            <h3>{ tx(t, Msg::ResultNextSteps) }</h3>
             <ol class="air-steps">{ for steps }</ol>
             { for then }
             if !props.shared {
-                { code_box(&props.code, &props.on_share) }
+                { code_box(&props.t, &props.code, &props.on_share) }
             }
             <div class="air-nav">
                 if props.shared {
                     <button type="button" class="air-btn air-primary" data-action="take" onclick={props.on_restart.clone()}>
-                        { ui::TAKE_IT }
+                        { tx(t, Msg::SharedTake) }
                     </button>
                 } else {
                     <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
-                        { ui::RETAKE }
+                        { tx(t, Msg::ResultRetake) }
                     </button>
                     if let Some(on_team) = props.on_team.clone() {
                         <button type="button" class="air-btn" data-action="team" onclick={on_team}>
-                            { text::team::OPEN }
+                            { tx(t, Msg::TeamOpen) }
                         </button>
                     }
                     { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
@@ -107,16 +113,16 @@ pub fn result_view(props: &ResultProps) -> Html {
 }
 
 /// The result code with buttons to copy it or a link that opens this result.
-fn code_box(code: &ResultCode, on_share: &Callback<ShareRequest>) -> Html {
+fn code_box(t: &Rc<Catalog>, code: &ResultCode, on_share: &Callback<ShareRequest>) -> Html {
     let text = AttrValue::from(code.to_string());
     html! {
         <div class="air-code-box">
-            <p class="air-eyebrow">{ ui::YOUR_CODE }</p>
-            <p class="air-code" data-code={text.clone()}>{ text.clone() }</p>
-            <p class="air-muted">{ ui::CODE_HELP }</p>
+            <p class="air-eyebrow">{ tx(t, Msg::CodeLabel) }</p>
+            <p class="air-code" data-code={text.clone()} dir="ltr">{ text.clone() }</p>
+            <p class="air-muted">{ tx(t, Msg::CodeHelp) }</p>
             <div class="air-copy-row">
-                <CopyButton kind={ShareKind::Code} code={text.clone()} on_share={on_share.clone()} />
-                <CopyButton kind={ShareKind::Link} code={text} on_share={on_share.clone()} />
+                <CopyButton kind={ShareKind::Code} code={text.clone()} on_share={on_share.clone()} t={t.clone()} />
+                <CopyButton kind={ShareKind::Link} code={text} on_share={on_share.clone()} t={t.clone()} />
             </div>
         </div>
     }
@@ -136,71 +142,66 @@ fn cta_link(cta: &CallToAction, outcome: &Outcome, code: &ResultCode, on_cta: &C
 }
 
 /// What moved since the previous result: the level, then each dimension.
-fn changes(previous: &Outcome, now: &Outcome) -> Html {
+fn changes(t: &Catalog, previous: &Outcome, now: &Outcome) -> Html {
     let rows = Dimension::ALL.iter().map(|&d| {
         let delta = i16::from(now.scores.get(d)) - i16::from(previous.scores.get(d));
         html! {
             <li data-dimension={d.id()} data-delta={delta.to_string()}>
-                <span>{ dimension_name(d) }</span>
-                <strong>{ text::signed(delta) }</strong>
+                <span>{ dimension_name(t, d) }</span>
+                <strong dir="ltr">{ t.lang.signed(delta.into()) }</strong>
             </li>
         }
     });
     html! {
         <div class="air-changes" data-changes="">
-            <h3>{ ui::SINCE_LAST }</h3>
-            <p>{ text::level_change(previous.level, now.level) }</p>
+            <h3>{ tx(t, Msg::ChangeHeading) }</h3>
+            <p>{ text::level_change(t, previous.level, now.level) }</p>
             <ul class="air-deltas">{ for rows }</ul>
         </div>
     }
 }
 
 /// The three levels in order, the reached one marked, so the level reads as a position.
-fn level_ladder(current: Level) -> Html {
+fn level_ladder(t: &Catalog, current: Level) -> Html {
     let steps = Level::ALL.iter().map(|&l| {
         let reached = l <= current;
         html! {
             <li class={if reached { "air-rung air-rung-reached" } else { "air-rung" }}
                 aria-current={(l == current).then_some("step")}>
-                { level_name(l) }
+                { level_name(t, l) }
             </li>
         }
     });
-    html! { <ol class="air-ladder" aria-label={ui::LEVELS}>{ for steps }</ol> }
+    html! { <ol class="air-ladder" aria-label={attr(t, Msg::ResultLevels)}>{ for steps }</ol> }
 }
 
-/// The four scores as horizontal bars, each with its name and number.
-fn score_chart(scores: Scores) -> Html {
-    let c = chart::layout(scores);
-    let summary = c.bars.iter().fold(String::new(), |mut out, b| {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(&format!("{} {}", dimension_name(b.dimension), b.score));
-        out
-    });
+/// The four scores as horizontal bars, each with its name and number; mirrored in a
+/// right-to-left language.
+fn score_chart(t: &Catalog, outcome: &Outcome) -> Html {
+    let c = chart::layout(outcome.scores, t.lang.rtl());
     let bar_h = BAR_H.to_string();
     let bars = c.bars.iter().map(|b| {
         let bar_y = b.bar_y.to_string();
         let text_y = b.text_y.to_string();
         html! {
             <g class="air-bar" data-dimension={b.dimension.id()} data-score={b.score.to_string()}>
-                <text x="0" y={text_y.clone()} class="air-bar-label">{ dimension_name(b.dimension) }</text>
-                <text x="100%" y={text_y} class="air-bar-value" text-anchor="end">{ b.score }</text>
+                <text x={c.names.x} y={text_y.clone()} class="air-bar-label" text-anchor={c.names.anchor}>{ dimension_name(t, b.dimension) }</text>
+                <text x={c.values.x} y={text_y} class="air-bar-value" text-anchor={c.values.anchor}>{ t.number(b.score) }</text>
                 <rect class="air-bar-track" x="0" y={bar_y.clone()} width="100%" height={bar_h.clone()} rx="4" />
-                <rect class="air-bar-fill" x="0" y={bar_y} width={format!("{}%", b.score)} height={bar_h.clone()} rx="4" />
+                <rect class="air-bar-fill" x={format!("{}%", b.fill_x)} y={bar_y} width={format!("{}%", b.score)} height={bar_h.clone()} rx="4" />
             </g>
         }
     });
-    let floor_x = format!("{}%", c.operating_floor);
+    let floor_x = format!("{}%", c.floor_x);
+    let floor = t.number(c.operating_floor);
     html! {
         <>
-        <svg class="air-chart" width="100%" height={c.height.to_string()} role="img" aria-label={summary}>
+        <svg class="air-chart" width="100%" height={c.height.to_string()} role="img" aria-label={text::chart_summary(t, outcome)}>
             { for bars }
             <line class="air-chart-target" x1={floor_x.clone()} x2={floor_x}
                 y1="18" y2={c.height.to_string()} />
         </svg>
-        <p class="air-muted air-chart-note">{ format!("{} {}", ui::CHART_NOTE, c.operating_floor) }</p>
+        <p class="air-muted air-chart-note">{ t.fill(Msg::ResultChartNote, &[("floor", &floor)]) }</p>
         </>
     }
 }

@@ -1,6 +1,8 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::text::ui;
+use crate::core::i18n::{Catalog, Msg};
 
 /// What the visitor wants on their clipboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +34,8 @@ pub struct CopyProps {
     pub code: AttrValue,
     /// Where copy requests go.
     pub on_share: Callback<ShareRequest>,
+    /// The texts.
+    pub t: Rc<Catalog>,
 }
 
 /// A button that copies the code or the share link and then says whether that worked.
@@ -48,13 +52,14 @@ pub fn CopyButton(props: &CopyProps) -> Html {
         let on_share = props.on_share.clone();
         Callback::from(move |_: MouseEvent| on_share.emit(request.clone()))
     };
+    let t = &props.t;
     let (label, action) = match props.kind {
-        ShareKind::Code => (ui::COPY_CODE, "copy-code"),
-        ShareKind::Link => (ui::COPY_LINK, "copy-link"),
+        ShareKind::Code => (t.get(Msg::CodeCopy), "copy-code"),
+        ShareKind::Link => (t.get(Msg::CodeCopyLink), "copy-link"),
     };
     let said = match *status {
-        Some(true) => ui::COPIED,
-        Some(false) => ui::COPY_FAILED,
+        Some(true) => t.get(Msg::CodeCopied),
+        Some(false) => t.get(Msg::CodeCopyFailed),
         None => "",
     };
     html! {

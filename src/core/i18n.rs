@@ -1,0 +1,489 @@
+//! Text catalogs: every word the widget shows, per language, as data; plus each language's
+//! plural and number rules.
+//!
+//! The catalogs are the files in `src/core/locales/`, one per language, `key = text` per line.
+//! English is compiled in and is the reference: `build.rs` turns its keys into [`Msg`], so code
+//! naming a message that does not exist does not compile, and a native test checks that every
+//! other catalog has every key with the same placeholders. The other languages stay out of the
+//! wasm (an English visitor downloads none of them); the embed layer fetches the one a visitor
+//! needs and [`Catalog::load`] lays it over English, so a key a stale or damaged file lacks shows
+//! in English rather than as a blank.
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// The English catalog without translator notes (prepared by `build.rs`).
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, the reference.
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// Arabic, written right to left.
+    Ar,
+}
+
+/// A plural category, named as in the Unicode CLDR plural rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Plural {
+    /// Zero items (Arabic).
+    Zero,
+    /// One item (French: zero or one).
+    One,
+    /// Two items (Arabic).
+    Two,
+    /// A few items (Arabic: 3–10 in the last two digits).
+    Few,
+    /// Many items (Arabic: 11–99 in the last two digits).
+    Many,
+    /// Everything else.
+    Other,
+}
+
+impl Plural {
+    /// Every category, in the order catalogs list them.
+    pub const ALL: [Plural; 6] = [Plural::Zero, Plural::One, Plural::Two, Plural::Few, Plural::Many, Plural::Other];
+
+    /// The name written in catalogs: `key[one]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Plural> {
+        Plural::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar];
+
+    /// The language tag: `en`, `de`, …; also the catalog's file name.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The language of a tag such as `de-AT` or `pt_BR`, by its primary subtag, if we speak it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.tag()))
+    }
+
+    /// The plural category of a count.
+    pub fn plural(self, n: u64) -> Plural {
+        match self {
+            Lang::Fr if n <= 1 => Plural::One,
+            Lang::Ar => match (n, n % 100) {
+                (0, _) => Plural::Zero,
+                (1, _) => Plural::One,
+                (2, _) => Plural::Two,
+                (_, 3..=10) => Plural::Few,
+                (_, 11..=99) => Plural::Many,
+                _ => Plural::Other,
+            },
+            Lang::En | Lang::De | Lang::Es if n == 1 => Plural::One,
+            _ => Plural::Other,
+        }
+    }
+
+    /// The categories this language's plural messages must provide.
+    pub fn plurals(self) -> &'static [Plural] {
+        match self {
+            Lang::Ar => &Plural::ALL,
+            _ => &[Plural::One, Plural::Other],
+        }
+    }
+
+    /// A whole number written for this language: its digits and thousands separator, and a real
+    /// minus sign (`−12`).
+    pub fn number(self, n: i64) -> String {
+        let (zero, group, min_digits) = match self {
+            Lang::En => ('0', ",", 4),
+            Lang::De => ('0', ".", 4),
+            Lang::Fr => ('0', "\u{202f}", 4),
+            // Spanish groups only from five digits: 1000, 10.000.
+            Lang::Es => ('0', ".", 5),
+            Lang::Ar => ('\u{660}', "\u{66c}", 4),
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        if n < 0 {
+            out.push('\u{2212}');
+        }
+        for (i, d) in digits.bytes().enumerate() {
+            let left = digits.len() - i;
+            if i > 0 && left % 3 == 0 && digits.len() >= min_digits {
+                out.push_str(group);
+            }
+            out.push(char::from_u32(u32::from(zero) + u32::from(d - b'0')).unwrap_or('?'));
+        }
+        out
+    }
+
+    /// A whole percentage written for this language: `42%`, `42 %`, `٤٢٪`.
+    pub fn percent(self, n: i64) -> String {
+        let sign = match self {
+            Lang::En => "%",
+            Lang::De | Lang::Es => "\u{a0}%",
+            Lang::Fr => "\u{202f}%",
+            Lang::Ar => "\u{66a}",
+        };
+        self.number(n) + sign
+    }
+
+    /// A change in points with its sign: `+12`, `−5`, `±0`.
+    pub fn signed(self, delta: i64) -> String {
+        match delta {
+            d if d > 0 => format!("+{}", self.number(d)),
+            0 => format!("±{}", self.number(0)),
+            d => self.number(d),
+        }
+    }
+}
+
+/// The widget's language: the configured one when there is a catalog for it, else the first of
+/// the browser's preferred languages we speak (`de-AT` → German), else English.
+pub fn negotiate(configured: Option<&str>, browser: &[String]) -> Lang {
+    configured
+        .and_then(Lang::from_tag)
+        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or(Lang::En)
+}
+
+/// Why a catalog line, or a host's text override, was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// A line without `=`.
+    NoEquals {
+        /// Line number, from 1.
+        line: usize,
+    },
+    /// A key that is not a message.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+    },
+    /// A plural form on a message without plurals, or one the language does not use.
+    UnknownForm {
+        /// The key as written, with its form.
+        key: String,
+    },
+    /// The text has other placeholders than the English one.
+    Placeholders {
+        /// The key as written.
+        key: String,
+        /// The placeholders the text must have, like `{n}, {level}`.
+        expected: String,
+    },
+    /// The text is empty.
+    Empty {
+        /// The key as written.
+        key: String,
+    },
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::NoEquals { line } => write!(f, "line {line} has no \"key = text\""),
+            CatalogError::UnknownKey { key } => write!(f, "\"{key}\" is not a text key (keys look like \"intro.title\")"),
+            CatalogError::UnknownForm { key } => write!(f, "\"{key}\" names a plural form this text does not have"),
+            CatalogError::Placeholders { key, expected } if expected.is_empty() => {
+                write!(f, "\"{key}\" must not contain placeholders in braces")
+            }
+            CatalogError::Placeholders { key, expected } => {
+                write!(f, "\"{key}\" must contain exactly the placeholders {expected}")
+            }
+            CatalogError::Empty { key } => write!(f, "\"{key}\" has an empty text"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// One `key = text` line of a catalog file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Line number, from 1.
+    pub number: usize,
+    /// The key without its plural form.
+    pub key: &'a str,
+    /// The plural form, for `key[one]`.
+    pub form: Option<&'a str>,
+    /// The text, with `\n` turned into a line break.
+    pub text: String,
+}
+
+/// The `key = text` lines of a catalog file; notes (`#`) and blank lines are skipped.
+pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, CatalogError>> {
+    source.lines().enumerate().filter_map(|(i, raw)| {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            return None;
+        }
+        let Some((key, text)) = raw.split_once('=') else {
+            return Some(Err(CatalogError::NoEquals { line: i + 1 }));
+        };
+        let key = key.trim();
+        let (key, form) = match key.split_once('[') {
+            Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
+            None => (key, None),
+        };
+        Some(Ok(Line { number: i + 1, key, form, text: unescape(text.trim()) }))
+    })
+}
+
+/// Turns each `\n` into a line break. By hand: `str::replace` with a string pattern would cost
+/// the bundle a substring searcher.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'n') {
+            chars.next();
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Msg {
+    /// The message's key, like `intro.title`.
+    pub fn key(self) -> &'static str {
+        base_keys().nth(self as usize).unwrap_or_default()
+    }
+
+    /// The message with this key.
+    pub fn from_key(key: &str) -> Option<Msg> {
+        base_keys().position(|k| k == key).and_then(|i| Msg::ALL.get(i).copied())
+    }
+}
+
+/// The distinct keys of the English catalog, in order: position `i` is `Msg::ALL[i]`.
+fn base_keys() -> impl Iterator<Item = &'static str> {
+    let mut last = "";
+    lines(ENGLISH).filter_map(Result::ok).filter_map(move |line| {
+        (line.key != last).then(|| {
+            last = line.key;
+            line.key
+        })
+    })
+}
+
+/// The `{names}` in a text, in order of appearance, each once.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for part in text.split('{').skip(1) {
+        if let Some((name, _)) = part.split_once('}') {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// Whether two placeholder lists hold the same names, in any order.
+fn same_names(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().all(|n| b.contains(n))
+}
+
+/// Every text of one language, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The language the texts are in.
+    pub lang: Lang,
+    /// Per message, in [`Msg`] order: its forms. A message without plurals has one, `Other`.
+    texts: Vec<Vec<(Plural, String)>>,
+}
+
+impl Catalog {
+    /// The English catalog.
+    pub fn english() -> Catalog {
+        let mut texts: Vec<Vec<(Plural, String)>> = Vec::with_capacity(Msg::ALL.len());
+        let mut last = "";
+        for line in lines(ENGLISH).filter_map(Result::ok) {
+            let form = line.form.and_then(Plural::from_name).unwrap_or(Plural::Other);
+            if line.key != last || texts.is_empty() {
+                texts.push(Vec::new());
+                last = line.key;
+            }
+            if let Some(forms) = texts.last_mut() {
+                forms.push((form, line.text));
+            }
+        }
+        Catalog { lang: Lang::En, texts }
+    }
+
+    /// `source`, a catalog file of `lang`, laid over English. Lines that cannot be used are
+    /// returned as errors and their messages stay in English; so do messages the file lacks.
+    pub fn load(lang: Lang, source: &str) -> (Catalog, Vec<CatalogError>) {
+        let english = Catalog::english();
+        let mut catalog = Catalog { lang, texts: english.texts.clone() };
+        let mut errors = Vec::new();
+        let mut seen: Vec<Msg> = Vec::new();
+        for line in lines(source) {
+            let result = line.and_then(|line| {
+                let msg = english.check(&line.key, line.form, &line.text, lang)?;
+                // The first line of a message replaces all of English's forms.
+                if !seen.contains(&msg.0) {
+                    seen.push(msg.0);
+                    catalog.texts[msg.0 as usize].clear();
+                }
+                catalog.texts[msg.0 as usize].push((msg.1.unwrap_or(Plural::Other), line.text));
+                Ok(())
+            });
+            if let Err(e) = result {
+                errors.push(e);
+            }
+        }
+        // A plural message that came without its `other` form keeps English rather than a hole.
+        for msg in seen {
+            let forms = &catalog.texts[msg as usize];
+            if !forms.iter().any(|(p, _)| *p == Plural::Other) {
+                errors.push(CatalogError::UnknownForm { key: format!("{}[other]", msg.key()) });
+                catalog.texts[msg as usize] = english.texts[msg as usize].clone();
+            }
+        }
+        (catalog, errors)
+    }
+
+    /// Checks one text for `key` (with an optional plural form) against English: the key exists,
+    /// the form fits the message and `lang`, the text is not empty and has the same placeholders.
+    pub fn check(&self, key: &str, form: Option<&str>, text: &str, lang: Lang) -> Result<(Msg, Option<Plural>), CatalogError> {
+        let written = || match form {
+            Some(f) => format!("{key}[{f}]"),
+            None => key.to_string(),
+        };
+        let msg = Msg::from_key(key).ok_or_else(|| CatalogError::UnknownKey { key: written() })?;
+        let english = &self.texts[msg as usize];
+        let plural = english.len() > 1;
+        let form = match form {
+            None => None,
+            Some(name) => match Plural::from_name(name) {
+                Some(p) if plural && lang.plurals().contains(&p) => Some(p),
+                _ => return Err(CatalogError::UnknownForm { key: written() }),
+            },
+        };
+        if text.trim().is_empty() {
+            return Err(CatalogError::Empty { key: written() });
+        }
+        let mut expected = english.last().map(|(_, t)| placeholders(t)).unwrap_or_default();
+        let found = placeholders(text);
+        // A plural form may leave out its count: "one person", "نقطتان".
+        if form.is_some() && !found.contains(&"n") {
+            expected.retain(|p| *p != "n");
+        }
+        if !same_names(&found, &expected) {
+            let list = expected.iter().fold(String::new(), |mut list, p| {
+                if !list.is_empty() {
+                    list.push_str(", ");
+                }
+                list.push('{');
+                list.push_str(p);
+                list.push('}');
+                list
+            });
+            return Err(CatalogError::Placeholders { key: written(), expected: list });
+        }
+        Ok((msg, form))
+    }
+
+    /// Replaces a message's text: one plural form, or every form when `form` is `None`.
+    pub fn set(&mut self, msg: Msg, form: Option<Plural>, text: &str) {
+        let forms = &mut self.texts[msg as usize];
+        match form {
+            Some(p) => match forms.iter_mut().find(|(q, _)| *q == p) {
+                Some(slot) => slot.1 = text.to_string(),
+                None => forms.push((p, text.to_string())),
+            },
+            None => forms.iter_mut().for_each(|slot| slot.1 = text.to_string()),
+        }
+    }
+
+    /// The plural forms a message has in this catalog.
+    pub fn forms(&self, msg: Msg) -> Vec<Plural> {
+        self.texts[msg as usize].iter().map(|(p, _)| *p).collect()
+    }
+
+    /// A message's text (its `other` form), placeholders unfilled.
+    pub fn get(&self, msg: Msg) -> &str {
+        self.form(msg, Plural::Other)
+    }
+
+    fn form(&self, msg: Msg, plural: Plural) -> &str {
+        let forms = &self.texts[msg as usize];
+        forms
+            .iter()
+            .find(|(p, _)| *p == plural)
+            .or_else(|| forms.iter().find(|(p, _)| *p == Plural::Other))
+            .or(forms.first())
+            .map_or("", |(_, t)| t)
+    }
+
+    /// A message with its placeholders filled from `args` (`("level", "Adopting")`).
+    pub fn fill(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+        fill(self.get(msg), args)
+    }
+
+    /// A plural message: the form for `n`, with `{n}` written for the language and `args` filled.
+    pub fn count(&self, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
+        let number = self.lang.number(i64::try_from(n).unwrap_or(i64::MAX));
+        let mut all = vec![("n", number.as_str())];
+        all.extend_from_slice(args);
+        fill(self.form(msg, self.lang.plural(n)), &all)
+    }
+
+    /// A whole number written for the catalog's language.
+    pub fn number(&self, n: impl Into<i64>) -> String {
+        self.lang.number(n.into())
+    }
+}
+
+/// `text` with each `{name}` replaced by its value in `args`; unknown names stay as written.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.split_once('}').and_then(|(name, tail)| Some((args.iter().find(|(k, _)| *k == name)?.1, tail))) {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

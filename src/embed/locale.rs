@@ -1,0 +1,92 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::js_config::error_text;
+use super::{fail, warn};
+use crate::core::i18n::{Catalog, Lang};
+
+thread_local! {
+    /// The page's way to fetch a catalog file, set by `embed.js`.
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Catalogs ready to use, English first, each built once per page.
+    static READY: RefCell<Vec<Rc<Catalog>>> = RefCell::new(vec![Rc::new(Catalog::english())]);
+}
+
+/// Sets how the catalog files of languages other than English are fetched: `loader(tag)` returns
+/// a promise of the text of `locales/<tag>.txt`. `embed.js` passes one that fetches the file
+/// next to itself, once per page (checking its pinned hash in a `make dist` build).
+#[wasm_bindgen(js_name = useLocales)]
+pub fn use_locales(#[wasm_bindgen(unchecked_param_type = "(tag: string) => Promise<string>")] loader: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+}
+
+/// Provides a language's catalog text directly (the content of `locales/<tag>.txt`), for pages
+/// that bundle it instead of letting the widget fetch it. Throws when `tag` is not a language of
+/// the widget; lines that cannot be used are reported as warnings and stay in English.
+#[wasm_bindgen(js_name = addLocale)]
+pub fn add_locale(tag: &str, source: &str) -> Result<(), JsError> {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| l.tag() == tag && *l != Lang::En)
+        .ok_or_else(|| fail(&format!("addLocale: \"{tag}\" is not one of de, fr, es, ar")))?;
+    keep(lang, source);
+    Ok(())
+}
+
+/// Calls `done` with the catalog of `lang`: at once when it is ready, else once it is fetched.
+/// When it cannot be fetched, `done` gets English and the console says why.
+pub(super) fn with_catalog(lang: Lang, done: impl FnOnce(Rc<Catalog>) + 'static) {
+    if let Some(catalog) = ready(lang) {
+        return done(catalog);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let catalog = match fetch(lang).await {
+            // Widgets asking at the same time share one fetch; the first to get it builds it.
+            Ok(text) => ready(lang).unwrap_or_else(|| keep(lang, &text)),
+            Err(reason) => {
+                warn(&format!("the {} texts could not be loaded ({reason}); showing English", lang.tag()));
+                ready(Lang::En).unwrap_or_else(|| Rc::new(Catalog::english()))
+            }
+        };
+        done(catalog);
+    });
+}
+
+fn ready(lang: Lang) -> Option<Rc<Catalog>> {
+    READY.with(|r| r.borrow().iter().find(|c| c.lang == lang).cloned())
+}
+
+/// Builds the catalog of `lang` from its file and keeps it for every widget on the page.
+fn keep(lang: Lang, source: &str) -> Rc<Catalog> {
+    let (catalog, problems) = Catalog::load(lang, source);
+    for problem in problems {
+        warn(&format!("{} texts: {problem}; using English there", lang.tag()));
+    }
+    let catalog = Rc::new(catalog);
+    READY.with(|r| {
+        let mut ready = r.borrow_mut();
+        ready.retain(|c| c.lang != lang);
+        ready.push(catalog.clone());
+    });
+    catalog
+}
+
+/// Asks the page's loader for `locales/<tag>.txt`.
+async fn fetch(lang: Lang) -> Result<String, String> {
+    let loader = LOADER
+        .with(|l| l.borrow().clone())
+        .ok_or("nothing loads them; load the widget through embed.js or call useLocales()")?;
+    let promise = loader.call1(&JsValue::NULL, &JsValue::from_str(lang.tag())).map_err(|e| error_text(&e))?;
+    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|e| error_text(&e))?;
+    text.as_string().ok_or_else(|| "the loader gave no text".to_string())
+}
+
+/// The visitor's preferred languages, most preferred first.
+pub(super) fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
