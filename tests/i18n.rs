@@ -38,7 +38,7 @@ fn every_catalog_has_every_key_once_with_the_same_placeholders() {
                 keys.push(line.key);
             }
             english
-                .check(line.key, line.form, &line.text, lang)
+                .check(line.key, line.form, line.text, lang)
                 .unwrap_or_else(|e| panic!("{} line {}: {e}", lang.tag(), line.number));
         }
         let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();

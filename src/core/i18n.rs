@@ -129,17 +129,27 @@ impl Lang {
             Lang::Es => ('0', ".", 5),
             Lang::Ar => ('\u{660}', "\u{66c}", 4),
         };
-        let digits = n.unsigned_abs().to_string();
+        // Digits by hand, most significant first: no formatting machinery needed.
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        let mut rest = n.unsigned_abs();
+        loop {
+            digits[len] = (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
         let mut out = String::new();
         if n < 0 {
             out.push('\u{2212}');
         }
-        for (i, d) in digits.bytes().enumerate() {
-            let left = digits.len() - i;
-            if i > 0 && left % 3 == 0 && digits.len() >= min_digits {
+        for i in (0..len).rev() {
+            out.push(char::from_u32(u32::from(zero) + u32::from(digits[i])).unwrap_or('?'));
+            if i > 0 && i % 3 == 0 && len >= min_digits {
                 out.push_str(group);
             }
-            out.push(char::from_u32(u32::from(zero) + u32::from(d - b'0')).unwrap_or('?'));
         }
         out
     }
@@ -157,11 +167,12 @@ impl Lang {
 
     /// A change in points with its sign: `+12`, `−5`, `±0`.
     pub fn signed(self, delta: i64) -> String {
-        match delta {
-            d if d > 0 => format!("+{}", self.number(d)),
-            0 => format!("±{}", self.number(0)),
-            d => self.number(d),
-        }
+        let sign = match delta {
+            d if d > 0 => "+",
+            0 => "±",
+            _ => "",
+        };
+        sign.to_string() + &self.number(delta)
     }
 }
 
@@ -234,8 +245,8 @@ pub struct Line<'a> {
     pub key: &'a str,
     /// The plural form, for `key[one]`.
     pub form: Option<&'a str>,
-    /// The text, with `\n` turned into a line break.
-    pub text: String,
+    /// The text as written, `\n` escapes and all.
+    pub text: &'a str,
 }
 
 /// The `key = text` lines of a catalog file; notes (`#`) and blank lines are skipped.
@@ -253,13 +264,13 @@ pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, CatalogError
             Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
             None => (key, None),
         };
-        Some(Ok(Line { number: i + 1, key, form, text: unescape(text.trim()) }))
+        Some(Ok(Line { number: i + 1, key, form, text: text.trim() }))
     })
 }
 
 /// Turns each `\n` into a line break. By hand: `str::replace` with a string pattern would cost
 /// the bundle a substring searcher.
-fn unescape(text: &str) -> String {
+pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -335,7 +346,7 @@ impl Catalog {
                 last = line.key;
             }
             if let Some(forms) = texts.last_mut() {
-                forms.push((form, line.text));
+                forms.push((form, unescape(line.text)));
             }
         }
         Catalog { lang: Lang::En, texts }
@@ -350,13 +361,13 @@ impl Catalog {
         let mut seen: Vec<Msg> = Vec::new();
         for line in lines(source) {
             let result = line.and_then(|line| {
-                let msg = english.check(&line.key, line.form, &line.text, lang)?;
+                let msg = english.check(line.key, line.form, line.text, lang)?;
                 // The first line of a message replaces all of English's forms.
                 if !seen.contains(&msg.0) {
                     seen.push(msg.0);
                     catalog.texts[msg.0 as usize].clear();
                 }
-                catalog.texts[msg.0 as usize].push((msg.1.unwrap_or(Plural::Other), line.text));
+                catalog.texts[msg.0 as usize].push((msg.1.unwrap_or(Plural::Other), unescape(line.text)));
                 Ok(())
             });
             if let Err(e) = result {

@@ -132,8 +132,7 @@ pub fn parse(text: &str) -> Roster {
     let room = lines(text).filter(|(_, line)| line.len() >= 7).take(RESERVE_LINES).count();
     let mut roster = Roster { entries: Vec::with_capacity(room), ..Roster::default() };
     // Keyed by name and code in one string, to allocate once per line.
-    let mut seen: HashMap<String, usize, BuildHasherDefault<FastHash>> =
-        HashMap::with_capacity_and_hasher(room, BuildHasherDefault::default());
+    let mut seen = Index::with_capacity_and_hasher(room, BuildHasherDefault::default());
     let mut fields = Vec::new();
     for (line, raw) in lines(text) {
         let problem = |reason: Problem| LineProblem { line, text: super::code::shorten(raw), reason };
@@ -326,7 +325,11 @@ fn duplicate_key(name: &str, code: &ResultCode) -> String {
 /// at a time). The roster is the lead's own paste, so there is no attacker to defend against
 /// with a keyed hash.
 #[derive(Default)]
-struct FastHash(u64);
+pub(crate) struct FastHash(u64);
+
+/// Strings to positions, hashed with [`FastHash`]. One map type for the whole crate: each
+/// further key or value type would cost the bundle another copy of the hash table code.
+pub(crate) type Index = HashMap<String, usize, BuildHasherDefault<FastHash>>;
 
 impl FastHash {
     fn add(&mut self, word: u64) {

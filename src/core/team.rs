@@ -4,12 +4,11 @@
 //! (level, adoption gap, biggest gap) follows from those means exactly as for one person. So a
 //! team of people who all gave the same answers gets exactly that one result.
 
-use std::collections::BTreeMap;
 
 use super::code::ResultCode;
 use super::model::{Dimension, Level};
 use super::plan::steps;
-use super::roster::{Roster, RosterEntry};
+use super::roster::{Index, Roster, RosterEntry};
 use super::scoring::{outcome_from_scores, score, Outcome, Scores, GAP_PRIORITY};
 
 /// The aggregated results of a roster.
@@ -102,9 +101,10 @@ pub fn report(roster: &Roster) -> TeamReport {
     let mut everyone = Sums::default();
     let mut levels = [0usize; 3];
     let mut gaps = [0usize; 4];
-    // Teams by (no team last, normalised name): the map keeps them in display order, and the
-    // first spelling seen is the one shown.
-    let mut teams: BTreeMap<(bool, String), (Option<String>, Sums)> = BTreeMap::new();
+    // Teams by normalised name ("" for people without a team), in order of first appearance;
+    // the first spelling seen is the one shown.
+    let mut index = Index::default();
+    let mut teams: Vec<(String, Option<String>, Sums)> = Vec::new();
     for (entry, outcome) in &scored {
         everyone.add(outcome.scores);
         if let Some(count) = levels.get_mut(outcome.level as usize) {
@@ -113,12 +113,20 @@ pub fn report(roster: &Roster) -> TeamReport {
         if let Some(count) = gaps.get_mut(outcome.biggest_gap.dimension.index()) {
             *count += 1;
         }
-        let key = (entry.team.is_none(), entry.team.as_deref().map(team_key).unwrap_or_default());
-        teams.entry(key).or_insert_with(|| (entry.team.clone(), Sums::default())).1.add(outcome.scores);
+        let key = entry.team.as_deref().map(team_key).unwrap_or_default();
+        let at = *index.entry(key.clone()).or_insert_with(|| {
+            teams.push((key, entry.team.clone(), Sums::default()));
+            teams.len() - 1
+        });
+        if let Some(team) = teams.get_mut(at) {
+            team.2.add(outcome.scores);
+        }
     }
+    // Display order: by name, people without a team last.
+    teams.sort_unstable_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
     let teams = teams
-        .into_values()
-        .filter_map(|(name, sums)| {
+        .into_iter()
+        .filter_map(|(_, name, sums)| {
             let scores = sums.means()?;
             Some(TeamRow { name, people: sums.people, scores, level: outcome_from_scores(scores).level })
         })
@@ -130,7 +138,9 @@ pub fn report(roster: &Roster) -> TeamReport {
         .enumerate()
         .map(|(i, (entry, outcome))| (outcome.level, outcome.adoption, entry.line, i))
         .collect();
-    order.sort();
+    // Keys are unique (they end in the position), so an unstable sort orders them fully; it
+    // also costs the bundle less than a stable one.
+    order.sort_unstable();
     let people_rows = order
         .into_iter()
         .filter_map(|(.., i)| scored.get(i))

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::js_config::error_text;
-use super::{fail, warn};
+use super::warn;
 use crate::core::i18n::{Catalog, Lang};
 
 thread_local! {
@@ -21,19 +21,6 @@ thread_local! {
 #[wasm_bindgen(js_name = useLocales)]
 pub fn use_locales(#[wasm_bindgen(unchecked_param_type = "(tag: string) => Promise<string>")] loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
-}
-
-/// Provides a language's catalog text directly (the content of `locales/<tag>.txt`), for pages
-/// that bundle it instead of letting the widget fetch it. Throws when `tag` is not a language of
-/// the widget; lines that cannot be used are reported as warnings and stay in English.
-#[wasm_bindgen(js_name = addLocale)]
-pub fn add_locale(tag: &str, source: &str) -> Result<(), JsError> {
-    let lang = Lang::ALL
-        .into_iter()
-        .find(|l| l.tag() == tag && *l != Lang::En)
-        .ok_or_else(|| fail(&format!("addLocale: \"{tag}\" is not one of de, fr, es, ar")))?;
-    keep(lang, source);
-    Ok(())
 }
 
 /// Calls `done` with the catalog of `lang`: at once when it is ready, else once it is fetched.

@@ -21,8 +21,11 @@ before(() => {
 });
 
 test("the zip holds the bundle, an example page and a correct hash for every file", () => {
-  const files = readdirSync(join(out, folder)).sort();
-  assert.deepEqual(files, ["ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", "embed.js", "package.json"]);
+  const files = readdirSync(join(out, folder), { recursive: true }).filter((f) => f.includes(".")).sort();
+  assert.deepEqual(files, [
+    "ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", "embed.js",
+    "locales/ar.txt", "locales/de.txt", "locales/es.txt", "locales/fr.txt", "package.json",
+  ]);
   const lines = readFileSync(join(out, "SRI.txt"), "utf8").trim().split("\n");
   assert.equal(lines.length, files.length);
   for (const line of lines) {
@@ -45,6 +48,19 @@ test("the example page mounts the widget with integrity checks on", async () => 
   assert.deepEqual(seen.errors, []);
   const html = readFileSync(join(out, "example.html"), "utf8");
   assert.match(html, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/);
+});
+
+test("the example page fetches a language's catalog with its pinned hash, and refuses a tampered one", async () => {
+  const url = `${env.server.base}/target/dist-check/example.html`;
+  const german = await openPage(env.browser, url, undefined, { locale: "de-DE" });
+  await german.page.locator('[data-ai-readiness] [lang="de"] [data-action="start"]').waitFor();
+  assert.deepEqual(german.seen.errors, []);
+  const catalog = join(out, folder, "locales", "de.txt");
+  writeFileSync(catalog, readFileSync(catalog, "utf8").replace("intro.start =", "intro.start = !"));
+  const tampered = await openPage(env.browser, url, undefined, { locale: "de-DE" });
+  // The browser refuses the file; the widget says so in the console and speaks English.
+  await tampered.page.locator('[data-ai-readiness] [lang="en"] [data-action="start"]').waitFor();
+  assert.ok(tampered.seen.warnings.some((w) => /de texts could not be loaded/.test(w)), tampered.seen.warnings.join("\n"));
 });
 
 test("a tampered wasm is refused by the browser", async () => {

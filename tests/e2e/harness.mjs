@@ -60,8 +60,11 @@ export async function launch() {
 /** Opens `url` in a fresh page that records widget events, errors and requests. */
 export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, options = {}) {
   const page = await browser.newPage({ viewport, ...options });
-  const seen = { errors: [], requests: [] };
-  page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
+  const seen = { errors: [], warnings: [], requests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") seen.errors.push(m.text());
+    if (m.type() === "warning") seen.warnings.push(m.text());
+  });
   page.on("pageerror", (e) => seen.errors.push(e.message));
   page.on("request", (r) => seen.requests.push(r.url()));
   await page.addInitScript(() => {

@@ -196,7 +196,8 @@ test("5,000 codes parse, aggregate and render, one page of people at a time", as
     await new Promise(requestAnimationFrame);
     return performance.now() - started;
   }, text);
-  await team.locator('[data-figure="people"]', { hasText: "5000" }).waitFor();
+  // English groups thousands: the count reads "5,000".
+  await team.locator('[data-figure="people"]', { hasText: "5,000" }).waitFor();
   console.log(`# 5,000 codes: paste to rendered team picture in ${took.toFixed(0)} ms (informational, not asserted)`);
   assert.equal(await team.locator("[data-people-table] tbody tr").count(), 50);
   assert.equal(await team.locator("[data-team-table] tbody tr").count(), 13, "everyone plus 12 teams");

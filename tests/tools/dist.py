@@ -2,14 +2,17 @@
 """Packaging steps for pkg/ and dist/, standard library only.
 
   dist.py package-json   write pkg/package.json (name, version, ES module entry, types)
-  dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the wasm's hash pinned
-                         in embed.js, an example page, and SRI.txt with each file's sha384 hash
+  dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the hashes of the wasm
+                         and of each language's catalog pinned in embed.js (pinned in its
+                         source, then minified again), an example page, and SRI.txt with each
+                         file's sha384 hash
 """
 import base64
 import hashlib
 import json
 import pathlib
 import re
+import subprocess
 import sys
 import zipfile
 
@@ -42,7 +45,7 @@ def package_json():
             ".": {"types": "./ai_readiness.d.ts", "default": "./ai_readiness.js"},
             "./embed.js": "./embed.js",
         },
-        "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js"],
+        "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js", "locales/"],
         "sideEffects": ["./embed.js"],
         "license": "MIT",
     }
@@ -70,12 +73,21 @@ def make_zip():
     folder = f"ai-readiness-{version()}"
     files = {name: (PKG / name).read_bytes() for name in
              ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json"]}
-    embed = (PKG / "embed.js").read_text()
-    pinned = embed.replace('const WASM_INTEGRITY = "";',
-                           f'const WASM_INTEGRITY = "{sri(files["ai_readiness_bg.wasm"])}";')
-    if pinned == embed:
-        sys.exit("dist.py: embed.js has no WASM_INTEGRITY line to pin")
-    files["embed.js"] = pinned.encode()
+    for catalog in sorted((PKG / "locales").glob("*.txt")):
+        files[f"locales/{catalog.name}"] = catalog.read_bytes()
+    locales = {name[len("locales/"):-len(".txt")]: sri(data) for name, data in files.items()
+               if name.startswith("locales/")}
+    source = (ROOT / "src" / "embed" / "embed.js").read_text()
+    pinned = source.replace('const WASM_INTEGRITY = "";',
+                            f'const WASM_INTEGRITY = "{sri(files["ai_readiness_bg.wasm"])}";')
+    pinned = pinned.replace("const LOCALE_INTEGRITY = {};",
+                            f"const LOCALE_INTEGRITY = {json.dumps(locales, sort_keys=True)};")
+    if pinned.count("sha384-") != 1 + len(locales):
+        sys.exit("dist.py: embed.js lacks the WASM_INTEGRITY or LOCALE_INTEGRITY line to pin")
+    # Minified like pkg/embed.js, by the same pinned terser.
+    files["embed.js"] = subprocess.run(
+        [str(ROOT / "node_modules" / ".bin" / "terser"), "--module", "--compress", "passes=2", "--mangle"],
+        input=pinned.encode(), capture_output=True, check=True).stdout
     hashes = {name: sri(data) for name, data in sorted(files.items())}
     lines = [f"{hashes[name]}  {folder}/{name}" for name in sorted(hashes)]
     out = ROOT / "dist"
