@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::i18n::{Catalog, Lang, Msg};
 use ai_readiness::core::model::Answers;
 use ai_readiness::core::scoring::score;
 use ai_readiness::embed::{mount, WidgetHandle};
@@ -88,7 +89,8 @@ async fn mount_shows_the_intro_in_a_shadow_root_and_says_ready() {
     let host = Host::new();
     let _handle = mounted(&host, JsValue::UNDEFINED).await;
     let title = host.find("h2").expect("a title");
-    assert_eq!(title.text_content().unwrap(), ai_readiness::core::text::TITLE);
+    assert_eq!(title.text_content().unwrap(), Catalog::english().get(Msg::IntroTitle));
+    assert_eq!(host.find(".air").unwrap().get_attribute("lang").as_deref(), Some("en"));
     assert!(host.find("[data-action=start]").is_some());
     assert_eq!(host.names(), vec!["ai-readiness:ready"]);
     assert_eq!(prop(&host.last_detail("ai-readiness:ready"), "total").as_f64(), Some(12.0));
@@ -111,7 +113,7 @@ async fn questions_follow_the_public_contract() {
     for i in 0..radios.length() {
         let radio: HtmlInputElement = radios.item(i).unwrap().unchecked_into();
         let label = radio.closest("label").unwrap().expect("each radio sits in its label");
-        assert_eq!(label.text_content().unwrap(), QUESTIONS[0].options[i as usize]);
+        assert_eq!(label.text_content().unwrap(), Catalog::english().get(QUESTIONS[0].options[i as usize]));
     }
     assert!(host.find(".air-muted").unwrap().text_content().unwrap().contains("1 of 12"));
     assert_eq!(host.names(), vec!["ai-readiness:ready", "ai-readiness:start"]);
@@ -402,7 +404,7 @@ async fn a_crash_replaces_every_widget_with_an_apology_not_a_blank_box() {
     ai_readiness::embed::panic::crash("test");
     for host in [&first, &second] {
         let notice = host.find(".air-crash[role=alert]").expect("an apology");
-        assert!(notice.text_content().unwrap().contains(ai_readiness::core::text::ui::CRASHED_TITLE));
+        assert!(notice.text_content().unwrap().contains(Catalog::english().get(Msg::CrashTitle)));
         assert!(host.find("[data-action]").is_none(), "the broken widget is gone");
     }
 }
@@ -425,4 +427,98 @@ async fn a_team_widget_announces_no_assessment_and_mount_only_keys_stay_put() {
     handle.reset();
     yew::scheduler::flush().await;
     assert!(host.find("[data-team]").is_some() && other.find("[data-action=start]").is_some(), "mode is read at mount only");
+}
+
+/// Lets the page's loader hand over catalogs from the source tree, as `embed.js` would fetch them.
+fn serve_catalogs() {
+    let loader = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(|tag: JsValue| {
+        let text = match tag.as_string().as_deref() {
+            Some("ar") => include_str!("../src/core/locales/ar.txt"),
+            Some("de") => include_str!("../src/core/locales/de.txt"),
+            _ => return js_sys::Promise::reject(&JsValue::from_str("no such catalog here")),
+        };
+        js_sys::Promise::resolve(&JsValue::from_str(text))
+    });
+    ai_readiness::embed::locale::use_locales(loader.into_js_value().unchecked_into());
+}
+
+/// Waits until the promises already settled have been acted on, then renders: deterministic,
+/// no timers.
+async fn settle() {
+    for _ in 0..4 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.unwrap();
+    }
+    yew::scheduler::flush().await;
+}
+
+fn catalog(lang: Lang, text: &str) -> Catalog {
+    let (catalog, errors) = Catalog::load(lang, text);
+    assert!(errors.is_empty());
+    catalog
+}
+
+#[wasm_bindgen_test]
+async fn arabic_renders_right_to_left_with_a_mirrored_chart() {
+    serve_catalogs();
+    let ar = catalog(Lang::Ar, include_str!("../src/core/locales/ar.txt"));
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"locale".into(), &"ar-EG".into()).unwrap();
+    let _handle = mount(host.element.clone().into(), config.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    settle().await;
+    let root = host.find(".air").expect("the widget, once its texts arrived");
+    assert_eq!((root.get_attribute("lang").as_deref(), root.get_attribute("dir").as_deref()), (Some("ar"), Some("rtl")));
+    assert_eq!(host.find("h2").unwrap().text_content().unwrap(), ar.get(Msg::IntroTitle));
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    assert_eq!(host.find("[data-question] h2").unwrap().text_content().unwrap(), ar.get(QUESTIONS[0].prompt));
+    assert!(host.find(".air-muted").unwrap().text_content().unwrap().contains('١'), "Arabic-Indic digits");
+    for _ in 0..QUESTIONS.len() {
+        host.click("[data-question] input[type=radio]");
+        host.click("[data-action=next]");
+        yew::scheduler::flush().await;
+    }
+    let bar = host.find(".air-bar[data-dimension=access] .air-bar-fill").expect("a chart bar");
+    let score: u32 = host.find(".air-bar[data-dimension=access]").unwrap().get_attribute("data-score").unwrap().parse().unwrap();
+    assert_eq!(bar.get_attribute("x"), Some(format!("{}%", 100 - score)), "the bar grows from the right");
+    assert_eq!(host.find(".air-bar-label").unwrap().get_attribute("x").as_deref(), Some("100%"), "names on the right");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_keeps_the_answers_and_host_texts_win() {
+    serve_catalogs();
+    let de = catalog(Lang::De, include_str!("../src/core/locales/de.txt"));
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    let strings = js_sys::Object::new();
+    js_sys::Reflect::set(&strings, &"de:intro.start".into(), &"Los geht's".into()).unwrap();
+    js_sys::Reflect::set(&config, &"strings".into(), &strings).unwrap();
+    let handle = mounted(&host, config.into()).await;
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    host.click("[data-question] input[type=radio]");
+    yew::scheduler::flush().await;
+    let change = js_sys::Object::new();
+    js_sys::Reflect::set(&change, &"locale".into(), &"de".into()).unwrap();
+    handle.set_config(change.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    settle().await;
+    assert_eq!(host.find(".air").unwrap().get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(host.find("[data-question] h2").unwrap().text_content().unwrap(), de.get(QUESTIONS[0].prompt));
+    let first: HtmlInputElement = host.find("[data-question] input[type=radio]").unwrap().unchecked_into();
+    assert!(first.checked(), "the answer survives the switch");
+    host.click("[data-action=back]");
+    yew::scheduler::flush().await;
+    assert_eq!(host.find("[data-action=start]").unwrap().text_content().unwrap(), "Los geht's");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_text_override_is_refused_like_any_other_key() {
+    let host = Host::new();
+    let config = js_sys::Object::new();
+    let strings = js_sys::Object::new();
+    js_sys::Reflect::set(&strings, &"gap.room".into(), &"no placeholders".into()).unwrap();
+    js_sys::Reflect::set(&config, &"strings".into(), &strings).unwrap();
+    let error = mount(host.element.clone().into(), config.into()).err().expect("refused");
+    assert!(error_message(error).contains("strings: \"gap.room\" must contain exactly the placeholders"));
+    assert!(host.find(".air-error[role=alert]").is_some(), "the box says so in place of the widget");
 }
