@@ -2,25 +2,11 @@
 // assessment done with the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { useBrowser, openPage, answerAll, events } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, events, violations } from "./harness.mjs";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const env = useBrowser();
 
 const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
-
-/** Violations axe-core finds inside the widget mounted on `selector` (its shadow root included). */
-async function violations(page, selector) {
-  await page.addScriptTag({ path: axePath });
-  const found = await page.evaluate(async (sel) => {
-    const result = await window.axe.run({ include: [[sel]] }, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" > ")).join("; ")})`);
-  }, selector);
-  return found;
-}
 
 for (const theme of ["light", "dark"]) {
   test(`intro, question, result and team view have no axe violations (${theme})`, async () => {

@@ -6,6 +6,7 @@ import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -126,4 +127,18 @@ export function useBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Violations axe-core (WCAG 2.1 A and AA rules) finds inside the widget on `selector`, its
+ *  shadow root included. */
+export async function violations(page, selector) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async (sel) => {
+    const result = await window.axe.run({ include: [[sel]] }, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" > ")).join("; ")})`);
+  }, selector);
 }
