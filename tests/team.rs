@@ -410,3 +410,13 @@ fn a_hundred_thousand_lines_with_many_duplicates_parse() {
     assert_eq!(roster.duplicates[0], Duplicate { line: 1_001, first_line: 1 });
     assert_eq!(team.people, 1_000);
 }
+
+#[test]
+fn arabic_commas_separate_fields_like_commas() {
+    let a = code(&answers_by(|_, _| 1));
+    let roster = parse(&format!("سارة الأحمد، البحث، {a}\nعمر، {a}\n"));
+    assert!(roster.problems.is_empty(), "{:?}", roster.problems);
+    let got: Vec<(Option<&str>, Option<&str>)> =
+        roster.entries.iter().map(|e| (e.name.as_deref(), e.team.as_deref())).collect();
+    assert_eq!(got, vec![(Some("سارة الأحمد"), Some("البحث")), (Some("عمر"), None)]);
+}

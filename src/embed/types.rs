@@ -6,16 +6,21 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r##"
 /** Configuration for `mount` and `setConfig`; the same keys work as `data-*` attributes. */
 export interface AiReadinessConfig {
-  /** Language tag, e.g. "en" or "de-AT". */
+  /** Language tag, e.g. "de" or "de-AT": en, de, fr, es or ar (right to left). Default: the
+   *  browser's first supported language, else English. */
   locale?: string;
   /** Colour scheme; "auto" follows prefers-color-scheme. Default "light". */
   theme?: "light" | "dark" | "auto";
   /** Accent colour, any CSS colour such as "#2b5fd9". */
   accent?: string;
-  /** Intro title. */
+  /** Intro title, in every language (same as strings["intro.title"]). */
   title?: string;
-  /** Intro promise, one sentence. */
+  /** Intro promise, one sentence, in every language (same as strings["intro.lead"]). */
   intro?: string;
+  /** Your own texts by catalog key: "intro.title" for every language, "de:intro.title" for one,
+   *  "team.problems[one]" for one plural form. Each keeps the catalog text's {placeholders}.
+   *  As an attribute: data-strings='{"intro.title": "…"}'. */
+  strings?: Record<string, string>;
   /** Call-to-action label on the result; needs ctaUrl. */
   ctaLabel?: string;
   /** Call-to-action link, http(s) or relative; needs ctaLabel. */
