@@ -114,10 +114,14 @@ pub fn report(roster: &Roster) -> TeamReport {
             *count += 1;
         }
         let key = entry.team.as_deref().map(team_key).unwrap_or_default();
-        let at = *index.entry(key.clone()).or_insert_with(|| {
-            teams.push((key, entry.team.clone(), Sums::default()));
-            teams.len() - 1
-        });
+        let at = match index.get(&key) {
+            Some(&at) => at,
+            None => {
+                index.insert(key.clone(), teams.len());
+                teams.push((key, entry.team.clone(), Sums::default()));
+                teams.len() - 1
+            }
+        };
         if let Some(team) = teams.get_mut(at) {
             team.2.add(outcome.scores);
         }
