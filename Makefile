@@ -72,7 +72,7 @@ build: setup
 	python3 tests/tools/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
 	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
-	mkdir -p pkg/locales && cp src/core/locales/*.txt pkg/locales/ && rm pkg/locales/en.txt
+	python3 tests/tools/dist.py locales
 	python3 tests/tools/dist.py package-json
 	node tests/size.mjs
 

@@ -1,6 +1,7 @@
 // Prints what a host page downloads (the widget's wasm and JS; its CSS is compiled into the wasm)
-// raw, gzip and brotli, and fails when the gzip total exceeds the budget.
-import { readFileSync } from "node:fs";
+// raw, gzip and brotli, and fails when the gzip total exceeds the budget; then what each
+// language's catalog adds for its visitors.
+import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const BUDGET_GZIP = 150 * 1024;
@@ -20,6 +21,15 @@ for (const file of files) {
   console.log(`${file.padEnd(26)}  ${kb(row.raw).padEnd(9)}  ${kb(row.gzip).padEnd(9)}  ${kb(row.brotli)}`);
 }
 console.log(`${"total".padEnd(26)}  ${kb(total.raw).padEnd(9)}  ${kb(total.gzip).padEnd(9)}  ${kb(total.brotli)}`);
+
+// Each language but English (compiled in) adds one catalog, fetched only by its visitors.
+console.log("\nlanguage file                raw        gzip       brotli     page total gzip");
+for (const name of readdirSync("pkg/locales").sort()) {
+  const bytes = readFileSync(`pkg/locales/${name}`);
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${`pkg/locales/${name}`.padEnd(26)}  ${kb(bytes.length).padEnd(9)}  ${kb(gzip).padEnd(9)}  ${kb(brotli).padEnd(9)}  ${kb(total.gzip + gzip)}`);
+}
 const share = ((total.gzip / BUDGET_GZIP) * 100).toFixed(0);
 if (total.gzip > BUDGET_GZIP) {
   console.error(`size budget exceeded: ${kb(total.gzip)} gzip > ${kb(BUDGET_GZIP)}`);

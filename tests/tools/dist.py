@@ -2,6 +2,8 @@
 """Packaging steps for pkg/ and dist/, standard library only.
 
   dist.py package-json   write pkg/package.json (name, version, ES module entry, types)
+  dist.py locales        write pkg/locales/<tag>.txt for each language but English (which is
+                         compiled in), without the translators' notes and blank lines
   dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the hashes of the wasm
                          and of each language's catalog pinned in embed.js (pinned in its
                          source, then minified again), an example page, and SRI.txt with each
@@ -50,6 +52,17 @@ def package_json():
         "license": "MIT",
     }
     (PKG / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def locales():
+    out = PKG / "locales"
+    out.mkdir(exist_ok=True)
+    for source in sorted((ROOT / "src" / "core" / "locales").glob("*.txt")):
+        if source.stem == "en":
+            continue
+        lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
+        kept = [line for line in lines if line and not line.startswith("#")]
+        (out / source.name).write_text("\n".join(kept) + "\n", encoding="utf-8")
 
 
 EXAMPLE = """<!doctype html>
@@ -106,6 +119,8 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "package-json":
         package_json()
+    elif command == "locales":
+        locales()
     elif command == "zip":
         make_zip()
     else:
