@@ -62,7 +62,7 @@ setup-browser:
 	fi
 
 # Panic messages carry source paths; shorter paths are fewer bytes for every visitor.
-REMAP := $(foreach dir,$(wildcard $(HOME)/.cargo/registry/src/*),--remap-path-prefix=$(dir)=) --remap-path-prefix=$(CURDIR)=
+REMAP = $(foreach dir,$(wildcard $(HOME)/.cargo/registry/src/*),--remap-path-prefix=$(dir)=) --remap-path-prefix=$(CURDIR)=
 
 build: setup
 	RUSTFLAGS="$(REMAP)" cargo build --release --lib --target $(TARGET)
