@@ -7,9 +7,9 @@
 //!   `name, code` or `name, team, code`. Empty fields are allowed (`, Sales, 1-7KD3Q-W` has a
 //!   team but no name); trailing empty fields, as spreadsheets write them, are ignored. More than
 //!   three fields is a problem on that line.
-//! - The separator is a comma, a semicolon, a tab or an Arabic comma (،), chosen once for the
-//!   whole text from the first line that has any of them outside quotes: the one that occurs most
-//!   often there (ties: tab, then semicolon, then comma, then Arabic comma). So `Müller, Anna;Sales;1-7KD3Q-W` reads as three fields.
+//! - The separator is a comma, a semicolon or a tab, chosen once for the whole text from the
+//!   first line that has any of them outside quotes: the one that occurs most often there (ties:
+//!   tab, then semicolon, then comma). An Arabic comma (،) counts as a comma, anywhere. So `Müller, Anna;Sales;1-7KD3Q-W` reads as three fields.
 //! - Fields may be quoted as in RFC 4180 (`"Smith, Ann"`, `"The ""A"" team"`). A quoted field
 //!   ends on its line: a line with an unclosed quote is a problem, and the lines after it are read
 //!   as usual.
@@ -126,6 +126,14 @@ pub struct Duplicate {
 /// Reads a pasted or dropped list of result codes.
 pub fn parse(text: &str) -> Roster {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // An Arabic comma is a comma: one keyboard may type both in one list.
+    let commas;
+    let text = if text.contains('\u{60c}') {
+        commas = text.replace('\u{60c}', ",");
+        commas.as_str()
+    } else {
+        text
+    };
     let separator = choose_separator(text);
     // Room for every line long enough to hold a code, up to a bound that keeps a huge paste of
     // junk from reserving memory it will never use.
@@ -214,10 +222,9 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The field separator for the whole text; see the module docs.
 fn choose_separator(text: &str) -> char {
-    // The Arabic comma too: an Arabic keyboard types it where others type a comma.
-    const CANDIDATES: [char; 4] = ['\t', ';', ',', '\u{60c}'];
+    const CANDIDATES: [char; 3] = ['\t', ';', ','];
     for (_, line) in lines(text) {
-        let mut counts = [0usize; 4];
+        let mut counts = [0usize; 3];
         let mut quoted = false;
         for c in line.chars() {
             if c == '"' {
