@@ -92,3 +92,15 @@ test("Arabic mirrors the layout: progress, Back and Next, the chart; numbers sta
   assert.equal(gap[1], "ltr");
   assert.deepEqual(await violations(p, "#w"), [], "result in Arabic");
 });
+
+test("the demo page's language picker switches the live widget and keeps the answers", async () => {
+  const { page: p, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const host = p.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await host.locator("[data-question] input").nth(2).check();
+  await p.selectOption("#language", "fr");
+  await host.locator('[lang="fr"] [data-question]').waitFor();
+  assert.equal(await host.locator("[data-question] h2").textContent(), catalog("fr")["q.access.fit"]);
+  assert.ok(await host.locator("[data-question] input").nth(2).isChecked(), "the answer stays");
+  assert.deepEqual(seen.errors, []);
+});
