@@ -191,8 +191,8 @@ fn text(s: &str) -> ConfigValue {
 fn hosts_override_texts_for_all_or_one_language() {
     let parsed = parse(&[
         strings(&[
-            ("intro.title", text("Our AI check")),
             ("de:intro.title", text("Unser KI-Check")),
+            ("intro.title", text("Our AI check")),
             ("team.problems[one]", text("One line was skipped: {n}")),
             ("result.retake", text("  Again  ")),
         ]),
@@ -206,7 +206,7 @@ fn hosts_override_texts_for_all_or_one_language() {
     assert_eq!(en.count(Msg::TeamProblems, 1, &[]), "One line was skipped: 1");
     assert_eq!(en.count(Msg::TeamProblems, 2, &[]), "2 lines did not count", "other form untouched");
     let de = parsed.config.catalog(&catalog(Lang::De));
-    assert_eq!(de.get(Msg::IntroTitle), "Unser KI-Check", "the language-specific text wins in German");
+    assert_eq!(de.get(Msg::IntroTitle), "Unser KI-Check", "the language's own text wins, though given first");
     let fr = parsed.config.catalog(&catalog(Lang::Fr));
     assert_eq!(fr.get(Msg::IntroTitle), "Our AI check", "unprefixed texts apply to every language");
 }

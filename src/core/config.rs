@@ -181,7 +181,9 @@ impl Config {
     /// `base` (a language's catalog) with this configuration's texts for that language on top.
     pub fn catalog(&self, base: &Catalog) -> Catalog {
         let mut catalog = base.clone();
-        for o in self.strings.iter().filter(|o| o.lang.is_none_or(|l| l == base.lang)) {
+        // Texts for every language first, so a language's own text wins whatever the order.
+        let general = self.strings.iter().filter(|o| o.lang.is_none());
+        for o in general.chain(self.strings.iter().filter(|o| o.lang == Some(base.lang))) {
             catalog.set(o.msg, o.form, &o.text);
         }
         catalog
