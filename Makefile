@@ -77,7 +77,7 @@ build: setup
 	node tests/size.mjs
 
 dist: build
-	python3 tests/tools/dist.py zip
+	TERSER_FLAGS="$(TERSER_FLAGS)" python3 tests/tools/dist.py zip
 
 serve: build
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"

@@ -87,6 +87,15 @@ impl Lang {
         self == Lang::Ar
     }
 
+    /// The value of an HTML `dir` attribute for this language.
+    pub fn dir(self) -> &'static str {
+        if self.rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     /// The language of a tag such as `de-AT` or `pt_BR`, by its primary subtag, if we speak it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;

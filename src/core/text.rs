@@ -47,26 +47,19 @@ pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
         Dimension::Capability => Msg::WhyCapability,
         Dimension::Visibility => Msg::WhyVisibility,
     });
-    let score = t.number(gap.score);
-    let args = |level: Level| {
-        [("dimension", dimension_name(t, gap.dimension)), ("level", level_name(t, level)), ("why", why)]
-    };
+    let (score, target) = (t.number(gap.score), t.number(gap.target));
+    // One argument list for all three sentences: `fill` ignores the ones a text does not use.
+    let args = [
+        ("dimension", dimension_name(t, gap.dimension)),
+        ("level", gap.toward.map_or("", |level| level_name(t, level))),
+        ("why", why),
+        ("score", score.as_str()),
+        ("target", target.as_str()),
+    ];
     match gap.toward {
-        Some(next) if gap.target < 100 => {
-            let target = t.number(gap.target);
-            let mut all = vec![("score", score.as_str()), ("target", target.as_str())];
-            all.extend_from_slice(&args(next));
-            t.count(Msg::GapBelow, u64::from(gap.target - gap.score), &all)
-        }
-        Some(next) => {
-            let mut all = vec![("score", score.as_str())];
-            all.extend_from_slice(&args(next));
-            t.fill(Msg::GapRoom, &all)
-        }
-        None => t.fill(
-            Msg::GapTop,
-            &[("dimension", dimension_name(t, gap.dimension)), ("score", &score), ("why", why)],
-        ),
+        Some(_) if gap.target < 100 => t.count(Msg::GapBelow, u64::from(gap.target - gap.score), &args),
+        Some(_) => t.fill(Msg::GapRoom, &args),
+        None => t.fill(Msg::GapTop, &args),
     }
 }
 

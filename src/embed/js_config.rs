@@ -36,33 +36,30 @@ pub(super) fn entries(config: &JsValue) -> Result<Vec<Entry>, ConfigError> {
     if !config.is_object() || js_sys::Array::is_array(config) || config.is_function() {
         return Err(ConfigError::NotAnObject { got: describe(config) });
     }
-    let object: &js_sys::Object = config.unchecked_ref();
-    Ok(js_sys::Object::entries(object)
+    Ok(pairs(config)
+        .into_iter()
+        // An explicit `undefined` means "not given", as in object spread.
+        .filter(|(_, value)| !value.is_undefined())
+        .map(|(key, value)| Entry::object(&key, classify(&value, true)))
+        .collect())
+}
+
+/// A plain object's own string-keyed entries.
+fn pairs(object: &JsValue) -> Vec<(String, JsValue)> {
+    js_sys::Object::entries(object.unchecked_ref())
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
-            let key = pair.get(0).as_string()?;
-            let value = pair.get(1);
-            // An explicit `undefined` means "not given", as in object spread.
-            (!value.is_undefined()).then(|| Entry::object(&key, classify(&value, true)))
+            Some((pair.get(0).as_string()?, pair.get(1)))
         })
-        .collect())
+        .collect()
 }
 
 /// The value in core's terms; a plain object becomes a map of its entries when `nested` allows
 /// (one level deep: `strings` is the only key that takes an object).
 fn classify(value: &JsValue, nested: bool) -> ConfigValue {
     if nested && value.is_object() && !js_sys::Array::is_array(value) && !value.is_function() {
-        let object: &js_sys::Object = value.unchecked_ref();
-        return ConfigValue::Map(
-            js_sys::Object::entries(object)
-                .iter()
-                .filter_map(|pair| {
-                    let pair: js_sys::Array = pair.dyn_into().ok()?;
-                    Some((pair.get(0).as_string()?, classify(&pair.get(1), false)))
-                })
-                .collect(),
-        );
+        return ConfigValue::Map(pairs(value).into_iter().map(|(key, v)| (key, classify(&v, false))).collect());
     }
     if let Some(b) = value.as_bool() {
         ConfigValue::Bool(b)

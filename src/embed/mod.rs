@@ -419,7 +419,7 @@ pub(crate) fn show_notice(shadow: &ShadowRoot, lang: Lang, title: &str, message:
     notice.set_class_name(&format!("air {class}"));
     let _ = notice.set_attribute("role", "alert");
     let _ = notice.set_attribute("lang", lang.tag());
-    let _ = notice.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
+    let _ = notice.set_attribute("dir", lang.dir());
     heading.set_text_content(Some(title));
     body.set_text_content(Some(message));
     let _ = notice.append_child(&heading);

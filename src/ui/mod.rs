@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let t = &props.catalog;
-    let (lang, dir) = (t.lang.tag(), if t.lang.rtl() { "rtl" } else { "ltr" });
+    let (lang, dir) = (t.lang.tag(), t.lang.dir());
     if *mode == Mode::Team {
         let on_back = (start_mode == Mode::Assessment).then(|| {
             let mode = mode.clone();

@@ -12,8 +12,10 @@
 import base64
 import hashlib
 import json
+import os
 import pathlib
 import re
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -97,9 +99,12 @@ def make_zip():
                             f"const LOCALE_INTEGRITY = {json.dumps(locales, sort_keys=True)};")
     if pinned.count("sha384-") != 1 + len(locales):
         sys.exit("dist.py: embed.js lacks the WASM_INTEGRITY or LOCALE_INTEGRITY line to pin")
-    # Minified like pkg/embed.js, by the same pinned terser.
+    # Minified like pkg/embed.js: the same pinned terser, with the flags the Makefile passes.
+    flags = os.environ.get("TERSER_FLAGS")
+    if not flags:
+        sys.exit("dist.py: run through `make dist`, which passes TERSER_FLAGS")
     files["embed.js"] = subprocess.run(
-        [str(ROOT / "node_modules" / ".bin" / "terser"), "--module", "--compress", "passes=2", "--mangle"],
+        [str(ROOT / "node_modules" / ".bin" / "terser"), *shlex.split(flags)],
         input=pinned.encode(), capture_output=True, check=True).stdout
     hashes = {name: sri(data) for name, data in sorted(files.items())}
     lines = [f"{hashes[name]}  {folder}/{name}" for name in sorted(hashes)]
