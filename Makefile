@@ -7,6 +7,7 @@ SHELL := /bin/bash
 
 PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
+WASM_SPLIT_VERSION := 0.2.4
 TARGET := wasm32-unknown-unknown
 WASM := target/$(TARGET)/release/ai_readiness.wasm
 # No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
@@ -26,7 +27,7 @@ help:
 	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
 	@echo "make bench   team benchmark, natively and in the browser"
 
-## Tools: the wasm target, wasm-bindgen-cli at the pinned version, pinned npm tools.
+## Tools: the wasm target, wasm-bindgen-cli and wasm-split-cli at pinned versions, pinned npm tools.
 setup:
 	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
 		{ echo "Node.js 20 or newer is needed (found $$(node -v)); install it from nodejs.org or your package manager" >&2; exit 1; }
@@ -41,6 +42,10 @@ setup:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@if ! cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then \
+		echo "installing wasm-split-cli $(WASM_SPLIT_VERSION) (takes a few minutes, once)"; \
+		cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked; \
 	fi
 	@$(MAKE) --no-print-directory node_modules/.package-lock.json tests/node_modules/.package-lock.json
 
@@ -64,13 +69,22 @@ setup-browser:
 # Panic messages carry source paths; shorter paths are fewer bytes for every visitor.
 REMAP = $(foreach dir,$(wildcard $(HOME)/.cargo/registry/src/*),--remap-path-prefix=$(dir)=) --remap-path-prefix=$(CURDIR)=
 
+# The release wasm is split (cargo feature `split`): the linker keeps relocations so that
+# wasm-split-cli can cut the result screen and the team view into chunks fetched on demand
+# (`src/ui/parts.rs`); wasm-bindgen then runs on the main module only, and wasm-opt on each part.
+SPLIT := target/split
 build: setup
-	RUSTFLAGS="$(REMAP)" cargo build --release --lib --target $(TARGET)
-	rm -rf pkg && mkdir -p pkg
-	wasm-bindgen --target web --out-dir pkg $(WASM)
+	RUSTFLAGS="$(REMAP) -Clink-args=--emit-relocs" cargo build --release --lib --target $(TARGET) --features split
+	rm -rf pkg $(SPLIT) && mkdir -p pkg
+	wasm-split-cli $(WASM) $(SPLIT) --out-name ai_readiness
+	wasm-bindgen --target web --keep-lld-exports --out-dir pkg $(SPLIT)/ai_readiness.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/ai_readiness_bg.wasm -o pkg/ai_readiness_bg.wasm
+	for chunk in $(SPLIT)/*.wasm; do \
+		[ $$chunk = $(SPLIT)/ai_readiness.wasm ] || $(WASM_OPT) $(WASM_OPT_FLAGS) $$chunk -o pkg/$${chunk##*/}; \
+	done
 	python3 tests/tools/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
+	$(TERSER) $(SPLIT)/__wasm_split.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
 	python3 tests/tools/dist.py locales
 	python3 tests/tools/dist.py package-json
@@ -96,9 +110,10 @@ test-e2e:
 
 ## Benchmarks: team parse + aggregate natively and in headless Chromium (prints tables; no
 ## timing is asserted). Not part of `make test`.
-bench: setup setup-browser
+bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
+	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs
 
 clean:
 	rm -rf pkg dist target

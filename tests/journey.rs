@@ -152,3 +152,30 @@ fn a_reset_at_the_very_beginning_changes_nothing() {
     assert_eq!(reset.answered(), 0);
     assert_eq!(event(&reset).1, WidgetEvent::start());
 }
+
+#[test]
+fn a_pointer_pick_moves_on_after_its_beat_and_the_last_one_reaches_the_result() {
+    let mut a = run(Assessment::new(true), &[Action::Start]);
+    for i in 0..QUESTIONS.len() {
+        a = run(a, &[Action::Choose { question: i, option: 2 }, Action::Advance { question: i, option: 2 }]);
+    }
+    assert_eq!(a.step, Step::Result, "Start and twelve picks reach the result");
+    assert!(a.outcome.is_some());
+}
+
+#[test]
+fn a_stale_beat_changes_nothing() {
+    let picked = run(Assessment::new(true), &[Action::Start, Action::Choose { question: 0, option: 1 }]);
+    // The visitor changed their mind during the beat: the first pick's beat must not move on.
+    let changed = picked.apply(Action::Choose { question: 0, option: 3 }).expect("new choice");
+    assert!(changed.apply(Action::Advance { question: 0, option: 1 }).is_none());
+    assert_eq!(
+        changed.apply(Action::Advance { question: 0, option: 3 }).expect("moves on").step,
+        Step::Question(1)
+    );
+    // They went Back (or on by keyboard) during the beat: it no longer applies.
+    let back = picked.apply(Action::Back).expect("back to the intro");
+    assert!(back.apply(Action::Advance { question: 0, option: 1 }).is_none());
+    let moved = picked.apply(Action::Next).expect("next");
+    assert!(moved.apply(Action::Advance { question: 0, option: 1 }).is_none(), "no double step");
+}

@@ -1,38 +1,96 @@
-// Prints what a host page downloads (the widget's wasm and JS; its CSS is compiled into the wasm)
-// raw, gzip and brotli, and fails when the gzip total exceeds the budget; then what each
-// language's catalog adds for its visitors.
+// Prints what each visitor's path downloads, raw, gzip and brotli, and fails when a path exceeds
+// its gzip budget. Paths, each on top of the one before:
+//   (a) first question: embed.js, the JS glue, the chunk loader and the main wasm (English and
+//       the stylesheet are compiled in);
+//   (b) through the result: (a) plus the result screen's chunk and the chunks it shares;
+//   (c) team view: (b) plus the team view's chunk;
+//   (d) each language but English: its catalog, on top of any path.
+// Which chunks a part needs is read from the loader wasm-split-cli wrote (target/split).
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const BUDGET_GZIP = 150 * 1024;
-const files = ["pkg/ai_readiness_bg.wasm", "pkg/ai_readiness.js", "pkg/embed.js"];
+const KB = 1024;
+/** Gzip budgets in bytes; set to what the split reached, with a little room. */
+const BUDGET = {
+  first: 110 * KB,
+  result: 125 * KB,
+  team: 150 * KB,
+  language: 7 * KB,
+};
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-let total = { raw: 0, gzip: 0, brotli: 0 };
-console.log("file                        raw        gzip       brotli");
-for (const file of files) {
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const measure = (file) => {
   const bytes = readFileSync(file);
-  const row = {
+  return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  for (const k of Object.keys(total)) total[k] += row[k];
-  console.log(`${file.padEnd(26)}  ${kb(row.raw).padEnd(9)}  ${kb(row.gzip).padEnd(9)}  ${kb(row.brotli)}`);
+};
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const zero = { raw: 0, gzip: 0, brotli: 0 };
+const row = (name, m, extra = "") =>
+  console.log(`${name.padEnd(30)}  ${kb(m.raw).padEnd(9)}  ${kb(m.gzip).padEnd(9)}  ${kb(m.brotli).padEnd(9)}  ${extra}`);
+
+/** Chunk files each split part needs, from `export const __wasm_split_load_<part> = …`. */
+function partFiles() {
+  const loader = readFileSync("target/split/__wasm_split.js", "utf8");
+  const shared = new Map();
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"/g)) {
+    shared.set(m[1], m[2]);
+  }
+  const parts = new Map();
+  const exports = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g;
+  for (const m of loader.matchAll(exports)) {
+    const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean).map((d) => shared.get(d));
+    if (deps.includes(undefined)) throw new Error(`size.mjs: unknown chunk among ${m[3]}`);
+    parts.set(m[1], [...deps, m[2]]);
+  }
+  for (const part of ["result", "team"]) {
+    if (!parts.has(part)) throw new Error(`size.mjs: target/split/__wasm_split.js has no loader for the ${part} part`);
+  }
+  return parts;
 }
-console.log(`${"total".padEnd(26)}  ${kb(total.raw).padEnd(9)}  ${kb(total.gzip).padEnd(9)}  ${kb(total.brotli)}`);
+
+const parts = partFiles();
+const paths = [
+  ["first", "first question (English)", ["embed.js", "ai_readiness.js", "__wasm_split.js", "ai_readiness_bg.wasm"]],
+  ["result", "through the result", parts.get("result")],
+  ["team", "team view", parts.get("team")],
+];
+
+console.log(`${"file".padEnd(30)}  ${"raw".padEnd(9)}  ${"gzip".padEnd(9)}  ${"brotli".padEnd(9)}  path total gzip (budget)`);
+const seen = new Set();
+const failures = [];
+let total = zero;
+const report = {};
+for (const [id, label, files] of paths) {
+  for (const file of files) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const m = measure(`pkg/${file}`);
+    total = add(total, m);
+    row(`pkg/${file}`, m);
+  }
+  report[id] = total;
+  const share = (total.gzip / BUDGET[id]).toFixed(2);
+  row(`= ${label}`, total, `${kb(total.gzip)} gzip = ${share} of ${kb(BUDGET[id])}`);
+  if (total.gzip > BUDGET[id]) failures.push(`${label}: ${kb(total.gzip)} gzip > budget ${kb(BUDGET[id])}`);
+}
 
 // Each language but English (compiled in) adds one catalog, fetched only by its visitors.
-console.log("\nlanguage file                raw        gzip       brotli     page total gzip");
+console.log("\nlanguage file                    raw        gzip       brotli     first question + catalog, gzip");
 for (const name of readdirSync("pkg/locales").sort()) {
-  const bytes = readFileSync(`pkg/locales/${name}`);
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`${`pkg/locales/${name}`.padEnd(26)}  ${kb(bytes.length).padEnd(9)}  ${kb(gzip).padEnd(9)}  ${kb(brotli).padEnd(9)}  ${kb(total.gzip + gzip)}`);
+  const m = measure(`pkg/locales/${name}`);
+  row(`pkg/locales/${name}`, m, kb(report.first.gzip + m.gzip));
+  if (m.gzip > BUDGET.language) failures.push(`language ${name}: ${kb(m.gzip)} gzip > budget ${kb(BUDGET.language)}`);
 }
-const share = ((total.gzip / BUDGET_GZIP) * 100).toFixed(0);
-if (total.gzip > BUDGET_GZIP) {
-  console.error(`size budget exceeded: ${kb(total.gzip)} gzip > ${kb(BUDGET_GZIP)}`);
+
+const stray = readdirSync("pkg").filter((f) => f.endsWith(".wasm") && !seen.has(f));
+if (stray.length) failures.push(`pkg/ holds wasm that no path loads: ${stray.join(", ")}`);
+
+if (failures.length) {
+  console.error(`\nsize budget exceeded:\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`size budget: ${kb(total.gzip)} of ${kb(BUDGET_GZIP)} gzip (${share}%)`);
+console.log("\nsize budgets: every path within its budget");

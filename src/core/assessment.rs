@@ -37,6 +37,14 @@ pub enum Action {
     },
     /// Pressed Next (or "See my result" on the last question).
     Next,
+    /// The beat after a pointer pick ran out: moves on like Next, but only if the visitor is
+    /// still on that question with that option chosen (they may have gone Back or changed it).
+    Advance {
+        /// Question index the pick was made on.
+        question: usize,
+        /// The option picked.
+        option: u8,
+    },
     /// Pressed Back.
     Back,
     /// Pressed Retake on the result.
@@ -155,6 +163,12 @@ impl Assessment {
                         _ => return None,
                     }
                 }
+            }
+            (Step::Question(n), Action::Advance { question, option }) => {
+                if n != question || self.choices[n] != Some(option) {
+                    return None;
+                }
+                return self.apply(Action::Next);
             }
             (Step::Question(n), Action::Back) => {
                 next.needs_answer = false;

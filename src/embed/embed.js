@@ -1,7 +1,10 @@
 // Loads the AI readiness widget and mounts it in every element with a data-ai-readiness
 // attribute, including elements added later (single-page apps, CMS previews).
 // Usage: <div data-ai-readiness></div> <script type="module" src="/pkg/embed.js"></script>
-import init, { mount, useLocales } from "./ai_readiness.js";
+//
+// The wasm download starts first thing, beside the JS glue's, and compiles while it streams in;
+// nothing waits for the other. Parts of the widget that only some visitors need (the result
+// screen, the team view, other languages) are fetched later, next to this file.
 
 const PREFIX = "[ai-readiness]";
 // `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
@@ -12,6 +15,12 @@ const LOCALE_INTEGRITY = {};
 const LANGUAGES = ["de", "fr", "es", "ar"];
 const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
+
+// Before anything else: the module's download, which the glue would only start once loaded.
+const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
+const wasm = fetch(wasmUrl, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+// A failure is reported once, through `ready`, not as an unhandled rejection here.
+wasm.catch(() => {});
 
 function mountOne(element) {
   const known = handles.get(element);
@@ -74,19 +83,35 @@ const likely = [first?.dataset.locale, ...(navigator.languages || [])]
   .find((tag) => tag === "en" || LANGUAGES.includes(tag));
 if (likely && likely !== "en") loadLocale(likely).catch(() => {});
 
-export { mount };
+/** The glue module once loaded; `mount` below needs it. */
+let glue;
 
-const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
-const source = WASM_INTEGRITY ? fetch(wasmUrl, { integrity: WASM_INTEGRITY }) : wasmUrl;
+/** Mounts a widget by script, like the glue's `mount`; available once `ready` has resolved. */
+export function mount(element, config) {
+  if (!glue) throw new Error(`${PREFIX} mount() was called before the widget loaded: await ready first`);
+  return glue.mount(element, config);
+}
 
-export const ready = init({ module_or_path: source })
-  .then(() => {
-    useLocales(loadLocale);
+export const ready = Promise.all([import("./ai_readiness.js"), wasm])
+  .then(([module, response]) => module.default({ module_or_path: response }).then(() => module))
+  .then((module) => {
+    glue = module;
+    module.useLocales(loadLocale);
     const mounted = mountAll();
     watch();
     return mounted;
   })
   .catch((error) => {
     console.error(`${PREFIX} could not load the widget:`, error);
+    // Nothing of the widget can run; say so where it would have been rather than leave a gap.
+    for (const element of document.querySelectorAll(SELECTOR)) {
+      if (element.shadowRoot || element.childElementCount) continue;
+      const note = document.createElement("p");
+      note.lang = "en";
+      note.setAttribute("role", "alert");
+      note.setAttribute("data-load-failed", "");
+      note.textContent = "The assessment could not be loaded. Please reload the page to try again.";
+      element.append(note);
+    }
     throw error;
   });

@@ -95,6 +95,7 @@ impl Instance {
             on_share: Callback::from(share::copy),
             on_file: Callback::from(files::read),
             on_download: Callback::from(files::save),
+            on_problem: Callback::from(|message: String| error(&message)),
             on_progress: Callback::from(move |snapshot: Snapshot| {
                 if let Some(instance) = this.upgrade() {
                     if instance.store.save(&snapshot.encode()) {

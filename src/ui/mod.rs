@@ -15,6 +15,7 @@ use crate::core::events::WidgetEvent;
 use crate::core::progress::Snapshot;
 use share::ShareRequest;
 use team::{Download, FileRequest};
+use parts::Part;
 use crate::core::code::CodeError;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::text;
@@ -25,10 +26,16 @@ mod intro;
 mod question;
 /// The result screen and its chart.
 mod result;
+/// The parts that load on demand (result screen, team view).
+pub mod parts;
 /// Copy buttons for the result code and share link.
 pub mod share;
 /// The team view.
 pub mod team;
+
+/// How long a pointer pick stays on screen before the next question comes: long enough to see
+/// the choice land, short enough not to wait for.
+const PICK_BEAT: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The reducer wrapper around the pure [`Assessment`].
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +78,9 @@ pub struct AppProps {
     pub on_file: Callback<FileRequest>,
     /// Saves a file made in the browser.
     pub on_download: Callback<Download>,
+    /// Hears what went wrong where the visitor only sees a short notice (a part that failed to
+    /// load), for the console.
+    pub on_problem: Callback<String>,
 }
 
 /// The whole widget: intro, questions, result.
@@ -126,11 +136,20 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_choose = {
         let state = state.clone();
-        Callback::from(move |(question, option): (usize, u8)| {
-            state.dispatch(Action::Choose { question, option })
+        Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
+            state.dispatch(Action::Choose { question, option });
+            if by_pointer {
+                // The choice stays visible for a beat, then the next question comes; the
+                // reducer ignores the beat if the visitor went elsewhere meanwhile.
+                let state = state.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(PICK_BEAT).await;
+                    state.dispatch(Action::Advance { question, option });
+                });
+            }
         })
     };
-
+    let pointer = use_memo((), |_| std::cell::Cell::new(None));
     let start_mode = props.config.mode;
     let mode = use_state(move || start_mode);
     // The team view's pasted text lives here, so leaving the view and coming back keeps it.
@@ -161,6 +180,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The result's chunk loads as soon as the first question is on screen (at once for a share
+    // link or a resumed result), so the result still appears instantly; the team view's only
+    // when it is opened.
+    let wants_result = !team_only && (state.0.step != Step::Intro || state.0.shared.is_some());
+    let (result_part, retry_result) =
+        parts::use_part(wants_result, parts::result_loader, "result screen", props.on_problem.clone());
+    let (team_part, retry_team) =
+        parts::use_part(*mode == Mode::Team, parts::team_loader, "team view", props.on_problem.clone());
     let t = &props.catalog;
     let (lang, dir) = (t.lang.tag(), t.lang.dir());
     if *mode == Mode::Team {
@@ -168,17 +195,19 @@ pub fn App(props: &AppProps) -> Html {
             let mode = mode.clone();
             Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
         });
+        let view = match team_part {
+            Part::Ready(draw) => draw(team::TeamProps {
+                t: t.clone(),
+                text: (*team_text).clone(),
+                on_text: Callback::from(move |text| team_text.set(text)),
+                on_file: props.on_file.clone(),
+                on_download: props.on_download.clone(),
+                on_back,
+            }),
+            other => part_pending(t, other, retry_team),
+        };
         return html! {
-            <div class={root_class(&props.config)} {lang} {dir}>
-                <team::TeamView
-                    t={t.clone()}
-                    text={(*team_text).clone()}
-                    on_text={Callback::from(move |text| team_text.set(text))}
-                    on_file={props.on_file.clone()}
-                    on_download={props.on_download.clone()}
-                    {on_back}
-                />
-            </div>
+            <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
         };
     }
     let open_team = {
@@ -191,8 +220,12 @@ pub fn App(props: &AppProps) -> Html {
         Some(Err(e)) => Some(t.fill(Msg::SharedBadLink, &[("reason", &text::code_error(t, e))])),
         _ => None,
     };
+    let draw_result = |props: &result::ResultProps| match result_part {
+        Part::Ready(draw) => draw(props),
+        other => part_pending(t, other, retry_result.clone()),
+    };
     let body = match (a.shared_result(), a.step) {
-        (Some((outcome, code)), _) => result::result_view(&result::ResultProps {
+        (Some((outcome, code)), _) => draw_result(&result::ResultProps {
             t: t.clone(),
             outcome,
             code,
@@ -216,12 +249,13 @@ pub fn App(props: &AppProps) -> Html {
             // Each widget has its own shadow root, which already keeps radio groups apart.
             name: format!("q{n}").into(),
             on_choose,
+            pointer: pointer.clone(),
             on_next: dispatch(Action::Next),
             on_next_key: next_key,
             on_back: dispatch(Action::Back),
         }),
         (None, Step::Result) => match (&a.outcome, a.code()) {
-            (Some(outcome), Some(code)) => result::result_view(&result::ResultProps {
+            (Some(outcome), Some(code)) => draw_result(&result::ResultProps {
                 t: t.clone(),
                 outcome: outcome.clone(),
                 code,
@@ -257,6 +291,20 @@ pub fn App(props: &AppProps) -> Html {
             { for note }
             <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>
         </div>
+    }
+}
+
+/// What stands in for a part that is not loaded: a short wait, or why it failed and a retry.
+fn part_pending<F>(t: &Catalog, part: Part<F>, retry: Callback<MouseEvent>) -> Html {
+    if matches!(part, Part::Failed) {
+        html! {
+            <div class="air-notice" role="alert" data-part-failed="">
+                <p>{ tx(t, Msg::PartFailed) }</p>
+                <button type="button" class="air-btn air-primary" data-action="retry-part" onclick={retry}>{ tx(t, Msg::PartRetry) }</button>
+            </div>
+        }
+    } else {
+        html! { <p class="air-muted" role="status" data-part-loading="">{ tx(t, Msg::PartLoading) }</p> }
     }
 }
 

@@ -1,3 +1,6 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::bank::QUESTIONS;
@@ -21,8 +24,12 @@ pub struct QuestionProps {
     pub heading: NodeRef,
     /// The radio group's name, unique per widget instance.
     pub name: AttrValue,
-    /// Picked an option: (question index, option index).
-    pub on_choose: Callback<(usize, u8)>,
+    /// Picked an option: (question index, option index, picked with a pointer). A pointer pick
+    /// moves on by itself after a beat; a keyboard one only moves the selection.
+    pub on_choose: Callback<(usize, u8, bool)>,
+    /// The option a pointer (mouse, touch, pen) was last released on, until its `change`
+    /// arrives: keyboard changes never set it, which is how the two are told apart.
+    pub pointer: Rc<Cell<Option<u8>>>,
     /// Pressed Next.
     pub on_next: Callback<MouseEvent>,
     /// Pressed Back.
@@ -42,9 +49,17 @@ pub fn question_view(t: &Catalog, props: &QuestionProps) -> Html {
         let option = i as u8;
         let on_choose = props.on_choose.clone();
         let index = props.index;
-        let onchange = Callback::from(move |_: Event| on_choose.emit((index, option)));
+        let pointer = props.pointer.clone();
+        let onchange = Callback::from(move |_: Event| {
+            let by_pointer = pointer.take() == Some(option);
+            on_choose.emit((index, option, by_pointer));
+        });
+        let pointer = props.pointer.clone();
+        let onpointerup = Callback::from(move |_: PointerEvent| pointer.set(Some(option)));
         let on_next = props.on_next_key.clone();
+        let pointer = props.pointer.clone();
         let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            pointer.set(None);
             // Enter on a radio confirms it, like submitting a one-question form.
             if e.key() == "Enter" {
                 e.prevent_default();
@@ -52,7 +67,7 @@ pub fn question_view(t: &Catalog, props: &QuestionProps) -> Html {
             }
         });
         html! {
-            <label class="air-option" key={i}>
+            <label class="air-option" key={i} {onpointerup}>
                 <input
                     type="radio"
                     name={props.name.clone()}

@@ -1,7 +1,7 @@
 // A visitor takes the assessment on the demo page, the way a host page sees it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -50,8 +50,7 @@ test("back keeps answers and retake starts over", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await host.locator('input[type="radio"]').nth(2).check();
-  await host.locator('[data-action="next"]').click();
+  await pick(host, 2);
   await host.locator('[data-action="back"]').click();
   assert.equal(await host.locator('input[type="radio"]').nth(2).isChecked(), true);
   await host.locator('[data-action="next"]').click();

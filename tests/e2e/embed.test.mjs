@@ -2,7 +2,7 @@
 // different configs, and bad configs, each checked the way a host page would see it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, screenshot, requestedPaths } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -33,8 +33,7 @@ async function widgetStyles(page, hostSelector) {
 
 async function toSecondQuestion(host) {
   await host.locator('[data-action="start"]').click();
-  await host.locator('input[type="radio"]').nth(1).check();
-  await host.locator('[data-action="next"]').click();
+  await pick(host, 1);
   await host.locator('[data-question="access.guidance"]').waitFor();
 }
 

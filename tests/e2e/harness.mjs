@@ -97,13 +97,27 @@ export function requestedPaths(seen) {
   });
 }
 
+/**
+ * Picks option `option` of the question on screen with the pointer, as a visitor clicks it, and
+ * waits for what a pointer pick leads to after its beat: the next question, or the result.
+ */
+export async function pick(host, option) {
+  const question = host.locator("[data-question]");
+  const id = await question.getAttribute("data-question");
+  await question.locator('input[type="radio"]').nth(option).check();
+  await host.locator(`[data-question]:not([data-question="${id}"]), [data-result], [data-part-loading]`).first().waitFor();
+}
+
+/** Selects option `option` with the keyboard (Space), which never moves on by itself. */
+export async function choose(host, option) {
+  const radio = host.locator('[data-question] input[type="radio"]').nth(option);
+  await radio.focus();
+  await radio.press("Space");
+}
+
 /** Answers every question inside `host` (a locator) by option index, through the public contract. */
 export async function answerAll(host, answers) {
-  for (const option of answers) {
-    const question = host.locator("[data-question]");
-    await question.locator('input[type="radio"]').nth(option).check();
-    await host.locator('[data-action="next"]').click();
-  }
+  for (const option of answers) await pick(host, option);
   await host.locator("[data-result]").waitFor();
 }
 

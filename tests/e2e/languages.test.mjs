@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, useBrowser, openPage, answerAll, violations } from "./harness.mjs";
+import { ROOT, useBrowser, openPage, answerAll, pick, choose, violations } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -71,8 +71,7 @@ test("Arabic mirrors the layout: progress, Back and Next, the chart; numbers sta
   await root.locator('[data-action="start"]').waitFor();
   assert.deepEqual(await violations(p, "#w"), [], "intro in Arabic");
   await root.locator('[data-action="start"]').click();
-  await root.locator("[data-question] input").first().check();
-  await root.locator('[data-action="next"]').click();
+  await pick(root, 0);
   assert.deepEqual(await violations(p, "#w"), [], "question in Arabic");
   const box = async (sel) => root.locator(sel).first().boundingBox();
   const [back, next] = [await box('[data-action="back"]'), await box('[data-action="next"]')];
@@ -97,7 +96,7 @@ test("the demo page's language picker switches the live widget and keeps the ans
   const { page: p, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = p.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await host.locator("[data-question] input").nth(2).check();
+  await choose(host, 2);
   await p.selectOption("#language", "fr");
   await host.locator('[lang="fr"] [data-question]').waitFor();
   assert.equal(await host.locator("[data-question] h2").textContent(), catalog("fr")["q.access.fit"]);

@@ -2,7 +2,7 @@
 // dark mode, host fonts, wide layouts, several widgets without ids, reloads and re-mounts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, answerAll, events } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, pick, events } from "./harness.mjs";
 
 const env = useBrowser();
 const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
@@ -47,6 +47,8 @@ test("a file dropped on the team box is read", async () => {
   await answerAll(host, ANSWERS);
   const [complete] = await events(page, "ai-readiness:complete");
   await host.locator('[data-action="team"]').click();
+  // The team view arrives as its own chunk.
+  await host.locator(".air-drop").waitFor();
   await inShadow(page, "#assessment", `
     const dt = new DataTransfer();
     dt.items.add(new File(["Ada, Ops, " + arg], "team.csv", { type: "text/csv" }));
@@ -95,8 +97,7 @@ test("two widgets without ids keep their own progress across a reload", async ()
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
   const first = page.locator(".first");
   await first.locator('[data-action="start"]').click();
-  await first.locator('input[type="radio"]').nth(1).check();
-  await first.locator('[data-action="next"]').click();
+  await pick(first, 1);
   await page.reload();
   await first.locator('[data-question="access.guidance"]').waitFor();
   assert.equal(await page.locator('.second [data-action="start"]').count(), 1, "the second widget is still on its intro");

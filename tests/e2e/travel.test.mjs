@@ -1,7 +1,7 @@
 // Results that travel: result codes, share links, resume after a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, choose, screenshot } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -51,11 +51,8 @@ test("a reload returns the visitor to the same question with their answers", asy
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  for (const option of ANSWERS.slice(0, 4)) {
-    await host.locator('[data-question] input[type="radio"]').nth(option).check();
-    await host.locator('[data-action="next"]').click();
-  }
-  await host.locator('[data-question] input[type="radio"]').nth(1).check();
+  for (const option of ANSWERS.slice(0, 4)) await pick(host, option);
+  await choose(host, 1);
   await page.reload();
   await host.locator("[data-question]").waitFor();
   assert.equal(await host.locator("[data-question]").getAttribute("data-question"), "usage.workflows");

@@ -8,7 +8,8 @@ unique across crates, but hex digits hardly compress, and every name is written 
 wasm's import section and as a key of the glue's import object. Here each becomes a short name
 (`a`, `b`, … `aa`, …). Imports are referred to by index inside the wasm, so only the import
 section changes; in the glue, each old name must occur exactly once (as its key), or nothing is
-written.
+written. Imports that are not wasm-bindgen's (the chunk loaders `__wasm_split_load_*`, which the
+glue passes on as a whole module) keep their names.
 """
 import re
 import sys
@@ -87,8 +88,11 @@ def main(wasm_path, js_path):
         field, pos = name(data, pos)
         kind = data[pos]
         end = skip_desc(data, pos + 1, kind)
-        new = short(i)
-        renames[field] = new
+        if field.startswith(("__wbg_", "__wbindgen_")):
+            new = short(len(renames))
+            renames[field] = new
+        else:
+            new = field
         for text in (module, new):
             raw = text.encode()
             entries += to_leb(len(raw)) + raw
