@@ -11,8 +11,44 @@
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// The English catalog without translator notes (prepared by `build.rs`).
-const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
+/// The English texts the first screens show, as `index[form]=text` lines (by `build.rs`).
+const ENGLISH_FIRST: &str = include_str!(concat!(env!("OUT_DIR"), "/en_first.txt"));
+
+/// The English texts only the parts loaded on demand show (the result screen, the team view).
+/// Only [`register_later_english`] names them, so in the split build they travel in those parts'
+/// chunk; without the split they are read the first time one is needed.
+fn english_later() -> &'static [Vec<(Plural, String)>] {
+    #[cfg(not(feature = "split"))]
+    register_later_english();
+    LATER.get().map_or(&[], Vec::as_slice)
+}
+
+/// English for the messages of the parts loaded on demand, once registered, in [`Msg`] order (other
+/// messages have no forms here).
+static LATER: std::sync::OnceLock<Vec<Vec<(Plural, String)>>> = std::sync::OnceLock::new();
+
+/// Makes the English texts of the parts loaded on demand available to every catalog. Called by
+/// those parts as they load; harmless to call again.
+pub fn register_later_english() {
+    const ENGLISH_LATER: &str = include_str!(concat!(env!("OUT_DIR"), "/en_later.txt"));
+    LATER.get_or_init(|| english_texts(ENGLISH_LATER));
+}
+
+/// Parses `build.rs`'s `index[form]=text` lines into forms per message, in [`Msg`] order.
+fn english_texts(source: &str) -> Vec<Vec<(Plural, String)>> {
+    let mut texts = vec![Vec::new(); Msg::ALL.len()];
+    for line in source.lines() {
+        let Some((head, text)) = line.split_once('=') else { continue };
+        let (index, form) = match head.split_once('[') {
+            Some((index, form)) => (index, Plural::from_name(form.trim_end_matches(']'))),
+            None => (head, None),
+        };
+        if let Some(forms) = index.parse::<usize>().ok().and_then(|i| texts.get_mut(i)) {
+            forms.push((form.unwrap_or(Plural::Other), unescape(text)));
+        }
+    }
+    texts
+}
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -296,24 +332,20 @@ pub fn unescape(text: &str) -> String {
 impl Msg {
     /// The message's key, like `intro.title`.
     pub fn key(self) -> &'static str {
-        base_keys().nth(self as usize).unwrap_or_default()
+        KEYS.lines().nth(self as usize).unwrap_or_default()
     }
 
     /// The message with this key.
     pub fn from_key(key: &str) -> Option<Msg> {
-        base_keys().position(|k| k == key).and_then(|i| Msg::ALL.get(i).copied())
+        KEYS.lines().position(|k| k == key).and_then(|i| Msg::ALL.get(i).copied())
     }
-}
 
-/// The distinct keys of the English catalog, in order: position `i` is `Msg::ALL[i]`.
-fn base_keys() -> impl Iterator<Item = &'static str> {
-    let mut last = "";
-    lines(ENGLISH).filter_map(Result::ok).filter_map(move |line| {
-        (line.key != last).then(|| {
-            last = line.key;
-            line.key
-        })
-    })
+    /// Whether the message has plural forms, and its placeholders, as in English.
+    fn shape(self) -> (bool, Vec<&'static str>) {
+        let line = SHAPES.lines().nth(self as usize).unwrap_or_default();
+        let names = line.get(1..).unwrap_or_default().split(',').filter(|n| !n.is_empty()).collect();
+        (line.starts_with('p'), names)
+    }
 }
 
 /// The `{names}` in a text, in order of appearance, each once.
@@ -344,21 +376,10 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The English catalog.
+    /// The English catalog. The texts of the parts loaded on demand are looked up when shown
+    /// (see [`register_later_english`]).
     pub fn english() -> Catalog {
-        let mut texts: Vec<Vec<(Plural, String)>> = Vec::with_capacity(Msg::ALL.len());
-        let mut last = "";
-        for line in lines(ENGLISH).filter_map(Result::ok) {
-            let form = line.form.and_then(Plural::from_name).unwrap_or(Plural::Other);
-            if line.key != last || texts.is_empty() {
-                texts.push(Vec::new());
-                last = line.key;
-            }
-            if let Some(forms) = texts.last_mut() {
-                forms.push((form, unescape(line.text)));
-            }
-        }
-        Catalog { lang: Lang::En, texts }
+        Catalog { lang: Lang::En, texts: english_texts(ENGLISH_FIRST) }
     }
 
     /// `source`, a catalog file of `lang`, laid over English. Lines that cannot be used are
@@ -402,8 +423,7 @@ impl Catalog {
             None => key.to_string(),
         };
         let msg = Msg::from_key(key).ok_or_else(|| CatalogError::UnknownKey { key: written() })?;
-        let english = &self.texts[msg as usize];
-        let plural = english.len() > 1;
+        let (plural, mut expected) = msg.shape();
         let form = match form {
             None => None,
             Some(name) => match Plural::from_name(name) {
@@ -414,7 +434,6 @@ impl Catalog {
         if text.trim().is_empty() {
             return Err(CatalogError::Empty { key: written() });
         }
-        let mut expected = english.last().map(|(_, t)| placeholders(t)).unwrap_or_default();
         let found = placeholders(text);
         // A plural form may leave out its count: "one person", "نقطتان".
         if form.is_some() && !found.contains(&"n") {
@@ -443,13 +462,24 @@ impl Catalog {
                 Some(slot) => slot.1 = text.to_string(),
                 None => forms.push((p, text.to_string())),
             },
+            // A message whose English is still on its way has no forms yet: its `other` form.
+            None if forms.is_empty() => forms.push((Plural::Other, text.to_string())),
             None => forms.iter_mut().for_each(|slot| slot.1 = text.to_string()),
         }
     }
 
     /// The plural forms a message has in this catalog.
     pub fn forms(&self, msg: Msg) -> Vec<Plural> {
-        self.texts[msg as usize].iter().map(|(p, _)| *p).collect()
+        self.forms_of(msg).iter().map(|(p, _)| *p).collect()
+    }
+
+    /// A message's forms: this catalog's own, or English from the part that shows it.
+    fn forms_of(&self, msg: Msg) -> &[(Plural, String)] {
+        let own = &self.texts[msg as usize];
+        match own.is_empty() {
+            true => english_later().get(msg as usize).map_or(own.as_slice(), Vec::as_slice),
+            false => own,
+        }
     }
 
     /// A message's text (its `other` form), placeholders unfilled.
@@ -458,12 +488,11 @@ impl Catalog {
     }
 
     fn form(&self, msg: Msg, plural: Plural) -> &str {
-        let forms = &self.texts[msg as usize];
-        forms
-            .iter()
-            .find(|(p, _)| *p == plural)
-            .or_else(|| forms.iter().find(|(p, _)| *p == Plural::Other))
-            .or(forms.first())
+        let own = &self.texts[msg as usize];
+        // A host may have replaced one form of a message whose English came with its part.
+        pick(own, plural)
+            .or_else(|| pick(english_later().get(msg as usize)?, plural))
+            .or(own.first())
             .map_or("", |(_, t)| t)
     }
 
@@ -484,6 +513,11 @@ impl Catalog {
     pub fn number(&self, n: impl Into<i64>) -> String {
         self.lang.number(n.into())
     }
+}
+
+/// The form for `plural` among `forms`, else their `other` form.
+fn pick(forms: &[(Plural, String)], plural: Plural) -> Option<&(Plural, String)> {
+    forms.iter().find(|(p, _)| *p == plural).or_else(|| forms.iter().find(|(p, _)| *p == Plural::Other))
 }
 
 /// `text` with each `{name}` replaced by its value in `args`; unknown names stay as written.

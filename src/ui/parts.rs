@@ -64,6 +64,7 @@ fn team_view(props: TeamProps) -> Html {
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(result, fallible)]
 fn result_part() -> Result<ResultPart, ChunkError> {
+    crate::core::i18n::register_later_english();
     Ok(result_view)
 }
 
@@ -75,6 +76,7 @@ async fn result_part() -> Result<ResultPart, ChunkError> {
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(team, fallible)]
 fn team_part() -> Result<TeamPart, ChunkError> {
+    crate::core::i18n::register_later_english();
     Ok(team_view)
 }
 
