@@ -1,6 +1,6 @@
 //! Prepares two inputs of the wasm, standard library only:
-//! - minifies the widget stylesheet: comments and layout whitespace cost bytes every visitor
-//!   downloads;
+//! - minifies the widget's stylesheets (`widget.css` for the first screens, `parts.css` for the
+//!   parts loaded on demand): comments and layout whitespace cost bytes every visitor downloads;
 //! - reads the English catalog `src/core/locales/en.txt` and generates the `Msg` enum with one
 //!   variant per key, so code that names a message that does not exist fails to compile, plus
 //!   the keys and each message's shape as tables; and writes the English texts in two halves
@@ -10,11 +10,13 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let source = "style/widget.css";
-    println!("cargo:rerun-if-changed={source}");
-    let css = fs::read_to_string(source).expect("style/widget.css is readable");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
-    fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+    for name in ["widget", "parts"] {
+        let source = format!("style/{name}.css");
+        println!("cargo:rerun-if-changed={source}");
+        let css = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source} is not readable: {e}"));
+        let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(format!("{name}.min.css"));
+        fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+    }
 
     let catalog = "src/core/locales/en.txt";
     println!("cargo:rerun-if-changed={catalog}");

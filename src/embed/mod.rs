@@ -52,6 +52,8 @@ pub(crate) const LOG_PREFIX: &str = "[ai-readiness]";
 thread_local! {
     /// The constructed stylesheet, shared by every instance on the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The stylesheet of the parts loaded on demand, once one has loaded.
+    static PART_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Widgets mounted and not destroyed.
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
@@ -96,6 +98,10 @@ impl Instance {
             on_file: Callback::from(files::read),
             on_download: Callback::from(files::save),
             on_problem: Callback::from(|message: String| error(&message)),
+            on_styles: {
+                let shadow = self.shadow.clone();
+                Callback::from(move |css: &'static str| adopt_part_stylesheet(&shadow, css))
+            },
             on_progress: Callback::from(move |snapshot: Snapshot| {
                 if let Some(instance) = this.upgrade() {
                     if instance.store.save(&snapshot.encode()) {
@@ -379,6 +385,23 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
             js_config::error_text(&e)
         ))
     })
+}
+
+/// Adds the stylesheet of the parts loaded on demand after the widget's own, once per shadow
+/// root; one sheet object serves every widget on the page.
+fn adopt_part_stylesheet(shadow: &ShadowRoot, css: &'static str) {
+    let adopted = shadow.adopted_style_sheets();
+    let sheet = PART_SHEET.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = CssStyleSheet::new().ok().filter(|s| s.replace_sync(css).is_ok());
+        }
+        slot.clone()
+    });
+    if let Some(sheet) = sheet.filter(|sheet| !adopted.includes(sheet, 0)) {
+        adopted.push(&sheet);
+        shadow.set_adopted_style_sheets(&adopted);
+    }
 }
 
 fn adopt_stylesheet(shadow: &ShadowRoot) {

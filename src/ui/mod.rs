@@ -78,6 +78,8 @@ pub struct AppProps {
     pub on_file: Callback<FileRequest>,
     /// Saves a file made in the browser.
     pub on_download: Callback<Download>,
+    /// Receives the stylesheet of a part that loaded on demand, to adopt next to the widget's.
+    pub on_styles: Callback<&'static str>,
     /// Hears what went wrong where the visitor only sees a short notice (a part that failed to
     /// load), for the console.
     pub on_problem: Callback<String>,
@@ -183,11 +185,27 @@ pub fn App(props: &AppProps) -> Html {
     // The result's chunk loads as soon as the first question is on screen (at once for a share
     // link or a resumed result), so the result still appears instantly; the team view's only
     // when it is opened.
-    let wants_result = !team_only && (state.0.step != Step::Intro || state.0.shared.is_some());
+    let result_shown = !team_only && (state.0.step == Step::Result || state.0.shared.is_some());
+    let wants_result = !team_only && state.0.step != Step::Intro;
     let (result_part, retry_result) =
-        parts::use_part(wants_result, parts::result_loader, "result screen", props.on_problem.clone());
+        parts::use_part(wants_result, result_shown, parts::result_loader, "result screen", props.on_problem.clone());
+    let team_shown = *mode == Mode::Team;
     let (team_part, retry_team) =
-        parts::use_part(*mode == Mode::Team, parts::team_loader, "team view", props.on_problem.clone());
+        parts::use_part(team_shown, team_shown, parts::team_loader, "team view", props.on_problem.clone());
+    {
+        // A part's styles are adopted as soon as it has loaded, before it is first drawn.
+        let css = match (result_part, team_part) {
+            (Part::Ready(part), _) => Some(part.css),
+            (_, Part::Ready(part)) => Some(part.css),
+            _ => None,
+        };
+        let on_styles = props.on_styles.clone();
+        use_effect_with(css, move |css| {
+            if let Some(css) = css {
+                on_styles.emit(css);
+            }
+        });
+    }
     let t = &props.catalog;
     let (lang, dir) = (t.lang.tag(), t.lang.dir());
     if *mode == Mode::Team {
@@ -196,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
         });
         let view = match team_part {
-            Part::Ready(draw) => draw(team::TeamProps {
+            Part::Ready(part) => (part.draw)(team::TeamProps {
                 t: t.clone(),
                 text: (*team_text).clone(),
                 on_text: Callback::from(move |text| team_text.set(text)),
@@ -221,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let draw_result = |props: &result::ResultProps| match result_part {
-        Part::Ready(draw) => draw(props),
+        Part::Ready(part) => (part.draw)(props),
         other => part_pending(t, other, retry_result.clone()),
     };
     let body = match (a.shared_result(), a.step) {

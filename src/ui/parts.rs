@@ -14,10 +14,25 @@ use yew::prelude::*;
 use super::result::{result_view, ResultProps};
 use super::team::{TeamProps, TeamView};
 
-/// Draws the result screen.
-pub type ResultPart = fn(&ResultProps) -> Html;
-/// Draws the team view.
-pub type TeamPart = fn(TeamProps) -> Html;
+/// A loaded part: how to draw it, and the stylesheet it brings (`style/parts.css`, shared by
+/// both parts), which the embed layer adopts into the widget's shadow root.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Loaded<F> {
+    /// Draws the part.
+    pub draw: F,
+    /// The part's stylesheet, minified.
+    pub css: &'static str,
+}
+
+/// The result screen, loaded.
+pub type ResultPart = Loaded<fn(&ResultProps) -> Html>;
+/// The team view, loaded.
+pub type TeamPart = Loaded<fn(TeamProps) -> Html>;
+
+/// Named only inside the split points, so it travels in the parts' chunk.
+fn parts_css() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/parts.min.css"))
+}
 
 /// A part's chunk could not be fetched or instantiated (offline, blocked, tampered).
 #[derive(Debug)]
@@ -65,31 +80,33 @@ fn team_view(props: TeamProps) -> Html {
 #[wasm_split_helpers::wasm_split(result, fallible)]
 fn result_part() -> Result<ResultPart, ChunkError> {
     crate::core::i18n::register_later_english();
-    Ok(result_view)
+    Ok(Loaded { draw: result_view, css: parts_css() })
 }
 
 #[cfg(not(feature = "split"))]
 async fn result_part() -> Result<ResultPart, ChunkError> {
-    Ok(result_view)
+    Ok(Loaded { draw: result_view, css: parts_css() })
 }
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(team, fallible)]
 fn team_part() -> Result<TeamPart, ChunkError> {
     crate::core::i18n::register_later_english();
-    Ok(team_view)
+    Ok(Loaded { draw: team_view, css: parts_css() })
 }
 
 #[cfg(not(feature = "split"))]
 async fn team_part() -> Result<TeamPart, ChunkError> {
-    Ok(team_view)
+    Ok(Loaded { draw: team_view, css: parts_css() })
 }
 
-/// A part that loads once `wanted` turns true, with a retry for a failed load. `on_problem`
-/// hears why a load failed, for the console.
+/// A part that loads once `wanted` turns true (ahead of need), tries again by itself when it
+/// failed then and becomes `shown` (on screen now), and offers a retry button's callback.
+/// `on_problem` hears why a load failed, for the console.
 #[hook]
 pub fn use_part<F: Copy + PartialEq + 'static>(
     wanted: bool,
+    shown: bool,
     load: Loader<F>,
     what: &'static str,
     on_problem: Callback<String>,
@@ -98,7 +115,7 @@ pub fn use_part<F: Copy + PartialEq + 'static>(
     let attempt = use_state_eq(|| 0u32);
     {
         let part = part.clone();
-        use_effect_with((wanted, *attempt), move |&(wanted, _)| {
+        use_effect_with((wanted || shown, shown, *attempt), move |&(wanted, _, _)| {
             if wanted && !matches!(*part, Part::Ready(_) | Part::Loading) {
                 part.set(Part::Loading);
                 yew::platform::spawn_local(async move {

@@ -1,7 +1,7 @@
 // A visitor takes the assessment on the demo page, the way a host page sees it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, pick, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -99,4 +99,34 @@ test("a 320 px column fits without horizontal scrolling", async () => {
   await answerAll(host, ANSWERS);
   assert.equal(await overflow(), 0);
   await screenshot(host, "result-320px");
+});
+
+test("only the first question's files load first; the result's chunk follows in the background, the team view's when opened", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').waitFor();
+  const wasm = () => requestedPaths(seen).filter((p) => p.endsWith(".wasm")).sort();
+  assert.deepEqual(wasm(), ["/pkg/ai_readiness_bg.wasm"], "the intro needs only the main module");
+  await host.locator('[data-action="start"]').click();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/split_result.wasm")));
+  assert.ok(!wasm().includes("/pkg/split_team.wasm"), "no team view for a visitor who does not open it");
+  await answerAll(host, ANSWERS);
+  await host.locator('[data-action="team"]').click();
+  await host.locator("[data-team-input]").waitFor();
+  assert.ok(wasm().includes("/pkg/split_team.wasm"));
+});
+
+test("a chunk that cannot be fetched says so in the widget and the console, and a retry recovers", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
+  let offline = true;
+  await page.route("**/split_result.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  const host = page.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, ANSWERS, "[data-part-failed]");
+  assert.match(await host.locator("[data-part-failed]").textContent(), /could not be loaded/);
+  assert.ok(seen.errors.some((e) => e.includes("[ai-readiness] the result screen could not be loaded")), seen.errors.join("\n"));
+  assert.equal((await events(page, "ai-readiness:complete")).length, 1, "the result was computed all the same");
+  offline = false;
+  await host.locator('[data-action="retry-part"]').click();
+  await host.locator("[data-result]").waitFor();
 });

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { ROOT, useBrowser, openPage } from "./harness.mjs";
+import { ROOT, useBrowser, openPage, answerAll } from "./harness.mjs";
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))[1];
 const zip = join(ROOT, "dist", `ai-readiness-${version}.zip`);
@@ -22,10 +22,18 @@ before(() => {
 
 test("the zip holds the bundle, an example page and a correct hash for every file", () => {
   const files = readdirSync(join(out, folder), { recursive: true }).filter((f) => f.includes(".")).sort();
+  // The chunks loaded on demand ship too, each with its hash pinned in the chunk loader.
+  const chunks = readdirSync(join(ROOT, "pkg")).filter((f) => f.endsWith(".wasm") && f !== "ai_readiness_bg.wasm");
+  assert.ok(chunks.includes("split_result.wasm") && chunks.includes("split_team.wasm"), chunks.join(", "));
   assert.deepEqual(files, [
-    "ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", "embed.js",
+    "__wasm_split.js", "ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", ...chunks, "embed.js",
     "locales/ar.txt", "locales/de.txt", "locales/es.txt", "locales/fr.txt", "package.json",
-  ]);
+  ].sort());
+  const loader = readFileSync(join(out, folder, "__wasm_split.js"), "utf8");
+  for (const chunk of chunks) {
+    const hash = "sha384-" + createHash("sha384").update(readFileSync(join(out, folder, chunk))).digest("base64");
+    assert.ok(loader.includes(`"./${chunk}",import.meta.url),{integrity:"${hash}"}`), `${chunk} is pinned`);
+  }
   const lines = readFileSync(join(out, "SRI.txt"), "utf8").trim().split("\n");
   assert.equal(lines.length, files.length);
   for (const line of lines) {
@@ -61,6 +69,19 @@ test("the example page fetches a language's catalog with its pinned hash, and re
   // The browser refuses the file; the widget says so in the console and speaks English.
   await tampered.page.locator('[data-ai-readiness] [lang="en"] [data-action="start"]').waitFor();
   assert.ok(tampered.seen.warnings.some((w) => /de texts could not be loaded/.test(w)), tampered.seen.warnings.join("\n"));
+});
+
+test("a tampered chunk is refused: the result says it could not load, and nothing else breaks", async () => {
+  const chunk = join(out, folder, "split_result.wasm");
+  const bytes = readFileSync(chunk);
+  bytes[bytes.length - 1] ^= 0xff;
+  writeFileSync(chunk, bytes);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/target/dist-check/example.html`);
+  const host = page.locator("[data-ai-readiness]");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], "[data-part-failed]");
+  assert.ok(seen.errors.some((e) => /\[ai-readiness\] the result screen could not be loaded/.test(e)), seen.errors.join("\n"));
+  assert.ok(seen.errors.some((e) => /integrity/i.test(e)), seen.errors.join("\n"));
 });
 
 test("a tampered wasm is refused by the browser", async () => {

@@ -105,7 +105,7 @@ export async function pick(host, option) {
   const question = host.locator("[data-question]");
   const id = await question.getAttribute("data-question");
   await question.locator('input[type="radio"]').nth(option).check();
-  await host.locator(`[data-question]:not([data-question="${id}"]), [data-result], [data-part-loading]`).first().waitFor();
+  await host.locator(`[data-question]:not([data-question="${id}"]), [data-result], [data-part-loading], [data-part-failed]`).first().waitFor();
 }
 
 /** Selects option `option` with the keyboard (Space), which never moves on by itself. */
@@ -115,10 +115,13 @@ export async function choose(host, option) {
   await radio.press("Space");
 }
 
-/** Answers every question inside `host` (a locator) by option index, through the public contract. */
-export async function answerAll(host, answers) {
+/**
+ * Answers every question inside `host` (a locator) by option index, through the public contract,
+ * and waits for `end` (the result).
+ */
+export async function answerAll(host, answers, end = "[data-result]") {
   for (const option of answers) await pick(host, option);
-  await host.locator("[data-result]").waitFor();
+  await host.locator(end).waitFor();
 }
 
 export async function screenshot(locator, name) {

@@ -6,7 +6,8 @@
                          compiled in), without the translators' notes and blank lines
   dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the hashes of the wasm
                          and of each language's catalog pinned in embed.js (pinned in its
-                         source, then minified again), an example page, and SRI.txt with each
+                         source, then minified again) and the hash of each chunk pinned in the
+                         chunk loader `__wasm_split.js`, an example page, and SRI.txt with each
                          file's sha384 hash
 """
 import base64
@@ -49,11 +50,27 @@ def package_json():
             ".": {"types": "./ai_readiness.d.ts", "default": "./ai_readiness.js"},
             "./embed.js": "./embed.js",
         },
-        "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js", "locales/"],
+        "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js",
+                  "__wasm_split.js", *chunks(), "locales/"],
         "sideEffects": ["./embed.js"],
         "license": "MIT",
     }
     (PKG / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+
+def chunks():
+    """The wasm chunks loaded on demand (everything in pkg/ besides the main module)."""
+    return sorted(p.name for p in PKG.glob("*.wasm") if p.name != "ai_readiness_bg.wasm")
+
+
+def pin_chunks(loader: str, files: dict) -> str:
+    """The chunk loader with each chunk's fetch carrying its integrity hash."""
+    for name in chunks():
+        fetch = f'fetch(new URL("./{name}",import.meta.url))'
+        if loader.count(fetch) != 1:
+            sys.exit(f"dist.py: __wasm_split.js does not fetch {name} exactly once as {fetch}")
+        loader = loader.replace(fetch, f'fetch(new URL("./{name}",import.meta.url),{{integrity:"{sri(files[name])}"}})')
+    return loader
 
 
 def locales():
@@ -87,7 +104,8 @@ EXAMPLE = """<!doctype html>
 def make_zip():
     folder = f"ai-readiness-{version()}"
     files = {name: (PKG / name).read_bytes() for name in
-             ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json"]}
+             ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json", *chunks()]}
+    files["__wasm_split.js"] = pin_chunks((PKG / "__wasm_split.js").read_text(), files).encode()
     for catalog in sorted((PKG / "locales").glob("*.txt")):
         files[f"locales/{catalog.name}"] = catalog.read_bytes()
     locales = {name[len("locales/"):-len(".txt")]: sri(data) for name, data in files.items()
