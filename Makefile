@@ -9,7 +9,13 @@ PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_SPLIT_VERSION := 0.2.4
 TARGET := wasm32-unknown-unknown
-WASM := target/$(TARGET)/release/ai_readiness.wasm
+# The release wasm is built with a pinned nightly where rustup can fetch it: std rebuilt with our
+# size settings, without `Debug` formatting or panic locations in the bundle (the panic hook still
+# runs, so a crash still shows the apology). Where it cannot, or with RELEASE_TOOLCHAIN=stable,
+# the stable toolchain builds the same wasm, a few KB larger; `cargo test` is always stable.
+NIGHTLY := nightly-2026-05-20
+RELEASE_TOOLCHAIN ?= auto
+NIGHTLY_FLAGS := -Zfmt-debug=none -Zlocation-detail=none
 # No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
 # wasm-opt read. wasm-opt strips debug info and producer data instead.
 WASM_OPT_FLAGS := --flatten --rereloop -Oz --converge --merge-similar-functions --strip-debug --strip-producers
@@ -47,6 +53,11 @@ setup:
 		echo "installing wasm-split-cli $(WASM_SPLIT_VERSION) (takes a few minutes, once)"; \
 		cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked; \
 	fi
+	@if [ "$(RELEASE_TOOLCHAIN)" != stable ] && ! rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1; then \
+		echo "installing $(NIGHTLY) for the release wasm (once; the stable build is the fallback)"; \
+		rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET) \
+			|| echo "note: $(NIGHTLY) is not available here; the release wasm will be built with stable"; \
+	fi
 	@$(MAKE) --no-print-directory node_modules/.package-lock.json tests/node_modules/.package-lock.json
 
 # npm installs again whenever a lock file changes.
@@ -74,9 +85,20 @@ REMAP = $(foreach dir,$(wildcard $(HOME)/.cargo/registry/src/*),--remap-path-pre
 # (`src/ui/parts.rs`); wasm-bindgen then runs on the main module only, and wasm-opt on each part.
 SPLIT := target/split
 build: setup
-	RUSTFLAGS="$(REMAP) -Clink-args=--emit-relocs" cargo build --release --lib --target $(TARGET) --features split
+	@if [ "$(RELEASE_TOOLCHAIN)" != stable ] && rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1; then \
+		echo "release wasm: $(NIGHTLY)"; \
+		RUSTFLAGS="$(REMAP) -Clink-args=--emit-relocs $(NIGHTLY_FLAGS)" cargo +$(NIGHTLY) build --release --lib \
+			--target $(TARGET) --features split -Z build-std=std,panic_abort --target-dir target/nightly; \
+		cp target/nightly/$(TARGET)/release/ai_readiness.wasm target/release.wasm; \
+		echo nightly > target/release-toolchain; \
+	else \
+		echo "release wasm: stable"; \
+		RUSTFLAGS="$(REMAP) -Clink-args=--emit-relocs" cargo build --release --lib --target $(TARGET) --features split; \
+		cp target/$(TARGET)/release/ai_readiness.wasm target/release.wasm; \
+		echo stable > target/release-toolchain; \
+	fi
 	rm -rf pkg $(SPLIT) && mkdir -p pkg
-	wasm-split-cli $(WASM) $(SPLIT) --out-name ai_readiness
+	wasm-split-cli target/release.wasm $(SPLIT) --out-name ai_readiness
 	wasm-bindgen --target web --keep-lld-exports --out-dir pkg $(SPLIT)/ai_readiness.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/ai_readiness_bg.wasm -o pkg/ai_readiness_bg.wasm
 	for chunk in $(SPLIT)/*.wasm; do \

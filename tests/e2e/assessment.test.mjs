@@ -130,3 +130,59 @@ test("a chunk that cannot be fetched says so in the widget and the console, and 
   await host.locator('[data-action="retry-part"]').click();
   await host.locator("[data-result]").waitFor();
 });
+
+test("a pointer pick moves on after a beat, the keyboard only moves the selection, and Start plus 12 picks reach the result", async () => {
+  const { page } = await openPage(env.browser, "about:blank");
+  // The page's clock is ours: the beat passes when the test says so, with no waiting.
+  await page.clock.install();
+  await page.goto(`${env.server.base}/index.html`);
+  const host = page.locator("#assessment");
+  const question = () => host.locator("[data-question]").getAttribute("data-question");
+  await host.locator('[data-action="start"]').waitFor();
+  // From here on, no timer fires unless the test advances the clock.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await host.locator('[data-action="start"]').click();
+  const first = await question();
+
+  // Arrow keys move the selection and announce the answer, but never move on.
+  const radios = host.locator('[data-question] input[type="radio"]');
+  await radios.nth(0).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await radios.nth(1).isChecked(), true);
+  await page.clock.runFor(2000);
+  assert.equal(await question(), first, "the keyboard does not move on");
+
+  // A pointer pick stays visible for the beat, then the next question comes and is announced.
+  await radios.nth(3).check();
+  assert.equal(await question(), first, "the choice stays on screen for the beat");
+  assert.equal(await radios.nth(3).isChecked(), true);
+  await page.clock.runFor(1000);
+  await host.locator(`[data-question]:not([data-question="${first}"])`).waitFor();
+  assert.match(await host.locator("[data-announce]").innerText(), /^Question 2 of 12$/);
+  assert.equal(await host.evaluate((el) => el.shadowRoot.activeElement?.tagName), "H2", "focus on the new question");
+
+  // Back shows the pick; a pick followed at once by Back stays where Back went.
+  await host.locator('[data-action="back"]').click();
+  assert.equal(await radios.nth(3).isChecked(), true);
+  await radios.nth(2).check();
+  await host.locator('[data-action="back"]').click();
+  await page.clock.runFor(1000);
+  await host.locator('[data-action="start"]').waitFor();
+
+  // From the intro: Start and twelve picks, thirteen clicks, reach the result.
+  let clicks = 0;
+  await host.locator('[data-action="start"]').click();
+  clicks++;
+  for (const option of ANSWERS) {
+    const id = await question();
+    await host.locator(`[data-question="${id}"] input[type="radio"]`).nth(option).check();
+    clicks++;
+    await page.clock.runFor(1000);
+    await host.locator(`[data-question]:not([data-question="${id}"]), [data-result]`).first().waitFor();
+  }
+  await host.locator("[data-result]").waitFor();
+  assert.equal(clicks, 13);
+  const [complete] = await events(page, "ai-readiness:complete");
+  assert.ok(complete, "the result is complete");
+});
