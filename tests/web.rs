@@ -266,7 +266,7 @@ async fn set_config_switches_theme_live_and_refuses_bad_values() {
 
     let bad = js_sys::Object::new();
     js_sys::Reflect::set(&bad, &"theme".into(), &"purple".into()).unwrap();
-    let err = handle.set_config(bad.into()).err().expect("purple is refused");
+    let Err(err) = handle.set_config(bad.into()) else { panic!("purple is refused") };
     assert_eq!(error_message(err), "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"");
     yew::scheduler::flush().await;
     assert!(host.find(".air.air-theme-dark").is_some(), "the previous config stays");
