@@ -13,8 +13,10 @@ fn main() {
     for name in ["widget", "parts"] {
         let source = format!("style/{name}.css");
         println!("cargo:rerun-if-changed={source}");
-        let css = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source} is not readable: {e}"));
-        let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(format!("{name}.min.css"));
+        let css =
+            fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source} is not readable: {e}"));
+        let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+            .join(format!("{name}.min.css"));
         fs::write(out, minify(&css)).expect("OUT_DIR is writable");
     }
 
@@ -22,15 +24,26 @@ fn main() {
     println!("cargo:rerun-if-changed={catalog}");
     let english = fs::read_to_string(catalog).expect("the English catalog is readable");
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let lines: Vec<&str> = english.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let lines: Vec<&str> = english
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     let parsed: Vec<(&str, Option<&str>, &str)> = lines.iter().map(|line| parse(line)).collect();
     let keys = distinct_keys(&parsed);
     // English in two halves: what the first screens show, compiled into the main wasm, and what
     // only the result screen and the team view show, which travels in their chunks.
     let (mut first, mut later) = (String::new(), String::new());
     for (key, form, text) in &parsed {
-        let index = keys.iter().position(|k| k == key).expect("every key is listed");
-        let out = if is_later(key) { &mut later } else { &mut first };
+        let index = keys
+            .iter()
+            .position(|k| k == key)
+            .expect("every key is listed");
+        let out = if is_later(key) {
+            &mut later
+        } else {
+            &mut first
+        };
         match form {
             Some(form) => out.push_str(&format!("{index}[{form}]={text}\n")),
             None => out.push_str(&format!("{index}={text}\n")),
@@ -38,26 +51,44 @@ fn main() {
     }
     fs::write(Path::new(&dir).join("en_first.txt"), first).expect("OUT_DIR is writable");
     fs::write(Path::new(&dir).join("en_later.txt"), later).expect("OUT_DIR is writable");
-    fs::write(Path::new(&dir).join("messages.rs"), messages(&parsed, &keys)).expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&dir).join("messages.rs"),
+        messages(&parsed, &keys),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 /// Messages only the result screen and the team view show (both load on demand): their
 /// English travels with them. Everything else (intro, questions, errors a first screen can
 /// show, the announcement of a result) is in the main wasm.
 fn is_later(key: &str) -> bool {
-    const LATER: [&str; 10] =
-        ["adoption.", "change.", "code.", "error.file.", "error.line.", "gap.", "plan.", "result.", "team.", "why."];
+    const LATER: [&str; 10] = [
+        "adoption.",
+        "change.",
+        "code.",
+        "error.file.",
+        "error.line.",
+        "gap.",
+        "plan.",
+        "result.",
+        "team.",
+        "why.",
+    ];
     (LATER.iter().any(|p| key.starts_with(p)) && key != "result.sentence")
         || (key.starts_with("level.") && key.ends_with(".meaning"))
 }
 
 /// `key[form] = text` → (key, form, text); a malformed line fails the build.
 fn parse(line: &str) -> (&str, Option<&str>, &str) {
-    let (key, text) = line.split_once('=').unwrap_or_else(|| panic!("en.txt: no `=` in {line:?}"));
+    let (key, text) = line
+        .split_once('=')
+        .unwrap_or_else(|| panic!("en.txt: no `=` in {line:?}"));
     let key = key.trim();
     match key.split_once('[') {
         Some((base, form)) => {
-            let form = form.strip_suffix(']').unwrap_or_else(|| panic!("en.txt: unclosed plural form in {line:?}"));
+            let form = form
+                .strip_suffix(']')
+                .unwrap_or_else(|| panic!("en.txt: unclosed plural form in {line:?}"));
             (base, Some(form), text.trim())
         }
         None => (key, None, text.trim()),
@@ -105,7 +136,10 @@ fn messages(parsed: &[(&str, Option<&str>, &str)], keys: &[&str]) -> String {
         out.push_str(&format!("        Msg::{},\n", variant(key)));
     }
     out.push_str("    ];\n}\n\n");
-    out.push_str(&format!("/// Each message's key, one a line, in [`Msg`] order.\nconst KEYS: &str = {:?};\n\n", keys.join("\n")));
+    out.push_str(&format!(
+        "/// Each message's key, one a line, in [`Msg`] order.\nconst KEYS: &str = {:?};\n\n",
+        keys.join("\n")
+    ));
     let shapes: Vec<String> = keys
         .iter()
         .map(|key| {
@@ -128,7 +162,10 @@ fn variant(key: &str) -> String {
     key.split(['.', '_'])
         .map(|part| {
             let mut chars = part.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -141,7 +178,9 @@ fn minify(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         without_comments.push_str(&rest[..start]);
-        rest = rest[start + 2..].split_once("*/").map_or("", |(_, after)| after);
+        rest = rest[start + 2..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
     }
     without_comments.push_str(rest);
 

@@ -3,25 +3,39 @@
 use std::collections::HashSet;
 
 use ai_readiness::core::bank::{word_count, MODEL_VERSION, QUESTIONS};
-use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::i18n::Catalog;
+use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::steps;
 
 #[test]
 fn twelve_questions_three_per_dimension() {
     assert_eq!(QUESTIONS.len(), 12);
     for d in Dimension::ALL {
-        assert_eq!(QUESTIONS.iter().filter(|q| q.dimension == d).count(), 3, "{d:?}");
+        assert_eq!(
+            QUESTIONS.iter().filter(|q| q.dimension == d).count(),
+            3,
+            "{d:?}"
+        );
     }
 }
 
 #[test]
 fn every_question_has_four_or_five_distinct_options() {
     for q in &QUESTIONS {
-        assert!((4..=5).contains(&q.options.len()), "{} has {} options", q.id, q.options.len());
+        assert!(
+            (4..=5).contains(&q.options.len()),
+            "{} has {} options",
+            q.id,
+            q.options.len()
+        );
         let english = Catalog::english();
         let distinct: HashSet<_> = q.options.iter().map(|&o| english.get(o)).collect();
-        assert_eq!(distinct.len(), q.options.len(), "{} repeats an option", q.id);
+        assert_eq!(
+            distinct.len(),
+            q.options.len(),
+            "{} repeats an option",
+            q.id
+        );
     }
 }
 
@@ -30,14 +44,21 @@ fn question_ids_are_unique_and_name_their_dimension() {
     let ids: HashSet<_> = QUESTIONS.iter().map(|q| q.id).collect();
     assert_eq!(ids.len(), QUESTIONS.len());
     for q in &QUESTIONS {
-        assert!(q.id.starts_with(&format!("{}.", q.dimension.id())), "{}", q.id);
+        assert!(
+            q.id.starts_with(&format!("{}.", q.dimension.id())),
+            "{}",
+            q.id
+        );
     }
 }
 
 #[test]
 fn whole_bank_reads_in_about_two_minutes() {
     let words = word_count(&Catalog::english());
-    assert!(words <= 450, "questions and options have {words} words, the limit is 450");
+    assert!(
+        words <= 450,
+        "questions and options have {words} words, the limit is 450"
+    );
     assert!(words >= 150, "{words} words is too thin to be credible");
 }
 
@@ -47,7 +68,11 @@ fn option_points_run_from_zero_to_one_hundred() {
         let top = (q.options.len() - 1) as u8;
         assert_eq!(q.points(0), 0.0, "{}", q.id);
         assert_eq!(q.points(top), 100.0, "{}", q.id);
-        assert!((1..=top).all(|i| q.points(i) > q.points(i - 1)), "{} is not increasing", q.id);
+        assert!(
+            (1..=top).all(|i| q.points(i) > q.points(i - 1)),
+            "{} is not increasing",
+            q.id
+        );
     }
 }
 
@@ -55,7 +80,10 @@ fn option_points_run_from_zero_to_one_hundred() {
 fn bank_covers_the_topics_the_model_needs() {
     // The required topics, each found by a word only that question's prompt uses.
     let english = Catalog::english();
-    let prompts: Vec<String> = QUESTIONS.iter().map(|q| english.get(q.prompt).to_lowercase()).collect();
+    let prompts: Vec<String> = QUESTIONS
+        .iter()
+        .map(|q| english.get(q.prompt).to_lowercase())
+        .collect();
     for needle in [
         "suits the work",
         "data",
@@ -69,7 +97,10 @@ fn bank_covers_the_topics_the_model_needs() {
         "measure",
         "stuck",
     ] {
-        assert!(prompts.iter().any(|p| p.contains(needle)), "no question about \"{needle}\"");
+        assert!(
+            prompts.iter().any(|p| p.contains(needle)),
+            "no question about \"{needle}\""
+        );
     }
 }
 
@@ -83,8 +114,16 @@ fn every_dimension_and_level_has_two_or_three_steps() {
     for d in Dimension::ALL {
         for l in Level::ALL {
             let s = steps(d, l);
-            assert!((2..=3).contains(&s.len()), "{d:?} at {l:?} has {} steps", s.len());
-            assert!(s.iter().all(|step| Catalog::english().get(*step).ends_with(['.', '?'])), "{d:?} at {l:?}: a step is a full sentence");
+            assert!(
+                (2..=3).contains(&s.len()),
+                "{d:?} at {l:?} has {} steps",
+                s.len()
+            );
+            assert!(
+                s.iter()
+                    .all(|step| Catalog::english().get(*step).ends_with(['.', '?'])),
+                "{d:?} at {l:?}: a step is a full sentence"
+            );
         }
     }
 }

@@ -18,9 +18,12 @@ const BUDGET_MS: f64 = 20.0;
 
 #[wasm_bindgen_test]
 fn team_parse_and_aggregate_in_wasm() {
-    let performance = web_sys::window().and_then(|w| w.performance()).expect("performance.now()");
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance.now()");
     let mut rng = Rng::new(7);
-    let mut table = String::from("| codes | parse ms | aggregate ms | total ms |\n|---:|---:|---:|---:|\n");
+    let mut table =
+        String::from("| codes | parse ms | aggregate ms | total ms |\n|---:|---:|---:|---:|\n");
     let mut ten_thousand = None;
     for size in [1_000, 10_000, 100_000] {
         let text = roster_text(size, &mut rng);
@@ -39,7 +42,9 @@ fn team_parse_and_aggregate_in_wasm() {
         if size == 10_000 {
             ten_thousand = Some(total_best);
         }
-        table.push_str(&format!("| {size} | {parse_best:.2} | {aggregate_best:.2} | {total_best:.2} |\n"));
+        table.push_str(&format!(
+            "| {size} | {parse_best:.2} | {aggregate_best:.2} | {total_best:.2} |\n"
+        ));
     }
     if let Some(total) = ten_thousand {
         table.push_str(&format!(

@@ -12,7 +12,9 @@ use common::{answers_by, random_answers, top, Rng};
 const SYMBOLS: &str = "0123456789ABCDEFGHJKMNPQRSTVWXY";
 
 fn code_of(answers: &Answers) -> String {
-    encode(answers).unwrap_or_else(|e| panic!("{answers:?}: {e}")).to_string()
+    encode(answers)
+        .unwrap_or_else(|e| panic!("{answers:?}: {e}"))
+        .to_string()
 }
 
 /// The code without separators.
@@ -27,7 +29,10 @@ fn decoded(text: &str) -> Decoded {
 /// Every code a test should poke at: the extremes and many random ones.
 fn sample_codes(n: usize) -> Vec<String> {
     let mut rng = Rng::new(2024);
-    let mut codes = vec![code_of(&answers_by(|_, _| 0)), code_of(&answers_by(|_, t| t))];
+    let mut codes = vec![
+        code_of(&answers_by(|_, _| 0)),
+        code_of(&answers_by(|_, t| t)),
+    ];
     codes.extend((0..n).map(|_| code_of(&random_answers(&mut rng))));
     codes
 }
@@ -58,7 +63,12 @@ fn every_option_of_every_question_round_trips() {
         for option in 0..q.options.len() as u8 {
             let mut answers = answers_by(|_, _| 0);
             answers.0[i] = option;
-            assert_eq!(decoded(&code_of(&answers)).answers, answers, "{} option {option}", q.id);
+            assert_eq!(
+                decoded(&code_of(&answers)).answers,
+                answers,
+                "{} option {option}",
+                q.id
+            );
         }
     }
 }
@@ -85,7 +95,10 @@ fn canonical_codes_are_short_and_readable() {
         assert_eq!(parts[1].len(), 5, "{code}");
         assert_eq!(parts[2].len(), 1, "{code}");
         assert!(compact(&code).len() <= 12);
-        assert!(compact(&code).chars().all(|c| SYMBOLS.contains(c)), "{code}");
+        assert!(
+            compact(&code).chars().all(|c| SYMBOLS.contains(c)),
+            "{code}"
+        );
     }
 }
 
@@ -100,7 +113,10 @@ fn every_single_character_substitution_is_rejected() {
                 let typo: String = typo.into_iter().collect();
                 if decode(&typo).map(|d| d.code.to_string()) == Ok(code.clone()) {
                     // Only a look-alike (O for 0, I or L for 1) reads as the same code.
-                    assert!(matches!((chars[i], replacement), ('0', 'O') | ('1', 'I' | 'L')) || chars[i] == replacement);
+                    assert!(
+                        matches!((chars[i], replacement), ('0', 'O') | ('1', 'I' | 'L'))
+                            || chars[i] == replacement
+                    );
                     continue;
                 }
                 match decode(&typo) {
@@ -185,14 +201,22 @@ fn random_text_never_panics_and_only_valid_codes_pass() {
     for round in 0..200_000 {
         let len = rng.below(if round % 2 == 0 { 12 } else { 40 });
         let text: String = (0..len)
-            .map(|_| if rng.below(3) == 0 { POOL[rng.below(POOL.len())] } else {
-                SYMBOLS.as_bytes()[rng.below(SYMBOLS.len())] as char
+            .map(|_| {
+                if rng.below(3) == 0 {
+                    POOL[rng.below(POOL.len())]
+                } else {
+                    SYMBOLS.as_bytes()[rng.below(SYMBOLS.len())] as char
+                }
             })
             .collect();
         if let Ok(d) = decode(&text) {
             accepted += 1;
             // Whatever passes is exactly the code of the answers it decodes to.
-            assert_eq!(encode(&d.answers).expect("decoded answers encode"), d.code, "{text:?}");
+            assert_eq!(
+                encode(&d.answers).expect("decoded answers encode"),
+                d.code,
+                "{text:?}"
+            );
         }
     }
     // Random 7-symbol strings pass the check about once in 31 tries; some must get through.
@@ -202,10 +226,24 @@ fn random_text_never_panics_and_only_valid_codes_pass() {
 #[test]
 fn huge_and_strange_input_is_rejected_without_panicking() {
     let huge = "7".repeat(1_000_000);
-    assert_eq!(decode(&huge), Err(CodeError::WrongLength { expected: 7, got: 1_000_000 }));
+    assert_eq!(
+        decode(&huge),
+        Err(CodeError::WrongLength {
+            expected: 7,
+            got: 1_000_000
+        })
+    );
     let spaces = " ".repeat(100_000);
     assert_eq!(decode(&spaces), Err(CodeError::Empty));
-    for text in ["", "-", "😀", "1-7KD3Q-😀", "\u{0}", "１２３４５６７", "\u{10FFFF}"] {
+    for text in [
+        "",
+        "-",
+        "😀",
+        "1-7KD3Q-😀",
+        "\u{0}",
+        "１２３４５６７",
+        "\u{10FFFF}",
+    ] {
         assert!(decode(text).is_err(), "{text:?}");
     }
 }
@@ -227,7 +265,10 @@ fn with_valid_check(body: &str) -> (String, Result<Decoded, CodeError>) {
 fn each_error_says_what_is_wrong() {
     let code = code_of(&answers_by(|_, t| t));
     let check = compact(&code).chars().last().expect("a check character");
-    let wrong_check = SYMBOLS.chars().find(|&c| c != check).expect("another symbol");
+    let wrong_check = SYMBOLS
+        .chars()
+        .find(|&c| c != check)
+        .expect("another symbol");
     let with_wrong_check = format!("{}{wrong_check}", &code[..code.len() - 1]);
 
     let cases: Vec<(Result<Decoded, CodeError>, String)> = vec![
@@ -254,8 +295,14 @@ fn each_error_says_what_is_wrong() {
     ];
     for (result, expected) in cases {
         let message = result.expect_err(&expected).to_string();
-        assert!(message.starts_with(&expected), "{message:?} should start with {expected:?}");
-        assert!(message.starts_with(|c: char| c.is_lowercase() || c == '"'), "{message}");
+        assert!(
+            message.starts_with(&expected),
+            "{message:?} should start with {expected:?}"
+        );
+        assert!(
+            message.starts_with(|c: char| c.is_lowercase() || c == '"'),
+            "{message}"
+        );
     }
 }
 
@@ -264,20 +311,37 @@ fn encoding_refuses_answers_that_do_not_fit_the_bank() {
     let short = Answers(vec![0; QUESTIONS.len() - 1]);
     assert_eq!(
         encode(&short),
-        Err(CodeError::Answers(ScoreError::WrongCount { got: QUESTIONS.len() - 1, expected: QUESTIONS.len() }))
+        Err(CodeError::Answers(ScoreError::WrongCount {
+            got: QUESTIONS.len() - 1,
+            expected: QUESTIONS.len()
+        }))
     );
     let mut too_high = answers_by(|_, t| t);
     too_high.0[3] = top(3) + 1;
     let error = encode(&too_high).expect_err("an option past the last");
-    assert!(matches!(error, CodeError::Answers(ScoreError::OptionOutOfRange { .. })));
-    assert!(error.to_string().starts_with("cannot make a result code: answer for \"usage.weekly\""), "{error}");
-    assert!(std::error::Error::source(&error).is_some(), "the cause is kept");
+    assert!(matches!(
+        error,
+        CodeError::Answers(ScoreError::OptionOutOfRange { .. })
+    ));
+    assert!(
+        error
+            .to_string()
+            .starts_with("cannot make a result code: answer for \"usage.weekly\""),
+        "{error}"
+    );
+    assert!(
+        std::error::Error::source(&error).is_some(),
+        "the cause is kept"
+    );
 }
 
 #[test]
 fn an_unknown_version_of_another_length_is_a_length_problem() {
     assert_eq!(
         decode("2-7KD3Q-XXXXXXXXXX"),
-        Err(CodeError::WrongLength { expected: 7, got: 16 }),
+        Err(CodeError::WrongLength {
+            expected: 7,
+            got: 16
+        }),
     );
 }

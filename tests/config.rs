@@ -1,11 +1,12 @@
 //! Configuration: merging order, validation messages that name key, value and what is accepted,
 //! and the URL and colour checks that keep a host's typo from becoming a hole.
 
-use ai_readiness::core::i18n::{Catalog, Msg};
 use ai_readiness::core::colour::{is_css_colour, prefers_dark_text};
 use ai_readiness::core::config::{
-    attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError, ConfigValue, Entry, Theme,
+    attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError,
+    ConfigValue, Entry, Theme,
 };
+use ai_readiness::core::i18n::{Catalog, Msg};
 
 fn text(key: &str, value: &str) -> Entry {
     Entry::object(key, ConfigValue::Text(value.into()))
@@ -30,9 +31,17 @@ fn later_entries_win_so_mount_config_beats_attributes() {
         text("title", "  From mount  "),
     ])
     .expect("valid");
-    assert_eq!(parsed.config.theme, Theme::Dark, "attribute kept where mount is silent");
+    assert_eq!(
+        parsed.config.theme,
+        Theme::Dark,
+        "attribute kept where mount is silent"
+    );
     let shown = parsed.config.catalog(&Catalog::english());
-    assert_eq!(shown.get(Msg::IntroTitle), "From mount", "mount overrides and is trimmed");
+    assert_eq!(
+        shown.get(Msg::IntroTitle),
+        "From mount",
+        "mount overrides and is trimmed"
+    );
 }
 
 #[test]
@@ -56,9 +65,15 @@ fn every_key_is_read() {
     assert_eq!(c.theme, Theme::Auto);
     assert_eq!(c.accent.as_deref(), Some("#ff6600"));
     let shown = c.catalog(&Catalog::english());
-    assert_eq!((shown.get(Msg::IntroTitle), shown.get(Msg::IntroLead)), ("T", "I"));
+    assert_eq!(
+        (shown.get(Msg::IntroTitle), shown.get(Msg::IntroLead)),
+        ("T", "I")
+    );
     let cta = c.cta.expect("a call to action");
-    assert_eq!((cta.label.as_str(), cta.url.as_str()), ("Talk to us", "https://example.com/contact?from=quiz"));
+    assert_eq!(
+        (cta.label.as_str(), cta.url.as_str()),
+        ("Talk to us", "https://example.com/contact?from=quiz")
+    );
     assert!(!c.show_intro);
     assert_eq!(c.storage_key, "acme.quiz");
     assert!(!c.storage);
@@ -67,14 +82,20 @@ fn every_key_is_read() {
 
 #[test]
 fn messages_name_the_key_the_value_and_what_is_accepted() {
-    assert_eq!(error(&[text("theme", "purple")]), "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"");
+    assert_eq!(
+        error(&[text("theme", "purple")]),
+        "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\""
+    );
     assert_eq!(
         error(&[Entry::attribute("theme", "purple")]),
         "data-theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"",
         "attributes are named as the host wrote them"
     );
     assert_eq!(
-        error(&[text("ctaLabel", "Go"), text("ctaUrl", "javascript:alert(1)")]),
+        error(&[
+            text("ctaLabel", "Go"),
+            text("ctaUrl", "javascript:alert(1)")
+        ]),
         "ctaUrl must be an http(s) URL or a relative link, got \"javascript:alert(1)\""
     );
     assert_eq!(
@@ -86,27 +107,48 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
         "showIntro must be true or false, got number 3"
     );
     assert_eq!(
-        error(&[Entry::object("title", ConfigValue::Other("an object".into()))]),
+        error(&[Entry::object(
+            "title",
+            ConfigValue::Other("an object".into())
+        )]),
         "title must be a non-empty string of at most 300 characters, got an object"
     );
     assert!(error(&[text("locale", "english please")]).starts_with("locale must be a language tag"));
     assert!(error(&[text("storageKey", "a b")]).starts_with("storageKey must be 1 to 40"));
-    assert_eq!(error(&[Entry::attribute("mode", "admin")]), "data-mode must be \"assessment\" or \"team\", got \"admin\"");
+    assert_eq!(
+        error(&[Entry::attribute("mode", "admin")]),
+        "data-mode must be \"assessment\" or \"team\", got \"admin\""
+    );
 }
 
 #[test]
 fn call_to_action_needs_both_halves() {
-    assert_eq!(error(&[text("ctaLabel", "Go")]), "ctaLabel and ctaUrl go together: ctaUrl is missing");
-    assert_eq!(error(&[text("ctaUrl", "/contact")]), "ctaLabel and ctaUrl go together: ctaLabel is missing");
+    assert_eq!(
+        error(&[text("ctaLabel", "Go")]),
+        "ctaLabel and ctaUrl go together: ctaUrl is missing"
+    );
+    assert_eq!(
+        error(&[text("ctaUrl", "/contact")]),
+        "ctaLabel and ctaUrl go together: ctaLabel is missing"
+    );
 }
 
 #[test]
 fn unknown_keys_warn_but_do_not_fail() {
-    let parsed = parse(&[text("colour", "red"), Entry::attribute("colour", "red")]).expect("still valid");
+    let parsed =
+        parse(&[text("colour", "red"), Entry::attribute("colour", "red")]).expect("still valid");
     assert_eq!(parsed.config, Config::default());
     assert_eq!(parsed.warnings.len(), 2);
-    assert!(parsed.warnings[0].contains("\"colour\""), "{}", parsed.warnings[0]);
-    assert!(parsed.warnings[1].contains("\"data-colour\""), "{}", parsed.warnings[1]);
+    assert!(
+        parsed.warnings[0].contains("\"colour\""),
+        "{}",
+        parsed.warnings[0]
+    );
+    assert!(
+        parsed.warnings[1].contains("\"data-colour\""),
+        "{}",
+        parsed.warnings[1]
+    );
 }
 
 #[test]
@@ -117,15 +159,23 @@ fn long_values_are_shortened_in_messages() {
 
 #[test]
 fn not_an_object_says_what_it_got() {
-    let err = ConfigError::NotAnObject { got: "number 5".into() };
-    assert_eq!(err.to_string(), "config must be an object like { theme: \"dark\" }, got number 5");
+    let err = ConfigError::NotAnObject {
+        got: "number 5".into(),
+    };
+    assert_eq!(
+        err.to_string(),
+        "config must be an object like { theme: \"dark\" }, got number 5"
+    );
 }
 
 #[test]
 fn attribute_names_and_keys_convert_both_ways() {
     for key in ai_readiness::core::config::KEYS {
         let attr = attribute_name(key);
-        assert_eq!(key_from_attribute(attr.strip_prefix("data-").expect("prefix")), key);
+        assert_eq!(
+            key_from_attribute(attr.strip_prefix("data-").expect("prefix")),
+            key
+        );
     }
     assert_eq!(attribute_name("ctaUrl"), "data-cta-url");
 }
@@ -134,13 +184,20 @@ fn attribute_names_and_keys_convert_both_ways() {
 fn the_browser_has_the_last_word_on_colour_names() {
     let knows = |v: &str| ["teal", "#abc"].contains(&v);
     let entries = [Entry::attribute("accent", "banana"), text("title", "T")];
-    assert!(parse(&entries).is_ok(), "banana has the shape of a colour name");
+    assert!(
+        parse(&entries).is_ok(),
+        "banana has the shape of a colour name"
+    );
     assert_eq!(
         check_accent(&entries, knows).expect_err("the browser does not know it").to_string(),
         "data-accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
     );
     let overridden = [Entry::attribute("accent", "banana"), text("accent", "teal")];
-    assert_eq!(check_accent(&overridden, knows), Ok(()), "only the winning entry counts");
+    assert_eq!(
+        check_accent(&overridden, knows),
+        Ok(()),
+        "only the winning entry counts"
+    );
     assert_eq!(check_accent(&[], knows), Ok(()));
 }
 
@@ -181,16 +238,39 @@ fn only_http_and_relative_urls_pass() {
 
 #[test]
 fn colours_are_recognised_and_get_readable_text() {
-    for good in ["#abc", "#AABBCC", "#aabbcc80", "rebeccapurple", "Teal", "rgb(43 95 217)", "hsl(210, 50%, 40%)", "oklch(0.6 0.15 250)"] {
+    for good in [
+        "#abc",
+        "#AABBCC",
+        "#aabbcc80",
+        "rebeccapurple",
+        "Teal",
+        "rgb(43 95 217)",
+        "hsl(210, 50%, 40%)",
+        "oklch(0.6 0.15 250)",
+    ] {
         assert!(is_css_colour(good), "{good} should pass");
     }
-    for bad in ["not-a-colour", "#abcd5", "#ggg", "red; background: url(x)", "rgb(1,2,3);", "url(x)", "rgb()", "expression(alert(1))", ""] {
+    for bad in [
+        "not-a-colour",
+        "#abcd5",
+        "#ggg",
+        "red; background: url(x)",
+        "rgb(1,2,3);",
+        "url(x)",
+        "rgb()",
+        "expression(alert(1))",
+        "",
+    ] {
         assert!(!is_css_colour(bad), "{bad:?} should fail");
     }
     assert_eq!(prefers_dark_text("#ffff00"), Some(true));
     assert_eq!(prefers_dark_text("#1a237e"), Some(false));
     assert_eq!(prefers_dark_text("teal"), None);
-    assert_eq!(prefers_dark_text("rgb(255, 215, 0)"), Some(true), "gold, as a browser reports it");
+    assert_eq!(
+        prefers_dark_text("rgb(255, 215, 0)"),
+        Some(true),
+        "gold, as a browser reports it"
+    );
     assert_eq!(prefers_dark_text("rgba(26, 35, 126, 0.9)"), Some(false));
     assert_eq!(prefers_dark_text("rgb(nonsense)"), None);
 }

@@ -9,7 +9,11 @@ use ai_readiness::core::config::{parse, ConfigValue, Entry};
 use ai_readiness::core::i18n::{fill, lines, negotiate, placeholders, Catalog, Lang, Msg, Plural};
 
 fn source(lang: Lang) -> String {
-    let path = format!("{}/src/core/locales/{}.txt", env!("CARGO_MANIFEST_DIR"), lang.tag());
+    let path = format!(
+        "{}/src/core/locales/{}.txt",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.tag()
+    );
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -42,15 +46,26 @@ fn every_catalog_has_every_key_once_with_the_same_placeholders() {
                 .unwrap_or_else(|e| panic!("{} line {}: {e}", lang.tag(), line.number));
         }
         let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
-        assert_eq!(keys, expected, "{}: keys differ from English (missing, extra or out of order)", lang.tag());
+        assert_eq!(
+            keys,
+            expected,
+            "{}: keys differ from English (missing, extra or out of order)",
+            lang.tag()
+        );
     }
 }
 
 #[test]
 fn plural_messages_have_each_form_their_language_uses() {
     let english = Catalog::english();
-    let plural: Vec<Msg> = Msg::ALL.into_iter().filter(|&m| english.forms(m).len() > 1).collect();
-    assert!(plural.len() >= 5, "points, people and lines come in plural forms");
+    let plural: Vec<Msg> = Msg::ALL
+        .into_iter()
+        .filter(|&m| english.forms(m).len() > 1)
+        .collect();
+    assert!(
+        plural.len() >= 5,
+        "points, people and lines come in plural forms"
+    );
     for lang in Lang::ALL {
         let c = catalog(lang);
         for &msg in &plural {
@@ -59,7 +74,13 @@ fn plural_messages_have_each_form_their_language_uses() {
             assert_eq!(forms, lang.plurals(), "{} {}", lang.tag(), msg.key());
         }
         for msg in Msg::ALL.into_iter().filter(|m| !plural.contains(m)) {
-            assert_eq!(c.forms(msg), vec![Plural::Other], "{} {} has no plural forms", lang.tag(), msg.key());
+            assert_eq!(
+                c.forms(msg),
+                vec![Plural::Other],
+                "{} {} has no plural forms",
+                lang.tag(),
+                msg.key()
+            );
         }
     }
 }
@@ -69,18 +90,44 @@ fn translations_are_translated_and_keep_the_codes_intact() {
     let english = Catalog::english();
     for lang in Lang::ALL.into_iter().skip(1) {
         let c = catalog(lang);
-        let same = Msg::ALL.iter().filter(|&&m| c.get(m) == english.get(m)).count();
+        let same = Msg::ALL
+            .iter()
+            .filter(|&&m| c.get(m) == english.get(m))
+            .count();
         // A few words are the same in several languages (Usage, Code, Team); whole texts are not.
-        assert!(same <= 8, "{}: {same} texts are identical to English", lang.tag());
+        assert!(
+            same <= 8,
+            "{}: {same} texts are identical to English",
+            lang.tag()
+        );
         let placeholder = c.get(Msg::TeamPlaceholder);
-        assert!(placeholder.contains("1-7KD3Q-W\n") && placeholder.contains("1-0M4TB-S"), "{}", lang.tag());
-        assert!(c.get(Msg::TeamNoneValid).contains("1-7KD3Q-W"), "{}", lang.tag());
+        assert!(
+            placeholder.contains("1-7KD3Q-W\n") && placeholder.contains("1-0M4TB-S"),
+            "{}",
+            lang.tag()
+        );
+        assert!(
+            c.get(Msg::TeamNoneValid).contains("1-7KD3Q-W"),
+            "{}",
+            lang.tag()
+        );
         for q in &QUESTIONS {
             let options: HashSet<&str> = q.options.iter().map(|&o| c.get(o)).collect();
-            assert_eq!(options.len(), q.options.len(), "{}: {} repeats an option", lang.tag(), q.id);
+            assert_eq!(
+                options.len(),
+                q.options.len(),
+                "{}: {} repeats an option",
+                lang.tag(),
+                q.id
+            );
         }
         // Questions stay quick to read: no language needs half as many words again as English.
-        assert!(word_count(&c) * 2 <= word_count(&english) * 3, "{}: {} words", lang.tag(), word_count(&c));
+        assert!(
+            word_count(&c) * 2 <= word_count(&english) * 3,
+            "{}: {} words",
+            lang.tag(),
+            word_count(&c)
+        );
     }
 }
 
@@ -93,14 +140,28 @@ fn a_damaged_catalog_falls_back_to_english_line_by_line() {
                 team.problems[few] = {n} Zeilen\n";
     let (c, errors) = Catalog::load(Lang::De, text);
     assert_eq!(c.get(Msg::IntroTitle), "Wie bereit ist Ihr Team?");
-    assert_eq!(c.get(Msg::IntroLead), Catalog::english().get(Msg::IntroLead), "bad placeholders keep English");
-    assert_eq!(c.get(Msg::IntroStart), "Start", "a line without = keeps English");
+    assert_eq!(
+        c.get(Msg::IntroLead),
+        Catalog::english().get(Msg::IntroLead),
+        "bad placeholders keep English"
+    );
+    assert_eq!(
+        c.get(Msg::IntroStart),
+        "Start",
+        "a line without = keeps English"
+    );
     assert_eq!(errors.len(), 4, "{errors:?}");
     let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(said[0].contains("line 2"), "{said:?}");
-    assert!(said[1].contains("{n}") || said[1].contains("placeholders"), "{said:?}");
+    assert!(
+        said[1].contains("{n}") || said[1].contains("placeholders"),
+        "{said:?}"
+    );
     assert!(said[2].contains("nope.key"), "{said:?}");
-    assert!(said[3].contains("team.problems[few]"), "German has no [few]: {said:?}");
+    assert!(
+        said[3].contains("team.problems[few]"),
+        "German has no [few]: {said:?}"
+    );
     assert_eq!(c.lang, Lang::De);
 }
 
@@ -133,11 +194,20 @@ fn plural_rules_follow_cldr() {
 fn counts_pick_the_right_form_and_write_the_number_for_the_language() {
     let en = Catalog::english();
     assert_eq!(en.count(Msg::TeamProblems, 1, &[]), "1 line did not count");
-    assert_eq!(en.count(Msg::TeamProblems, 12345, &[]), "12,345 lines did not count");
+    assert_eq!(
+        en.count(Msg::TeamProblems, 12345, &[]),
+        "12,345 lines did not count"
+    );
     let ar = catalog(Lang::Ar);
-    let forms: HashSet<String> = [0, 1, 2, 3, 11, 100].iter().map(|&n| ar.count(Msg::TeamProblems, n, &[])).collect();
+    let forms: HashSet<String> = [0, 1, 2, 3, 11, 100]
+        .iter()
+        .map(|&n| ar.count(Msg::TeamProblems, n, &[]))
+        .collect();
     assert_eq!(forms.len(), 6, "six distinct Arabic sentences: {forms:?}");
-    assert!(ar.count(Msg::TeamProblems, 3, &[]).contains('٣'), "Arabic-Indic digits");
+    assert!(
+        ar.count(Msg::TeamProblems, 3, &[]).contains('٣'),
+        "Arabic-Indic digits"
+    );
 }
 
 #[test]
@@ -153,10 +223,17 @@ fn numbers_and_percentages_are_written_for_each_language() {
         assert_eq!(lang.number(n), number, "{}", lang.tag());
         assert_eq!(lang.percent(42), percent, "{}", lang.tag());
     }
-    assert_eq!(Lang::Es.number(1000), "1000", "Spanish groups from five digits");
+    assert_eq!(
+        Lang::Es.number(1000),
+        "1000",
+        "Spanish groups from five digits"
+    );
     assert_eq!(Lang::En.number(1000), "1,000");
     assert_eq!(Lang::En.number(-5), "\u{2212}5");
-    assert_eq!((Lang::En.signed(12), Lang::En.signed(0), Lang::En.signed(-3)), ("+12".into(), "±0".into(), "\u{2212}3".into()));
+    assert_eq!(
+        (Lang::En.signed(12), Lang::En.signed(0), Lang::En.signed(-3)),
+        ("+12".into(), "±0".into(), "\u{2212}3".into())
+    );
     assert_eq!(Lang::Ar.signed(12), "+١٢");
 }
 
@@ -165,10 +242,22 @@ fn the_language_comes_from_config_then_browser_then_english() {
     let browser = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
     assert_eq!(negotiate(Some("fr-CA"), &browser(&["de-AT"])), Lang::Fr);
     assert_eq!(negotiate(None, &browser(&["de-AT", "en"])), Lang::De);
-    assert_eq!(negotiate(None, &browser(&["ja", "pt-BR", "es-419"])), Lang::Es, "first supported match");
-    assert_eq!(negotiate(Some("ja"), &browser(&["ar-EG"])), Lang::Ar, "an unsupported setting follows the browser");
+    assert_eq!(
+        negotiate(None, &browser(&["ja", "pt-BR", "es-419"])),
+        Lang::Es,
+        "first supported match"
+    );
+    assert_eq!(
+        negotiate(Some("ja"), &browser(&["ar-EG"])),
+        Lang::Ar,
+        "an unsupported setting follows the browser"
+    );
     assert_eq!(negotiate(None, &browser(&["ja"])), Lang::En);
-    assert_eq!(negotiate(Some("DE_ch"), &[]), Lang::De, "case and underscores are fine");
+    assert_eq!(
+        negotiate(Some("DE_ch"), &[]),
+        Lang::De,
+        "case and underscores are fine"
+    );
     assert!(Lang::Ar.rtl() && Lang::ALL.iter().filter(|l| l.rtl()).count() == 1);
 }
 
@@ -176,11 +265,23 @@ fn the_language_comes_from_config_then_browser_then_english() {
 fn an_unsupported_locale_warns_and_is_kept() {
     let parsed = parse(&[Entry::attribute("locale", "ja-JP")]).expect("valid tag");
     assert_eq!(parsed.config.locale.as_deref(), Some("ja-JP"));
-    assert!(parsed.warnings[0].contains("\"ja-JP\" has no catalog"), "{:?}", parsed.warnings);
+    assert!(
+        parsed.warnings[0].contains("\"ja-JP\" has no catalog"),
+        "{:?}",
+        parsed.warnings
+    );
 }
 
 fn strings(pairs: &[(&str, ConfigValue)]) -> Entry {
-    Entry::object("strings", ConfigValue::Map(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()))
+    Entry::object(
+        "strings",
+        ConfigValue::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        ),
+    )
 }
 
 fn text(s: &str) -> ConfigValue {
@@ -201,30 +302,73 @@ fn hosts_override_texts_for_all_or_one_language() {
     .expect("valid");
     let en = parsed.config.catalog(&Catalog::english());
     assert_eq!(en.get(Msg::IntroTitle), "Our AI check");
-    assert_eq!(en.get(Msg::IntroLead), "Two minutes.", "intro is a text override too");
+    assert_eq!(
+        en.get(Msg::IntroLead),
+        "Two minutes.",
+        "intro is a text override too"
+    );
     assert_eq!(en.get(Msg::ResultRetake), "Again", "trimmed");
-    assert_eq!(en.count(Msg::TeamProblems, 1, &[]), "One line was skipped: 1");
-    assert_eq!(en.count(Msg::TeamProblems, 2, &[]), "2 lines did not count", "other form untouched");
+    assert_eq!(
+        en.count(Msg::TeamProblems, 1, &[]),
+        "One line was skipped: 1"
+    );
+    assert_eq!(
+        en.count(Msg::TeamProblems, 2, &[]),
+        "2 lines did not count",
+        "other form untouched"
+    );
     let de = parsed.config.catalog(&catalog(Lang::De));
-    assert_eq!(de.get(Msg::IntroTitle), "Unser KI-Check", "the language's own text wins, though given first");
+    assert_eq!(
+        de.get(Msg::IntroTitle),
+        "Unser KI-Check",
+        "the language's own text wins, though given first"
+    );
     let fr = parsed.config.catalog(&catalog(Lang::Fr));
-    assert_eq!(fr.get(Msg::IntroTitle), "Our AI check", "unprefixed texts apply to every language");
+    assert_eq!(
+        fr.get(Msg::IntroTitle),
+        "Our AI check",
+        "unprefixed texts apply to every language"
+    );
 }
 
 #[test]
 fn bad_overrides_are_refused_with_the_key_and_the_reason() {
     let cases: [(Entry, &str); 7] = [
-        (strings(&[("intro.titel", text("x"))]), "strings: \"intro.titel\" is not a text key"),
-        (strings(&[("gap.room", text("No placeholders"))]), "must contain exactly the placeholders {dimension}, {score}, {level}, {why}"),
-        (strings(&[("intro.title", text("Hi {name}"))]), "\"intro.title\" must not contain placeholders"),
-        (strings(&[("intro.title", ConfigValue::Number("3".into()))]), "\"intro.title\" must be a non-empty string of at most 500 characters, got number 3"),
-        (strings(&[("ja:intro.title", text("x"))]), "\"ja\" is not a language of the widget"),
-        (strings(&[("intro.title[one]", text("x"))]), "\"intro.title[one]\" names a plural form"),
-        (Entry::attribute("strings", "{intro.title: x}"), "data-strings must be an object of text keys and texts"),
+        (
+            strings(&[("intro.titel", text("x"))]),
+            "strings: \"intro.titel\" is not a text key",
+        ),
+        (
+            strings(&[("gap.room", text("No placeholders"))]),
+            "must contain exactly the placeholders {dimension}, {score}, {level}, {why}",
+        ),
+        (
+            strings(&[("intro.title", text("Hi {name}"))]),
+            "\"intro.title\" must not contain placeholders",
+        ),
+        (
+            strings(&[("intro.title", ConfigValue::Number("3".into()))]),
+            "\"intro.title\" must be a non-empty string of at most 500 characters, got number 3",
+        ),
+        (
+            strings(&[("ja:intro.title", text("x"))]),
+            "\"ja\" is not a language of the widget",
+        ),
+        (
+            strings(&[("intro.title[one]", text("x"))]),
+            "\"intro.title[one]\" names a plural form",
+        ),
+        (
+            Entry::attribute("strings", "{intro.title: x}"),
+            "data-strings must be an object of text keys and texts",
+        ),
     ];
     for (entry, expected) in cases {
         let said = parse(&[entry]).expect_err(expected).to_string();
-        assert!(said.contains(expected), "{said:?} should contain {expected:?}");
+        assert!(
+            said.contains(expected),
+            "{said:?} should contain {expected:?}"
+        );
     }
     let long = "x".repeat(501);
     assert!(parse(&[strings(&[("intro.title", text(&long))])]).is_err());
@@ -232,7 +376,10 @@ fn bad_overrides_are_refused_with_the_key_and_the_reason() {
 
 #[test]
 fn fill_replaces_known_placeholders_only() {
-    assert_eq!(fill("{a} and {b} and {c", &[("a", "1"), ("b", "{a}")]), "1 and {a} and {c");
+    assert_eq!(
+        fill("{a} and {b} and {c", &[("a", "1"), ("b", "{a}")]),
+        "1 and {a} and {c"
+    );
     assert_eq!(placeholders("{n} of {total}, {n}"), vec!["n", "total"]);
     let english = Catalog::english();
     for msg in Msg::ALL {

@@ -38,32 +38,74 @@ fn next_without_an_answer_asks_for_one_and_stays() {
     let a = run(Assessment::new(true), &[Action::Start, Action::Next]);
     assert_eq!(a.step, Step::Question(0));
     assert!(a.needs_answer);
-    assert!(a.apply(Action::Next).is_none(), "a second Next changes nothing");
-    let a = a.apply(Action::Choose { question: 0, option: 2 }).expect("choice");
+    assert!(
+        a.apply(Action::Next).is_none(),
+        "a second Next changes nothing"
+    );
+    let a = a
+        .apply(Action::Choose {
+            question: 0,
+            option: 2,
+        })
+        .expect("choice");
     assert!(!a.needs_answer, "choosing clears the hint");
 }
 
 #[test]
 fn choosing_emits_an_answer_event_once_per_change() {
-    let a = run(Assessment::new(true), &[Action::Start, Action::Choose { question: 0, option: 3 }]);
+    let a = run(
+        Assessment::new(true),
+        &[
+            Action::Start,
+            Action::Choose {
+                question: 0,
+                option: 3,
+            },
+        ],
+    );
     let (n, e) = event(&a);
     assert_eq!(n, 2);
     assert_eq!(e, WidgetEvent::answer(0, 3));
-    assert!(a.apply(Action::Choose { question: 0, option: 3 }).is_none(), "same choice is a no-op");
+    assert!(
+        a.apply(Action::Choose {
+            question: 0,
+            option: 3
+        })
+        .is_none(),
+        "same choice is a no-op"
+    );
 }
 
 #[test]
 fn choices_for_other_questions_or_missing_options_are_ignored() {
     let a = run(Assessment::new(true), &[Action::Start]);
-    assert!(a.apply(Action::Choose { question: 5, option: 1 }).is_none());
-    assert!(a.apply(Action::Choose { question: 0, option: 9 }).is_none());
+    assert!(a
+        .apply(Action::Choose {
+            question: 5,
+            option: 1
+        })
+        .is_none());
+    assert!(a
+        .apply(Action::Choose {
+            question: 0,
+            option: 9
+        })
+        .is_none());
 }
 
 #[test]
 fn back_keeps_answers_and_returns_to_the_intro_from_the_first_question() {
     let a = run(
         Assessment::new(true),
-        &[Action::Start, Action::Choose { question: 0, option: 1 }, Action::Next, Action::Back],
+        &[
+            Action::Start,
+            Action::Choose {
+                question: 0,
+                option: 1,
+            },
+            Action::Next,
+            Action::Back,
+        ],
     );
     assert_eq!(a.step, Step::Question(0));
     assert_eq!(a.choices[0], Some(1));
@@ -79,7 +121,10 @@ fn full_run_ends_on_the_result_with_the_core_score() {
         let answers = random_answers(&mut rng);
         let mut actions = vec![Action::Start];
         for (i, &option) in answers.0.iter().enumerate() {
-            actions.push(Action::Choose { question: i, option });
+            actions.push(Action::Choose {
+                question: i,
+                option,
+            });
             actions.push(Action::Next);
         }
         let a = run(Assessment::new(true), &actions);
@@ -89,7 +134,11 @@ fn full_run_ends_on_the_result_with_the_core_score() {
         let code = encode(&answers).expect("valid");
         assert_eq!(event(&a).1, WidgetEvent::complete(&expected, &code));
         assert_eq!(decode(code.as_str()).expect("round trip").answers, answers);
-        assert_eq!(event(&a).0 as usize, 2 + QUESTIONS.len(), "start + one answer each + complete");
+        assert_eq!(
+            event(&a).0 as usize,
+            2 + QUESTIONS.len(),
+            "start + one answer each + complete"
+        );
     }
 }
 
@@ -97,7 +146,10 @@ fn full_run_ends_on_the_result_with_the_core_score() {
 fn retake_starts_over_and_keeps_counting_events() {
     let mut actions = vec![Action::Start];
     for i in 0..QUESTIONS.len() {
-        actions.push(Action::Choose { question: i, option: 1 });
+        actions.push(Action::Choose {
+            question: i,
+            option: 1,
+        });
         actions.push(Action::Next);
     }
     let done = run(Assessment::new(true), &actions);
@@ -105,7 +157,10 @@ fn retake_starts_over_and_keeps_counting_events() {
     assert_eq!(again.step, Step::Intro);
     assert_eq!(again.answered(), 0);
     assert!(again.outcome.is_none());
-    assert_eq!(again.event, done.event, "no new event until the visitor starts");
+    assert_eq!(
+        again.event, done.event,
+        "no new event until the visitor starts"
+    );
     let started = again.apply(Action::Start).expect("start");
     assert!(event(&started).0 > event(&done).0);
 }
@@ -121,7 +176,15 @@ fn without_intro_it_opens_on_the_first_question_already_started() {
 #[test]
 fn actions_that_do_not_fit_the_step_change_nothing() {
     let intro = Assessment::new(true);
-    for action in [Action::Next, Action::Back, Action::Restart, Action::Choose { question: 0, option: 0 }] {
+    for action in [
+        Action::Next,
+        Action::Back,
+        Action::Restart,
+        Action::Choose {
+            question: 0,
+            option: 0,
+        },
+    ] {
         assert!(intro.apply(action).is_none(), "{action:?} on the intro");
     }
 }
@@ -132,10 +195,24 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
     let mut a = Assessment::new(true);
     a.shared = Some(random_answers(&mut rng));
     assert!(a.shared_result().is_some());
-    for action in [Action::Start, Action::Next, Action::Back, Action::Restart, Action::Choose { question: 0, option: 1 }] {
-        assert!(a.apply(action).is_none(), "{action:?} does nothing on a shared result");
+    for action in [
+        Action::Start,
+        Action::Next,
+        Action::Back,
+        Action::Restart,
+        Action::Choose {
+            question: 0,
+            option: 1,
+        },
+    ] {
+        assert!(
+            a.apply(action).is_none(),
+            "{action:?} does nothing on a shared result"
+        );
     }
-    let own = a.apply(Action::TakeItYourself).expect("leaves the shared view");
+    let own = a
+        .apply(Action::TakeItYourself)
+        .expect("leaves the shared view");
     assert!(own.shared.is_none());
     assert_eq!(own.step, Step::Intro);
     assert!(own.event.is_none(), "leaving announces nothing; Start will");
@@ -145,9 +222,18 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
 fn a_reset_at_the_very_beginning_changes_nothing() {
     for show_intro in [true, false] {
         let fresh = Assessment::new(show_intro);
-        assert!(fresh.apply(Action::Reset).is_none(), "show_intro = {show_intro}");
+        assert!(
+            fresh.apply(Action::Reset).is_none(),
+            "show_intro = {show_intro}"
+        );
     }
-    let started = run(Assessment::new(false), &[Action::Choose { question: 0, option: 1 }]);
+    let started = run(
+        Assessment::new(false),
+        &[Action::Choose {
+            question: 0,
+            option: 1,
+        }],
+    );
     let reset = started.apply(Action::Reset).expect("answers are dropped");
     assert_eq!(reset.answered(), 0);
     assert_eq!(event(&reset).1, WidgetEvent::start());
@@ -157,25 +243,79 @@ fn a_reset_at_the_very_beginning_changes_nothing() {
 fn a_pointer_pick_moves_on_after_its_beat_and_the_last_one_reaches_the_result() {
     let mut a = run(Assessment::new(true), &[Action::Start]);
     for i in 0..QUESTIONS.len() {
-        a = run(a, &[Action::Choose { question: i, option: 2 }, Action::Advance { question: i, option: 2 }]);
+        a = run(
+            a,
+            &[
+                Action::Choose {
+                    question: i,
+                    option: 2,
+                },
+                Action::Advance {
+                    question: i,
+                    option: 2,
+                },
+            ],
+        );
     }
-    assert_eq!(a.step, Step::Result, "Start and twelve picks reach the result");
+    assert_eq!(
+        a.step,
+        Step::Result,
+        "Start and twelve picks reach the result"
+    );
     assert!(a.outcome.is_some());
 }
 
 #[test]
 fn a_stale_beat_changes_nothing() {
-    let picked = run(Assessment::new(true), &[Action::Start, Action::Choose { question: 0, option: 1 }]);
+    let picked = run(
+        Assessment::new(true),
+        &[
+            Action::Start,
+            Action::Choose {
+                question: 0,
+                option: 1,
+            },
+        ],
+    );
     // The visitor changed their mind during the beat: the first pick's beat must not move on.
-    let changed = picked.apply(Action::Choose { question: 0, option: 3 }).expect("new choice");
-    assert!(changed.apply(Action::Advance { question: 0, option: 1 }).is_none());
+    let changed = picked
+        .apply(Action::Choose {
+            question: 0,
+            option: 3,
+        })
+        .expect("new choice");
+    assert!(changed
+        .apply(Action::Advance {
+            question: 0,
+            option: 1
+        })
+        .is_none());
     assert_eq!(
-        changed.apply(Action::Advance { question: 0, option: 3 }).expect("moves on").step,
+        changed
+            .apply(Action::Advance {
+                question: 0,
+                option: 3
+            })
+            .expect("moves on")
+            .step,
         Step::Question(1)
     );
     // They went Back (or on by keyboard) during the beat: it no longer applies.
     let back = picked.apply(Action::Back).expect("back to the intro");
-    assert!(back.apply(Action::Advance { question: 0, option: 1 }).is_none());
+    assert!(back
+        .apply(Action::Advance {
+            question: 0,
+            option: 1
+        })
+        .is_none());
     let moved = picked.apply(Action::Next).expect("next");
-    assert!(moved.apply(Action::Advance { question: 0, option: 1 }).is_none(), "no double step");
+    assert!(
+        moved
+            .apply(Action::Advance {
+                question: 0,
+                option: 1
+            })
+            .is_none(),
+        "no double step"
+    );
 }

@@ -14,7 +14,10 @@ fn finish(mut a: Assessment, answers: &[u8]) -> Assessment {
         a = a.apply(Action::Start).expect("start");
     }
     for (i, &option) in answers.iter().enumerate() {
-        if let Some(next) = a.apply(Action::Choose { question: i, option }) {
+        if let Some(next) = a.apply(Action::Choose {
+            question: i,
+            option,
+        }) {
             a = next;
         }
         a = a.apply(Action::Next).expect("next");
@@ -28,8 +31,12 @@ fn snapshots_round_trip_through_text() {
     for _ in 0..500 {
         let answers = random_answers(&mut rng);
         let upto = rng.below(QUESTIONS.len());
-        let choices: Vec<Option<u8>> =
-            answers.0.iter().enumerate().map(|(i, &o)| (i <= upto).then_some(o)).collect();
+        let choices: Vec<Option<u8>> = answers
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, &o)| (i <= upto).then_some(o))
+            .collect();
         let snapshot = Snapshot {
             step: Step::Question(upto),
             choices,
@@ -42,9 +49,19 @@ fn snapshots_round_trip_through_text() {
 #[test]
 fn a_reload_returns_to_the_same_question_with_the_answers() {
     let a = Assessment::new(true).apply(Action::Start).expect("start");
-    let a = a.apply(Action::Choose { question: 0, option: 2 }).expect("choose");
+    let a = a
+        .apply(Action::Choose {
+            question: 0,
+            option: 2,
+        })
+        .expect("choose");
     let a = a.apply(Action::Next).expect("next");
-    let a = a.apply(Action::Choose { question: 1, option: 1 }).expect("choose");
+    let a = a
+        .apply(Action::Choose {
+            question: 1,
+            option: 1,
+        })
+        .expect("choose");
     let saved = a.snapshot().encode();
     let resumed = Assessment::resume(&Snapshot::decode(&saved).expect("readable"), true);
     assert_eq!(resumed.step, Step::Question(1));
@@ -57,7 +74,10 @@ fn a_finished_visitor_resumes_on_their_result() {
     let mut rng = Rng::new(4);
     let answers = random_answers(&mut rng);
     let done = finish(Assessment::new(true), &answers.0);
-    let resumed = Assessment::resume(&Snapshot::decode(&done.snapshot().encode()).expect("ok"), true);
+    let resumed = Assessment::resume(
+        &Snapshot::decode(&done.snapshot().encode()).expect("ok"),
+        true,
+    );
     assert_eq!(resumed.step, Step::Result);
     assert_eq!(resumed.outcome, Some(score(&answers).expect("valid")));
 }
@@ -71,10 +91,16 @@ fn retake_keeps_the_previous_result_for_comparison() {
     let again = done.apply(Action::Restart).expect("restart");
     assert_eq!(again.previous.as_ref(), Some(&first));
     let redone = finish(again, &second.0);
-    assert_eq!(redone.previous_outcome(), Some(score(&first).expect("valid")));
+    assert_eq!(
+        redone.previous_outcome(),
+        Some(score(&first).expect("valid"))
+    );
     assert_eq!(redone.outcome, Some(score(&second).expect("valid")));
     // It survives a reload, too.
-    let resumed = Assessment::resume(&Snapshot::decode(&redone.snapshot().encode()).expect("ok"), true);
+    let resumed = Assessment::resume(
+        &Snapshot::decode(&redone.snapshot().encode()).expect("ok"),
+        true,
+    );
     assert_eq!(resumed.previous.as_ref(), Some(&first));
 }
 
@@ -85,13 +111,40 @@ fn corrupt_foreign_or_old_values_are_refused() {
         (String::new(), ProgressError::UnknownFormat),
         ("{\"step\":3}".into(), ProgressError::UnknownFormat),
         (good.replacen('1', "0", 1), ProgressError::UnknownFormat),
-        ("1/99/i/------------/".into(), ProgressError::OtherModel { found: "99".into() }),
-        ("1/1/q12/------------/".into(), ProgressError::Corrupt { part: "step" }),
-        ("1/1/qx/------------/".into(), ProgressError::Corrupt { part: "step" }),
-        ("1/1/r/0-----------/".into(), ProgressError::Corrupt { part: "step" }),
-        ("1/1/i/-----/".into(), ProgressError::Corrupt { part: "answer list" }),
-        ("1/1/i/9-----------/".into(), ProgressError::Corrupt { part: "answer list" }),
-        ("1/1/i/------------/0-0000000000".into(), ProgressError::Corrupt { part: "previous result" }),
+        (
+            "1/99/i/------------/".into(),
+            ProgressError::OtherModel { found: "99".into() },
+        ),
+        (
+            "1/1/q12/------------/".into(),
+            ProgressError::Corrupt { part: "step" },
+        ),
+        (
+            "1/1/qx/------------/".into(),
+            ProgressError::Corrupt { part: "step" },
+        ),
+        (
+            "1/1/r/0-----------/".into(),
+            ProgressError::Corrupt { part: "step" },
+        ),
+        (
+            "1/1/i/-----/".into(),
+            ProgressError::Corrupt {
+                part: "answer list",
+            },
+        ),
+        (
+            "1/1/i/9-----------/".into(),
+            ProgressError::Corrupt {
+                part: "answer list",
+            },
+        ),
+        (
+            "1/1/i/------------/0-0000000000".into(),
+            ProgressError::Corrupt {
+                part: "previous result",
+            },
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(Snapshot::decode(&text), Err(expected), "{text:?}");
@@ -104,7 +157,9 @@ fn random_text_never_panics() {
     let alphabet: Vec<char> = "01234-/qir9é\u{0}x ".chars().collect();
     for _ in 0..20_000 {
         let len = rng.below(40);
-        let text: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+        let text: String = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
         let _ = Snapshot::decode(&text);
     }
 }

@@ -5,11 +5,11 @@ mod common;
 use ai_readiness::core::chart::{layout, BAR_H};
 use ai_readiness::core::code::encode;
 use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::model::Answers;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
 use ai_readiness::core::scoring::{outcome_from_scores, score, Scores};
-use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::text::{adoption_gap_sentence, gap_reason};
 use common::{random_answers, Rng};
 use serde_json::json;
@@ -47,16 +47,21 @@ fn answer_event_detail_names_the_question() {
 fn gap_reason_gives_the_numbers_and_the_next_level() {
     let outcome = outcome_from_scores(Scores::from_array([100, 40, 20, 40]));
     let reason = gap_reason(&Catalog::english(), &outcome.biggest_gap);
-    assert!(reason.starts_with("Capability is at 20, 50 points below the 70"), "{reason}");
+    assert!(
+        reason.starts_with("Capability is at 20, 50 points below the 70"),
+        "{reason}"
+    );
     assert!(reason.contains("Operating"), "{reason}");
 }
 
 #[test]
 fn adoption_gap_sentence_follows_the_sign() {
     let ahead = outcome_from_scores(Scores::from_array([90, 20, 20, 20]));
-    assert!(adoption_gap_sentence(&Catalog::english(), &ahead).starts_with("Access runs 70 points ahead"));
+    assert!(adoption_gap_sentence(&Catalog::english(), &ahead)
+        .starts_with("Access runs 70 points ahead"));
     let even = outcome_from_scores(Scores::from_array([50, 50, 50, 50]));
-    assert!(adoption_gap_sentence(&Catalog::english(), &even).starts_with("Access and adoption move together"));
+    assert!(adoption_gap_sentence(&Catalog::english(), &even)
+        .starts_with("Access and adoption move together"));
 }
 
 #[test]
@@ -76,17 +81,36 @@ fn plan_starts_with_the_biggest_gap() {
 #[test]
 fn chart_rows_follow_the_scores_without_overlapping() {
     let chart = layout(Scores::from_array([0, 50, 100, 25]), false);
-    assert_eq!(chart.bars.iter().map(|b| b.score).collect::<Vec<_>>(), vec![0, 50, 100, 25]);
-    assert_eq!(chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(), Dimension::ALL.to_vec());
+    assert_eq!(
+        chart.bars.iter().map(|b| b.score).collect::<Vec<_>>(),
+        vec![0, 50, 100, 25]
+    );
+    assert_eq!(
+        chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(),
+        Dimension::ALL.to_vec()
+    );
     for pair in chart.bars.windows(2) {
         assert!(pair[0].text_y < pair[0].bar_y, "text sits above its bar");
-        assert!(pair[0].bar_y + BAR_H < pair[1].text_y - 12, "rows do not touch");
+        assert!(
+            pair[0].bar_y + BAR_H < pair[1].text_y - 12,
+            "rows do not touch"
+        );
     }
     let last = chart.bars.last().expect("four rows");
-    assert_eq!(chart.height, last.bar_y + BAR_H, "the chart ends at the last bar");
-    assert_eq!(chart.operating_floor, ai_readiness::core::scoring::RULES.levels[1].floors[2]);
+    assert_eq!(
+        chart.height,
+        last.bar_y + BAR_H,
+        "the chart ends at the last bar"
+    );
+    assert_eq!(
+        chart.operating_floor,
+        ai_readiness::core::scoring::RULES.levels[1].floors[2]
+    );
     assert_eq!(chart.floor_x, chart.operating_floor);
-    assert!(chart.bars.iter().all(|b| b.fill_x == 0), "bars grow from the left");
+    assert!(
+        chart.bars.iter().all(|b| b.fill_x == 0),
+        "bars grow from the left"
+    );
     assert_eq!((chart.names.x, chart.values.x), ("0", "100%"));
 }
 
@@ -95,11 +119,24 @@ fn a_right_to_left_chart_is_the_mirror_image() {
     let scores = Scores::from_array([0, 50, 100, 25]);
     let (ltr, rtl) = (layout(scores, false), layout(scores, true));
     for (l, r) in ltr.bars.iter().zip(&rtl.bars) {
-        assert_eq!((r.score, r.text_y, r.bar_y), (l.score, l.text_y, l.bar_y), "same rows and widths");
-        assert_eq!(r.fill_x + r.score, 100, "{:?} grows from the right edge", r.dimension);
+        assert_eq!(
+            (r.score, r.text_y, r.bar_y),
+            (l.score, l.text_y, l.bar_y),
+            "same rows and widths"
+        );
+        assert_eq!(
+            r.fill_x + r.score,
+            100,
+            "{:?} grows from the right edge",
+            r.dimension
+        );
     }
     assert_eq!(rtl.floor_x, 100 - ltr.floor_x);
-    assert_eq!((rtl.names, rtl.values), (ltr.values, ltr.names), "names and values swap sides");
+    assert_eq!(
+        (rtl.names, rtl.values),
+        (ltr.values, ltr.names),
+        "names and values swap sides"
+    );
 }
 
 #[test]

@@ -13,7 +13,11 @@ use common::{answers_by, maxed, random_answers, top, Rng};
 fn check(cases: &[(&str, Answers, Level)]) {
     for (name, answers, expected) in cases {
         let outcome = score(answers).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(outcome.level, *expected, "{name}: scores {:?}", outcome.scores);
+        assert_eq!(
+            outcome.level, *expected,
+            "{name}: scores {:?}",
+            outcome.scores
+        );
     }
 }
 
@@ -21,14 +25,46 @@ fn check(cases: &[(&str, Answers, Level)]) {
 fn levels_follow_the_brief() {
     use Dimension::*;
     check(&[
-        ("all lowest answers", answers_by(|_, _| 0), Level::Experimenting),
-        ("all highest answers", answers_by(|_, t| t), Level::Operating),
-        ("strong access, nothing else", answers_by(|d, t| if d == Access { t } else { 0 }), Level::Adopting),
-        ("strong access, weak rest", answers_by(|d, t| if d == Access { t } else { 1 }), Level::Adopting),
-        ("everything but capability", answers_by(|d, t| if d == Capability { 0 } else { t }), Level::Adopting),
-        ("everything but visibility", answers_by(|d, t| if d == Visibility { 0 } else { t }), Level::Adopting),
-        ("everything but usage", answers_by(|d, t| if d == Usage { 0 } else { t }), Level::Adopting),
-        ("solid middle answers", answers_by(|_, t| t / 2 + 1), Level::Adopting),
+        (
+            "all lowest answers",
+            answers_by(|_, _| 0),
+            Level::Experimenting,
+        ),
+        (
+            "all highest answers",
+            answers_by(|_, t| t),
+            Level::Operating,
+        ),
+        (
+            "strong access, nothing else",
+            answers_by(|d, t| if d == Access { t } else { 0 }),
+            Level::Adopting,
+        ),
+        (
+            "strong access, weak rest",
+            answers_by(|d, t| if d == Access { t } else { 1 }),
+            Level::Adopting,
+        ),
+        (
+            "everything but capability",
+            answers_by(|d, t| if d == Capability { 0 } else { t }),
+            Level::Adopting,
+        ),
+        (
+            "everything but visibility",
+            answers_by(|d, t| if d == Visibility { 0 } else { t }),
+            Level::Adopting,
+        ),
+        (
+            "everything but usage",
+            answers_by(|d, t| if d == Usage { 0 } else { t }),
+            Level::Adopting,
+        ),
+        (
+            "solid middle answers",
+            answers_by(|_, t| t / 2 + 1),
+            Level::Adopting,
+        ),
     ]);
 }
 
@@ -63,7 +99,11 @@ fn operating_needs_capability_and_visibility() {
             let mut s = [100u8; 4];
             s[needed.index()] = weak;
             let scores = Scores::from_array(s);
-            assert_ne!(level(scores), Level::Operating, "{needed:?} at {weak} still reached Operating");
+            assert_ne!(
+                level(scores),
+                Level::Operating,
+                "{needed:?} at {weak} still reached Operating"
+            );
         }
     }
 }
@@ -74,9 +114,15 @@ fn raising_access_alone_never_reaches_operating() {
     for _ in 0..20_000 {
         let answers = random_answers(&mut rng);
         let before = score(&answers).expect("valid").level;
-        let after = score(&maxed(&answers, Dimension::Access)).expect("valid").level;
+        let after = score(&maxed(&answers, Dimension::Access))
+            .expect("valid")
+            .level;
         if after == Level::Operating {
-            assert_eq!(before, Level::Operating, "access alone lifted {answers:?} to Operating");
+            assert_eq!(
+                before,
+                Level::Operating,
+                "access alone lifted {answers:?} to Operating"
+            );
         }
     }
 }
@@ -95,11 +141,23 @@ fn better_answers_never_lower_any_score_or_the_level() {
         better.0[i] += 1;
         let raised = score(&better).expect("valid");
         for d in Dimension::ALL {
-            assert!(raised.scores.get(d) >= base.scores.get(d), "{d:?} fell for {answers:?} q{i}");
+            assert!(
+                raised.scores.get(d) >= base.scores.get(d),
+                "{d:?} fell for {answers:?} q{i}"
+            );
         }
-        assert!(raised.overall >= base.overall, "overall fell for {answers:?} q{i}");
-        assert!(raised.adoption >= base.adoption, "adoption fell for {answers:?} q{i}");
-        assert!(raised.level >= base.level, "level fell for {answers:?} q{i}");
+        assert!(
+            raised.overall >= base.overall,
+            "overall fell for {answers:?} q{i}"
+        );
+        assert!(
+            raised.adoption >= base.adoption,
+            "adoption fell for {answers:?} q{i}"
+        );
+        assert!(
+            raised.level >= base.level,
+            "level fell for {answers:?} q{i}"
+        );
     }
 }
 
@@ -154,12 +212,18 @@ fn biggest_gap_is_what_holds_the_level_back() {
 
     // Everything fine but visibility: visibility holds Operating back.
     let blind = Scores::from_array([90, 90, 90, 10]);
-    assert_eq!(biggest_gap(blind, level(blind)).dimension, Dimension::Visibility);
+    assert_eq!(
+        biggest_gap(blind, level(blind)).dimension,
+        Dimension::Visibility
+    );
 
     // Experimenting with no tools that fit: access is the way to Adopting.
     let no_tools = Scores::from_array([0, 20, 25, 25]);
     assert_eq!(level(no_tools), Level::Experimenting);
-    assert_eq!(biggest_gap(no_tools, Level::Experimenting).dimension, Dimension::Access);
+    assert_eq!(
+        biggest_gap(no_tools, Level::Experimenting).dimension,
+        Dimension::Access
+    );
 
     // At Operating the gap is the weakest deciding area, with no level ahead.
     let top = Scores::from_array([100, 100, 70, 95]);
@@ -173,24 +237,38 @@ fn biggest_gap_toward_operating_is_never_access() {
     for _ in 0..5_000 {
         let outcome = score(&random_answers(&mut rng)).expect("valid");
         if outcome.level == Level::Adopting {
-            assert_ne!(outcome.biggest_gap.dimension, Dimension::Access, "{:?}", outcome.scores);
+            assert_ne!(
+                outcome.biggest_gap.dimension,
+                Dimension::Access,
+                "{:?}",
+                outcome.scores
+            );
         }
     }
 }
 
 #[test]
 fn weights_sum_to_one_hundred() {
-    assert_eq!(RULES.weights.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
+    assert_eq!(
+        RULES.weights.iter().map(|&w| u32::from(w)).sum::<u32>(),
+        100
+    );
 }
 
 #[test]
 fn bad_answers_are_refused_with_a_reason() {
     assert_eq!(
         score(&Answers(vec![0; 3])),
-        Err(ScoreError::WrongCount { got: 3, expected: QUESTIONS.len() })
+        Err(ScoreError::WrongCount {
+            got: 3,
+            expected: QUESTIONS.len()
+        })
     );
     let mut answers = vec![0u8; QUESTIONS.len()];
     answers[1] = 9;
     let err = score(&Answers(answers)).expect_err("option 9 does not exist");
-    assert_eq!(err.to_string(), "answer for \"access.guidance\" must be an option index from 0 to 3, got 9");
+    assert_eq!(
+        err.to_string(),
+        "answer for \"access.guidance\" must be an option index from 0 to 3, got 9"
+    );
 }

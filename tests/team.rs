@@ -33,30 +33,49 @@ fn identical_people_aggregate_to_exactly_that_person() {
         let answers = random_answers(&mut rng);
         let person = outcome(&answers);
         let n = 1 + rng.below(49);
-        let text: String = (0..n).map(|i| format!("Person {i}, Ops, {}\n", code(&answers))).collect();
+        let text: String = (0..n)
+            .map(|i| format!("Person {i}, Ops, {}\n", code(&answers)))
+            .collect();
         let (roster, team) = team_of(&text);
         assert_eq!(roster.entries.len(), n);
         assert_eq!(team.people, n);
-        assert_eq!(team.overall.as_ref(), Some(&person), "{n} copies of {answers:?}");
-        assert_eq!(team.overall.as_ref().map(|o| o.adoption_gap), Some(person.adoption_gap));
+        assert_eq!(
+            team.overall.as_ref(),
+            Some(&person),
+            "{n} copies of {answers:?}"
+        );
+        assert_eq!(
+            team.overall.as_ref().map(|o| o.adoption_gap),
+            Some(person.adoption_gap)
+        );
         assert_eq!(team.levels[person.level as usize], n);
         assert_eq!(team.common_gap, Some((person.biggest_gap.dimension, n)));
         assert_eq!(team.teams.len(), 1);
         assert_eq!(team.teams[0].scores, person.scores);
         assert_eq!(team.teams[0].level, person.level);
-        assert_eq!(team.common_gap_steps(), steps(person.biggest_gap.dimension, person.level));
+        assert_eq!(
+            team.common_gap_steps(),
+            steps(person.biggest_gap.dimension, person.level)
+        );
     }
 }
 
 /// A random roster of valid codes, with names and one of a few teams (or none).
-fn random_roster_text(rng: &mut Rng, people: usize) -> (String, Vec<(Option<&'static str>, Outcome)>) {
+fn random_roster_text(
+    rng: &mut Rng,
+    people: usize,
+) -> (String, Vec<(Option<&'static str>, Outcome)>) {
     const TEAMS: [Option<&str>; 4] = [Some("Sales"), Some("Ops"), Some("Finance"), None];
     let mut text = String::new();
     let mut truth = Vec::new();
     for i in 0..people {
         let answers = random_answers(rng);
         let team = TEAMS[rng.below(TEAMS.len())];
-        text.push_str(&format!("Person {i},{},{}\n", team.unwrap_or(""), code(&answers)));
+        text.push_str(&format!(
+            "Person {i},{},{}\n",
+            team.unwrap_or(""),
+            code(&answers)
+        ));
         truth.push((team, outcome(&answers)));
     }
     (text, truth)
@@ -88,17 +107,33 @@ fn stuck_people_come_first() {
         let (text, _) = random_roster_text(&mut rng, n);
         let (_, team) = team_of(&text);
         for pair in team.people_rows.windows(2) {
-            let key = |r: &ai_readiness::core::team::PersonRow| (r.outcome.level, r.outcome.adoption, r.line);
-            assert!(key(&pair[0]) < key(&pair[1]), "{:?} before {:?}", key(&pair[0]), key(&pair[1]));
+            let key = |r: &ai_readiness::core::team::PersonRow| {
+                (r.outcome.level, r.outcome.adoption, r.line)
+            };
+            assert!(
+                key(&pair[0]) < key(&pair[1]),
+                "{:?} before {:?}",
+                key(&pair[0]),
+                key(&pair[1])
+            );
         }
     }
     let low = answers_by(|_, _| 0);
     let high = answers_by(|_, t| t);
-    let text = format!("Ann,{}\nBo,{}\nCy,{}\n", code(&high), code(&low), code(&high));
+    let text = format!(
+        "Ann,{}\nBo,{}\nCy,{}\n",
+        code(&high),
+        code(&low),
+        code(&high)
+    );
     let (_, team) = team_of(&text);
     assert_eq!(team.people_rows[0].name.as_deref(), Some("Bo"));
     assert_eq!(team.people_rows[0].outcome.level, Level::Experimenting);
-    assert_eq!(team.people_rows[1].name.as_deref(), Some("Ann"), "ties keep line order");
+    assert_eq!(
+        team.people_rows[1].name.as_deref(),
+        Some("Ann"),
+        "ties keep line order"
+    );
 }
 
 #[test]
@@ -109,18 +144,34 @@ fn each_team_gets_the_rounded_mean_of_its_people() {
         let (text, truth) = random_roster_text(&mut rng, n);
         let (_, team) = team_of(&text);
         let names: Vec<Option<&str>> = team.teams.iter().map(|t| t.name.as_deref()).collect();
-        let mut expected_names: Vec<Option<&str>> =
-            ["Finance", "Ops", "Sales"].into_iter().map(Some).filter(|t| truth.iter().any(|(x, _)| x == t)).collect();
+        let mut expected_names: Vec<Option<&str>> = ["Finance", "Ops", "Sales"]
+            .into_iter()
+            .map(Some)
+            .filter(|t| truth.iter().any(|(x, _)| x == t))
+            .collect();
         if truth.iter().any(|(t, _)| t.is_none()) {
             expected_names.push(None);
         }
         assert_eq!(names, expected_names, "sorted by name, no team last");
         for row in &team.teams {
-            let members: Vec<&Outcome> = truth.iter().filter(|(t, _)| *t == row.name.as_deref()).map(|(_, o)| o).collect();
+            let members: Vec<&Outcome> = truth
+                .iter()
+                .filter(|(t, _)| *t == row.name.as_deref())
+                .map(|(_, o)| o)
+                .collect();
             assert_eq!(row.people, members.len());
             for d in Dimension::ALL {
-                let mean = members.iter().map(|o| f64::from(o.scores.get(d))).sum::<f64>() / members.len() as f64;
-                assert_eq!(f64::from(row.scores.get(d)), (mean + 1e-9).round(), "{:?} {d:?}", row.name);
+                let mean = members
+                    .iter()
+                    .map(|o| f64::from(o.scores.get(d)))
+                    .sum::<f64>()
+                    / members.len() as f64;
+                assert_eq!(
+                    f64::from(row.scores.get(d)),
+                    (mean + 1e-9).round(),
+                    "{:?} {d:?}",
+                    row.name
+                );
             }
             assert_eq!(row.level, ai_readiness::core::scoring::level(row.scores));
         }
@@ -132,21 +183,38 @@ fn team_names_group_without_regard_to_case_or_spacing() {
     let a = code(&answers_by(|_, _| 0));
     let text = format!("A,Sales,{a}\nB, sales ,{a}\nC,SALES  ,{a}\nD,Ops,{a}\nE,,{a}\n");
     let (_, team) = team_of(&text);
-    let rows: Vec<(Option<&str>, usize)> = team.teams.iter().map(|t| (t.name.as_deref(), t.people)).collect();
+    let rows: Vec<(Option<&str>, usize)> = team
+        .teams
+        .iter()
+        .map(|t| (t.name.as_deref(), t.people))
+        .collect();
     assert_eq!(rows, vec![(Some("Ops"), 1), (Some("Sales"), 3), (None, 1)]);
 }
 
 #[test]
 fn the_most_common_gap_wins_and_ties_follow_the_priority() {
     let mut rng = Rng::new(41);
-    let priority = [Dimension::Capability, Dimension::Visibility, Dimension::Usage, Dimension::Access];
+    let priority = [
+        Dimension::Capability,
+        Dimension::Visibility,
+        Dimension::Usage,
+        Dimension::Access,
+    ];
     for _ in 0..300 {
         let n = rng.below(12);
         let (text, truth) = random_roster_text(&mut rng, n);
         let (_, team) = team_of(&text);
-        let count = |d: Dimension| truth.iter().filter(|(_, o)| o.biggest_gap.dimension == d).count();
+        let count = |d: Dimension| {
+            truth
+                .iter()
+                .filter(|(_, o)| o.biggest_gap.dimension == d)
+                .count()
+        };
         let most = Dimension::ALL.iter().map(|&d| count(d)).max().unwrap_or(0);
-        let expected = priority.iter().find(|&&d| most > 0 && count(d) == most).map(|&d| (d, most));
+        let expected = priority
+            .iter()
+            .find(|&&d| most > 0 && count(d) == most)
+            .map(|&d| (d, most));
         assert_eq!(team.common_gap, expected);
     }
 }
@@ -169,10 +237,28 @@ fn an_empty_roster_reports_nobody() {
 fn a_repeated_name_and_code_counts_once() {
     let a = code(&answers_by(|_, _| 0));
     let b = code(&answers_by(|_, t| t));
-    let text = format!("Ann,Sales,{a}\nann , Ops, {}\nAnn,Sales,{b}\nBo,Sales,{a}\n  ANN  ,{a}\n", a.to_lowercase());
+    let text = format!(
+        "Ann,Sales,{a}\nann , Ops, {}\nAnn,Sales,{b}\nBo,Sales,{a}\n  ANN  ,{a}\n",
+        a.to_lowercase()
+    );
     let (roster, team) = team_of(&text);
-    assert_eq!(roster.entries.iter().map(|e| e.line).collect::<Vec<_>>(), vec![1, 3, 4]);
-    assert_eq!(roster.duplicates, vec![Duplicate { line: 2, first_line: 1 }, Duplicate { line: 5, first_line: 1 }]);
+    assert_eq!(
+        roster.entries.iter().map(|e| e.line).collect::<Vec<_>>(),
+        vec![1, 3, 4]
+    );
+    assert_eq!(
+        roster.duplicates,
+        vec![
+            Duplicate {
+                line: 2,
+                first_line: 1
+            },
+            Duplicate {
+                line: 5,
+                first_line: 1
+            }
+        ]
+    );
     assert_eq!(team.people, 3);
 }
 
@@ -194,16 +280,45 @@ fn bad_lines_are_listed_by_line_and_good_ones_still_count() {
         "name,team,code\n{good}\n\nAnn,Sales,{typo}\nBo,Ops,hello\n\"Cy, Jr\",Ops,{good}\nDee,a,b,{good}\nEd,\"Ops,{good}\n"
     );
     let (roster, team) = team_of(&text);
-    assert_eq!(roster.entries.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 6]);
+    assert_eq!(
+        roster.entries.iter().map(|e| e.line).collect::<Vec<_>>(),
+        vec![2, 6]
+    );
     assert_eq!(team.people, 2);
-    let problems: Vec<(usize, String)> = roster.problems.iter().map(|p| (p.line, p.reason.to_string())).collect();
+    let problems: Vec<(usize, String)> = roster
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.to_string()))
+        .collect();
     assert_eq!(problems.len(), 4, "{problems:?}");
     assert_eq!(problems[0].0, 4);
-    assert!(problems[0].1.starts_with("the check character"), "{}", problems[0].1);
+    assert!(
+        problems[0].1.starts_with("the check character"),
+        "{}",
+        problems[0].1
+    );
     assert_eq!(problems[1].0, 5);
-    assert!(problems[1].1.contains("characters besides spaces and hyphens"), "{}", problems[1].1);
-    assert_eq!(problems[2], (7, "expected at most 3 fields (name, team, code), got 4".to_string()));
-    assert_eq!(problems[3], (8, "field 2 has an opening quote but no closing one".to_string()));
+    assert!(
+        problems[1]
+            .1
+            .contains("characters besides spaces and hyphens"),
+        "{}",
+        problems[1].1
+    );
+    assert_eq!(
+        problems[2],
+        (
+            7,
+            "expected at most 3 fields (name, team, code), got 4".to_string()
+        )
+    );
+    assert_eq!(
+        problems[3],
+        (
+            8,
+            "field 2 has an opening quote but no closing one".to_string()
+        )
+    );
     assert_eq!(roster.problems[0].text, format!("Ann,Sales,{typo}"));
 }
 
@@ -222,7 +337,8 @@ fn a_long_bad_line_is_quoted_shortened() {
 #[test]
 fn quoted_names_may_hold_commas_and_quotes() {
     let a = code(&answers_by(|_, _| 0));
-    let text = format!("\"Smith, Ann\",\"The \"\"A\"\" team\",{a}\n  \"  Bo  \" , Ops ,  \"{a}\"  \n");
+    let text =
+        format!("\"Smith, Ann\",\"The \"\"A\"\" team\",{a}\n  \"  Bo  \" , Ops ,  \"{a}\"  \n");
     let roster = parse(&text);
     assert!(roster.problems.is_empty(), "{:?}", roster.problems);
     assert_eq!(roster.entries[0].name.as_deref(), Some("Smith, Ann"));
@@ -230,7 +346,14 @@ fn quoted_names_may_hold_commas_and_quotes() {
     assert_eq!(roster.entries[1].name.as_deref(), Some("Bo"));
     assert_eq!(roster.entries[1].team.as_deref(), Some("Ops"));
     let bad = parse(&format!("\"Ann\"x,Ops,{a}"));
-    assert!(bad.problems[0].reason.to_string().starts_with("field 1 has \"x\" after its closing quote"), "{:?}", bad.problems);
+    assert!(
+        bad.problems[0]
+            .reason
+            .to_string()
+            .starts_with("field 1 has \"x\" after its closing quote"),
+        "{:?}",
+        bad.problems
+    );
 }
 
 #[test]
@@ -243,7 +366,11 @@ fn bom_line_endings_and_blank_lines_do_not_matter() {
         format!("Name,Team,Code\nAnn,Sales,{a}\n\n   \nBo,Ops,{b}\n\n"),
     ] {
         let roster = parse(&text);
-        assert!(roster.problems.is_empty(), "{text:?}: {:?}", roster.problems);
+        assert!(
+            roster.problems.is_empty(),
+            "{text:?}: {:?}",
+            roster.problems
+        );
         let lines: Vec<usize> = roster.entries.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 5], "{text:?}");
     }
@@ -255,8 +382,11 @@ fn field_counts_decide_name_team_and_code() {
     let text = format!("{a}\nAnn,{a}\nBo,Sales,{a}\n,Ops,{a}\nCy,,{a}\nDee,Sales,{a},,\n,,\n");
     let roster = parse(&text);
     assert!(roster.problems.is_empty(), "{:?}", roster.problems);
-    let got: Vec<(Option<&str>, Option<&str>)> =
-        roster.entries.iter().map(|e| (e.name.as_deref(), e.team.as_deref())).collect();
+    let got: Vec<(Option<&str>, Option<&str>)> = roster
+        .entries
+        .iter()
+        .map(|e| (e.name.as_deref(), e.team.as_deref()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -273,7 +403,9 @@ fn field_counts_decide_name_team_and_code() {
 #[test]
 fn semicolons_and_tabs_work_as_separators() {
     let a = code(&answers_by(|_, _| 0));
-    let semi = parse(&format!("Name;Team;Code\nMüller, Anna;Sales;{a}\nBo;Ops;{a}\n"));
+    let semi = parse(&format!(
+        "Name;Team;Code\nMüller, Anna;Sales;{a}\nBo;Ops;{a}\n"
+    ));
     assert!(semi.problems.is_empty(), "{:?}", semi.problems);
     assert_eq!(semi.entries[0].name.as_deref(), Some("Müller, Anna"));
     let tab = parse(&format!("Müller, Anna\tSales\t{a}\nBo Li\t\t{a}\n"));
@@ -285,9 +417,19 @@ fn semicolons_and_tabs_work_as_separators() {
 #[test]
 fn header_lines_are_skipped_quietly() {
     let a = code(&answers_by(|_, _| 0));
-    for header in ["name,team,code", "NAME, TEAM, CODE", "Code", "\"Name\",\"Result code\"", "name;result_code"] {
+    for header in [
+        "name,team,code",
+        "NAME, TEAM, CODE",
+        "Code",
+        "\"Name\",\"Result code\"",
+        "name;result_code",
+    ] {
         let roster = parse(&format!("{header}\n{a}\n"));
-        assert!(roster.problems.is_empty(), "{header}: {:?}", roster.problems);
+        assert!(
+            roster.problems.is_empty(),
+            "{header}: {:?}",
+            roster.problems
+        );
         assert_eq!(roster.entries.len(), 1, "{header}");
     }
 }
@@ -316,7 +458,9 @@ fn random_bytes_never_panic() {
             let bytes: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
             String::from_utf8_lossy(&bytes).into_owned()
         } else {
-            (0..rng.below(40)).map(|_| pieces[rng.below(pieces.len())].as_str()).collect()
+            (0..rng.below(40))
+                .map(|_| pieces[rng.below(pieces.len())].as_str())
+                .collect()
         };
         let roster = parse(&text);
         let team = report(&roster);
@@ -327,7 +471,10 @@ fn random_bytes_never_panic() {
         numbers.extend(roster.problems.iter().map(|p| p.line));
         numbers.extend(roster.duplicates.iter().map(|d| d.line));
         numbers.sort_unstable();
-        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "each line lands in one list: {text:?}");
+        assert!(
+            numbers.windows(2).all(|w| w[0] < w[1]),
+            "each line lands in one list: {text:?}"
+        );
     }
 }
 
@@ -376,7 +523,18 @@ fn the_export_quotes_fields_and_defuses_formulas() {
     assert_eq!(rows.len(), team.people + 1);
     assert_eq!(
         rows[0],
-        ["name", "team", "code", "level", "overall", "access", "usage", "capability", "visibility", "biggest_gap"]
+        [
+            "name",
+            "team",
+            "code",
+            "level",
+            "overall",
+            "access",
+            "usage",
+            "capability",
+            "visibility",
+            "biggest_gap"
+        ]
     );
     assert!(rows.iter().all(|r| r.len() == 10), "{rows:?}");
     for (row, person) in rows[1..].iter().zip(&team.people_rows) {
@@ -386,12 +544,27 @@ fn the_export_quotes_fields_and_defuses_formulas() {
         assert_eq!(row[7], person.outcome.scores.capability.to_string());
         assert_eq!(row[9], person.outcome.biggest_gap.dimension.id());
     }
-    let names: Vec<(&str, &str)> = rows[1..].iter().map(|r| (r[0].as_str(), r[1].as_str())).collect();
-    for expected in [("Smith, Ann", "The \"A\" team"), ("'=SUM(A1:A9)", "'+Ops"), ("'-1", "'@team"), ("plain", ""), ("", "")] {
+    let names: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    for expected in [
+        ("Smith, Ann", "The \"A\" team"),
+        ("'=SUM(A1:A9)", "'+Ops"),
+        ("'-1", "'@team"),
+        ("plain", ""),
+        ("", ""),
+    ] {
         assert!(names.contains(&expected), "{expected:?} in {names:?}");
     }
-    assert!(csv.contains("\"Smith, Ann\",\"The \"\"A\"\" team\""), "{csv}");
-    assert!(!csv.lines().any(|l| l.starts_with(['=', '+', '-', '@'])), "{csv}");
+    assert!(
+        csv.contains("\"Smith, Ann\",\"The \"\"A\"\" team\""),
+        "{csv}"
+    );
+    assert!(
+        !csv.lines().any(|l| l.starts_with(['=', '+', '-', '@'])),
+        "{csv}"
+    );
 }
 
 // ---------------------------------------------------------------- scale
@@ -400,14 +573,21 @@ fn the_export_quotes_fields_and_defuses_formulas() {
 fn a_hundred_thousand_lines_with_many_duplicates_parse() {
     let mut rng = Rng::new(61);
     let codes: Vec<String> = (0..50).map(|_| code(&random_answers(&mut rng))).collect();
-    let text: String =
-        (0..100_000).map(|i| format!("P{},T{},{}\n", i % 1_000, i % 7, codes[i % codes.len()])).collect();
+    let text: String = (0..100_000)
+        .map(|i| format!("P{},T{},{}\n", i % 1_000, i % 7, codes[i % codes.len()]))
+        .collect();
     let (roster, team) = team_of(&text);
     // 1,000 names × 50 codes repeat with period lcm(1000, 50) = 1000: every line after the first
     // thousand repeats an earlier name and code.
     assert_eq!(roster.entries.len(), 1_000);
     assert_eq!(roster.duplicates.len(), 99_000);
-    assert_eq!(roster.duplicates[0], Duplicate { line: 1_001, first_line: 1 });
+    assert_eq!(
+        roster.duplicates[0],
+        Duplicate {
+            line: 1_001,
+            first_line: 1
+        }
+    );
     assert_eq!(team.people, 1_000);
 }
 
@@ -416,7 +596,13 @@ fn arabic_commas_separate_fields_like_commas_and_may_mix_with_them() {
     let a = code(&answers_by(|_, _| 1));
     let roster = parse(&format!("سارة الأحمد، البحث، {a}\nعمر, {a}\n"));
     assert!(roster.problems.is_empty(), "{:?}", roster.problems);
-    let got: Vec<(Option<&str>, Option<&str>)> =
-        roster.entries.iter().map(|e| (e.name.as_deref(), e.team.as_deref())).collect();
-    assert_eq!(got, vec![(Some("سارة الأحمد"), Some("البحث")), (Some("عمر"), None)]);
+    let got: Vec<(Option<&str>, Option<&str>)> = roster
+        .entries
+        .iter()
+        .map(|e| (e.name.as_deref(), e.team.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(Some("سارة الأحمد"), Some("البحث")), (Some("عمر"), None)]
+    );
 }

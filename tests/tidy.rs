@@ -16,7 +16,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 /// Source without comments, so docs may name what the code must not use.
 fn code_only(text: &str) -> String {
-    text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn files_under(dir: &str) -> Vec<(String, String)> {
@@ -24,7 +27,12 @@ fn files_under(dir: &str) -> Vec<(String, String)> {
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut paths);
     paths
         .into_iter()
-        .map(|p| (p.display().to_string(), code_only(&fs::read_to_string(&p).expect("utf-8 source"))))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                code_only(&fs::read_to_string(&p).expect("utf-8 source")),
+            )
+        })
         .collect()
 }
 
@@ -37,7 +45,8 @@ fn core_never_touches_the_browser() {
         for line in text.lines() {
             for crate_name in banned {
                 assert!(
-                    !line.contains(&format!("{crate_name}::")) && !line.contains(&format!("use {crate_name}")),
+                    !line.contains(&format!("{crate_name}::"))
+                        && !line.contains(&format!("use {crate_name}")),
                     "{path} uses {crate_name}: {line}"
                 );
             }
@@ -48,8 +57,17 @@ fn core_never_touches_the_browser() {
 #[test]
 fn ui_stays_out_of_storage_and_js_values() {
     for (path, text) in files_under("src/ui") {
-        for banned in ["JsValue", "local_storage", "wasm_bindgen", "js_sys", "dispatch_event"] {
-            assert!(!text.contains(banned), "{path} uses {banned}; that belongs in src/embed");
+        for banned in [
+            "JsValue",
+            "local_storage",
+            "wasm_bindgen",
+            "js_sys",
+            "dispatch_event",
+        ] {
+            assert!(
+                !text.contains(banned),
+                "{path} uses {banned}; that belongs in src/embed"
+            );
         }
     }
 }
@@ -69,7 +87,10 @@ fn browser_code_does_not_unwrap() {
     for dir in ["src/ui", "src/embed"] {
         for (path, text) in files_under(dir) {
             for bad in [".unwrap()", ".expect("] {
-                assert!(!text.contains(bad), "{path} calls {bad} where the browser can fail");
+                assert!(
+                    !text.contains(bad),
+                    "{path} calls {bad} where the browser can fail"
+                );
             }
         }
     }

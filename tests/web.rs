@@ -41,10 +41,16 @@ impl Host {
                 let custom: CustomEvent = e.unchecked_into();
                 sink.borrow_mut().push((custom.type_(), custom.detail()));
             });
-            element.add_event_listener_with_callback(&full, closure.as_ref().unchecked_ref()).unwrap();
+            element
+                .add_event_listener_with_callback(&full, closure.as_ref().unchecked_ref())
+                .unwrap();
             listeners.push(closure);
         }
-        Host { element, events, _listeners: listeners }
+        Host {
+            element,
+            events,
+            _listeners: listeners,
+        }
     }
 
     fn shadow(&self) -> ShadowRoot {
@@ -56,16 +62,28 @@ impl Host {
     }
 
     fn click(&self, selector: &str) {
-        let el = self.find(selector).unwrap_or_else(|| panic!("no {selector}"));
+        let el = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector}"));
         el.unchecked_into::<HtmlElement>().click();
     }
 
     fn names(&self) -> Vec<String> {
-        self.events.borrow().iter().map(|(n, _)| n.clone()).collect()
+        self.events
+            .borrow()
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
     }
 
     fn last_detail(&self, name: &str) -> JsValue {
-        self.events.borrow().iter().rev().find(|(n, _)| n == name).map(|(_, d)| d.clone()).unwrap()
+        self.events
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+            .unwrap()
     }
 }
 
@@ -79,7 +97,8 @@ fn error_message(err: JsError) -> String {
 }
 
 async fn mounted(host: &Host, config: JsValue) -> WidgetHandle {
-    let handle = mount(host.element.clone().into(), config).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    let handle = mount(host.element.clone().into(), config)
+        .unwrap_or_else(|e| panic!("{}", error_message(e)));
     yew::scheduler::flush().await;
     handle
 }
@@ -89,13 +108,28 @@ async fn mount_shows_the_intro_in_a_shadow_root_and_says_ready() {
     let host = Host::new();
     let _handle = mounted(&host, JsValue::UNDEFINED).await;
     let title = host.find("h2").expect("a title");
-    assert_eq!(title.text_content().unwrap(), Catalog::english().get(Msg::IntroTitle));
-    assert_eq!(host.find(".air").unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        title.text_content().unwrap(),
+        Catalog::english().get(Msg::IntroTitle)
+    );
+    assert_eq!(
+        host.find(".air").unwrap().get_attribute("lang").as_deref(),
+        Some("en")
+    );
     assert!(host.find("[data-action=start]").is_some());
     assert_eq!(host.names(), vec!["ai-readiness:ready"]);
-    assert_eq!(prop(&host.last_detail("ai-readiness:ready"), "total").as_f64(), Some(12.0));
-    assert!(host.element.child_element_count() == 0, "nothing leaks into the light DOM");
-    assert!(host.shadow().query_selector("[style]").unwrap().is_none(), "no inline styles");
+    assert_eq!(
+        prop(&host.last_detail("ai-readiness:ready"), "total").as_f64(),
+        Some(12.0)
+    );
+    assert!(
+        host.element.child_element_count() == 0,
+        "nothing leaks into the light DOM"
+    );
+    assert!(
+        host.shadow().query_selector("[style]").unwrap().is_none(),
+        "no inline styles"
+    );
     assert_eq!(host.shadow().adopted_style_sheets().length(), 1);
 }
 
@@ -106,17 +140,37 @@ async fn questions_follow_the_public_contract() {
     host.click("[data-action=start]");
     yew::scheduler::flush().await;
     let q = host.find("[data-question]").expect("a question");
-    assert_eq!(q.get_attribute("data-question").as_deref(), Some(QUESTIONS[0].id));
+    assert_eq!(
+        q.get_attribute("data-question").as_deref(),
+        Some(QUESTIONS[0].id)
+    );
     assert_eq!(q.get_attribute("data-dimension").as_deref(), Some("access"));
-    let radios = host.shadow().query_selector_all("[data-question] input[type=radio]").unwrap();
+    let radios = host
+        .shadow()
+        .query_selector_all("[data-question] input[type=radio]")
+        .unwrap();
     assert_eq!(radios.length() as usize, QUESTIONS[0].options.len());
     for i in 0..radios.length() {
         let radio: HtmlInputElement = radios.item(i).unwrap().unchecked_into();
-        let label = radio.closest("label").unwrap().expect("each radio sits in its label");
-        assert_eq!(label.text_content().unwrap(), Catalog::english().get(QUESTIONS[0].options[i as usize]));
+        let label = radio
+            .closest("label")
+            .unwrap()
+            .expect("each radio sits in its label");
+        assert_eq!(
+            label.text_content().unwrap(),
+            Catalog::english().get(QUESTIONS[0].options[i as usize])
+        );
     }
-    assert!(host.find(".air-muted").unwrap().text_content().unwrap().contains("1 of 12"));
-    assert_eq!(host.names(), vec!["ai-readiness:ready", "ai-readiness:start"]);
+    assert!(host
+        .find(".air-muted")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("1 of 12"));
+    assert_eq!(
+        host.names(),
+        vec!["ai-readiness:ready", "ai-readiness:start"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -127,60 +181,112 @@ async fn next_without_an_answer_shows_a_hint() {
     yew::scheduler::flush().await;
     host.click("[data-action=next]");
     yew::scheduler::flush().await;
-    assert!(host.find("[role=alert]").is_some(), "a hint asks for an answer");
-    assert_eq!(host.find("[data-question]").unwrap().get_attribute("data-question").as_deref(), Some(QUESTIONS[0].id));
+    assert!(
+        host.find("[role=alert]").is_some(),
+        "a hint asks for an answer"
+    );
+    assert_eq!(
+        host.find("[data-question]")
+            .unwrap()
+            .get_attribute("data-question")
+            .as_deref(),
+        Some(QUESTIONS[0].id)
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_full_run_shows_the_result_core_computes() {
     let host = Host::new();
     let _handle = mounted(&host, JsValue::UNDEFINED).await;
-    let answers: Vec<u8> = QUESTIONS.iter().enumerate().map(|(i, q)| ((i * 7) % q.options.len()) as u8).collect();
+    let answers: Vec<u8> = QUESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ((i * 7) % q.options.len()) as u8)
+        .collect();
     host.click("[data-action=start]");
     yew::scheduler::flush().await;
     for (i, &option) in answers.iter().enumerate() {
-        host.click(&format!("[data-question] label:nth-child({}) input", option + 1));
+        host.click(&format!(
+            "[data-question] label:nth-child({}) input",
+            option + 1
+        ));
         yew::scheduler::flush().await;
         let detail = host.last_detail("ai-readiness:answer");
-        assert_eq!(prop(&detail, "questionId").as_string().as_deref(), Some(QUESTIONS[i].id));
+        assert_eq!(
+            prop(&detail, "questionId").as_string().as_deref(),
+            Some(QUESTIONS[i].id)
+        );
         assert_eq!(prop(&detail, "value").as_f64(), Some(f64::from(option)));
         host.click("[data-action=next]");
         yew::scheduler::flush().await;
     }
     let expected = score(&Answers(answers)).unwrap();
     let result = host.find("[data-result]").expect("the result view");
-    assert_eq!(result.get_attribute("data-level").as_deref(), Some(expected.level.id()));
+    assert_eq!(
+        result.get_attribute("data-level").as_deref(),
+        Some(expected.level.id())
+    );
     let detail = host.last_detail("ai-readiness:complete");
-    assert_eq!(prop(&detail, "level").as_string().as_deref(), Some(expected.level.id()));
-    assert_eq!(prop(&detail, "overall").as_f64(), Some(f64::from(expected.overall)));
+    assert_eq!(
+        prop(&detail, "level").as_string().as_deref(),
+        Some(expected.level.id())
+    );
+    assert_eq!(
+        prop(&detail, "overall").as_f64(),
+        Some(f64::from(expected.overall))
+    );
     let scores = prop(&detail, "scores");
-    assert!(!scores.is_instance_of::<js_sys::Map>(), "details are plain objects");
-    assert_eq!(prop(&scores, "capability").as_f64(), Some(f64::from(expected.scores.capability)));
-    let bars = host.shadow().query_selector_all(".air-chart [data-score]").unwrap();
+    assert!(
+        !scores.is_instance_of::<js_sys::Map>(),
+        "details are plain objects"
+    );
+    assert_eq!(
+        prop(&scores, "capability").as_f64(),
+        Some(f64::from(expected.scores.capability))
+    );
+    let bars = host
+        .shadow()
+        .query_selector_all(".air-chart [data-score]")
+        .unwrap();
     assert_eq!(bars.length(), 4);
 
     host.click("[data-action=restart]");
     yew::scheduler::flush().await;
-    assert!(host.find("[data-action=start]").is_some(), "retake returns to the intro");
+    assert!(
+        host.find("[data-action=start]").is_some(),
+        "retake returns to the intro"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn bad_mount_calls_throw_clear_errors() {
-    let err = mount(JsValue::NULL, JsValue::UNDEFINED).err().expect("null is not an element");
+    let err = mount(JsValue::NULL, JsValue::UNDEFINED)
+        .err()
+        .expect("null is not an element");
     assert_eq!(error_message(err), "mount needs a DOM element, got null");
 
     let host = Host::new();
-    let err = mount(host.element.clone().into(), JsValue::from_f64(5.0)).err().expect("config 5");
+    let err = mount(host.element.clone().into(), JsValue::from_f64(5.0))
+        .err()
+        .expect("config 5");
     assert!(error_message(err).starts_with("config must be an object"));
 
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::from_f64(2.0)).unwrap();
-    let err = mount(host.element.clone().into(), config.into()).err().expect("showIntro 2");
-    assert_eq!(error_message(err), "showIntro must be true or false, got number 2");
+    let err = mount(host.element.clone().into(), config.into())
+        .err()
+        .expect("showIntro 2");
+    assert_eq!(
+        error_message(err),
+        "showIntro must be true or false, got number 2"
+    );
 
     // The element shows the reason in place of the widget...
     let notice = host.find(".air-error[role=alert]").expect("an error box");
-    assert!(notice.text_content().unwrap().contains("showIntro must be true or false, got number 2"));
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("showIntro must be true or false, got number 2"));
 
     // ...and is still usable once the config is fixed.
     let _handle = mounted(&host, JsValue::UNDEFINED).await;
@@ -195,7 +301,11 @@ async fn config_sets_the_title_and_can_skip_the_intro() {
     js_sys::Reflect::set(&config, &"title".into(), &"<b>Our team</b>".into()).unwrap();
     let _handle = mounted(&host, config.into()).await;
     let title = host.find("h2").unwrap();
-    assert_eq!(title.text_content().unwrap(), "<b>Our team</b>", "configured text is text, not HTML");
+    assert_eq!(
+        title.text_content().unwrap(),
+        "<b>Our team</b>",
+        "configured text is text, not HTML"
+    );
     assert!(host.find("b").is_none());
 
     let host = Host::new();
@@ -212,39 +322,88 @@ async fn destroy_removes_the_widget_and_allows_a_new_mount() {
     let handle = mounted(&host, JsValue::UNDEFINED).await;
     host.click("[data-action=start]");
     yew::scheduler::flush().await;
-    let again = mount(host.element.clone().into(), JsValue::UNDEFINED).expect("a second mount is a no-op");
+    let again =
+        mount(host.element.clone().into(), JsValue::UNDEFINED).expect("a second mount is a no-op");
     yew::scheduler::flush().await;
-    assert!(host.find("[data-question]").is_some(), "the running widget was not replaced");
-    assert_eq!(host.shadow().query_selector_all(".air").unwrap().length(), 1);
+    assert!(
+        host.find("[data-question]").is_some(),
+        "the running widget was not replaced"
+    );
+    assert_eq!(
+        host.shadow().query_selector_all(".air").unwrap().length(),
+        1
+    );
     drop(again);
     handle.destroy();
     yew::scheduler::flush().await;
     assert_eq!(host.shadow().child_element_count(), 0);
     let _again = mounted(&host, JsValue::UNDEFINED).await;
-    assert!(host.find("[data-question]").is_some(), "a new mount resumes where the visitor was");
+    assert!(
+        host.find("[data-question]").is_some(),
+        "a new mount resumes where the visitor was"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn data_attributes_configure_and_mount_config_overrides_them() {
     let host = Host::new();
     host.element.set_attribute("data-theme", "dark").unwrap();
-    host.element.set_attribute("data-title", "From the attribute").unwrap();
-    host.element.set_attribute("data-accent", "#ffcc00").unwrap();
+    host.element
+        .set_attribute("data-title", "From the attribute")
+        .unwrap();
+    host.element
+        .set_attribute("data-accent", "#ffcc00")
+        .unwrap();
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"title".into(), &"From mount".into()).unwrap();
     let _handle = mounted(&host, config.into()).await;
-    assert_eq!(host.find("h2").unwrap().text_content().unwrap(), "From mount");
+    assert_eq!(
+        host.find("h2").unwrap().text_content().unwrap(),
+        "From mount"
+    );
     assert!(host.find(".air.air-theme-dark").is_some());
-    let container: HtmlElement = host.shadow().first_element_child().unwrap().unchecked_into();
-    assert_eq!(container.style().get_property_value("--air-accent").unwrap(), "#ffcc00");
-    assert_eq!(container.style().get_property_value("--air-accent-text").unwrap(), "#111318", "dark text on yellow");
-    assert_eq!(container.style().get_property_value("color").unwrap(), "", "the probe colour is removed again");
+    let container: HtmlElement = host
+        .shadow()
+        .first_element_child()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        container
+            .style()
+            .get_property_value("--air-accent")
+            .unwrap(),
+        "#ffcc00"
+    );
+    assert_eq!(
+        container
+            .style()
+            .get_property_value("--air-accent-text")
+            .unwrap(),
+        "#111318",
+        "dark text on yellow"
+    );
+    assert_eq!(
+        container.style().get_property_value("color").unwrap(),
+        "",
+        "the probe colour is removed again"
+    );
 
     let named = Host::new();
     named.element.set_attribute("data-accent", "gold").unwrap();
     let _handle = mounted(&named, JsValue::UNDEFINED).await;
-    let container: HtmlElement = named.shadow().first_element_child().unwrap().unchecked_into();
-    assert_eq!(container.style().get_property_value("--air-accent-text").unwrap(), "#111318", "named colours too");
+    let container: HtmlElement = named
+        .shadow()
+        .first_element_child()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        container
+            .style()
+            .get_property_value("--air-accent-text")
+            .unwrap(),
+        "#111318",
+        "named colours too"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -258,23 +417,43 @@ async fn set_config_switches_theme_live_and_refuses_bad_values() {
 
     let dark = js_sys::Object::new();
     js_sys::Reflect::set(&dark, &"theme".into(), &"dark".into()).unwrap();
-    handle.set_config(dark.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    handle
+        .set_config(dark.into())
+        .unwrap_or_else(|e| panic!("{}", error_message(e)));
     yew::scheduler::flush().await;
     assert!(host.find(".air.air-theme-dark").is_some());
-    let checked: HtmlInputElement = host.find("input:checked").expect("answer kept").unchecked_into();
-    assert_eq!(checked.value(), "1", "a theme switch keeps the visitor's answer");
+    let checked: HtmlInputElement = host
+        .find("input:checked")
+        .expect("answer kept")
+        .unchecked_into();
+    assert_eq!(
+        checked.value(),
+        "1",
+        "a theme switch keeps the visitor's answer"
+    );
 
     let bad = js_sys::Object::new();
     js_sys::Reflect::set(&bad, &"theme".into(), &"purple".into()).unwrap();
-    let Err(err) = handle.set_config(bad.into()) else { panic!("purple is refused") };
-    assert_eq!(error_message(err), "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"");
+    let Err(err) = handle.set_config(bad.into()) else {
+        panic!("purple is refused")
+    };
+    assert_eq!(
+        error_message(err),
+        "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\""
+    );
     yew::scheduler::flush().await;
-    assert!(host.find(".air.air-theme-dark").is_some(), "the previous config stays");
+    assert!(
+        host.find(".air.air-theme-dark").is_some(),
+        "the previous config stays"
+    );
     assert!(host.find("input:checked").is_some());
 
     handle.reset();
     yew::scheduler::flush().await;
-    assert!(host.find("[data-action=start]").is_some(), "reset returns to the intro");
+    assert!(
+        host.find("[data-action=start]").is_some(),
+        "reset returns to the intro"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -300,15 +479,21 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
         e.prevent_default();
         *sink.borrow_mut() = Some(e.unchecked_into::<CustomEvent>().detail());
     });
-    host.element.add_event_listener_with_callback("ai-readiness:cta", listener.as_ref().unchecked_ref()).unwrap();
+    host.element
+        .add_event_listener_with_callback("ai-readiness:cta", listener.as_ref().unchecked_ref())
+        .unwrap();
     // Stop the navigation itself: this test only cares about the event.
     let stop = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
-    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    link.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref())
+        .unwrap();
     link.unchecked_ref::<HtmlElement>().click();
     yew::scheduler::flush().await;
     let detail = seen.borrow().clone().expect("an ai-readiness:cta event");
     assert_eq!(prop(&detail, "url").as_string().as_deref(), Some("#book"));
-    assert_eq!(prop(&detail, "level").as_string().as_deref(), Some("experimenting"));
+    assert_eq!(
+        prop(&detail, "level").as_string().as_deref(),
+        Some("experimenting")
+    );
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -329,28 +514,53 @@ async fn progress_survives_a_remount_at_the_same_question() {
     yew::scheduler::flush().await;
     host.click("[data-action=next]");
     yew::scheduler::flush().await;
-    let saved = local_storage().get_item(&progress_key(&host)).unwrap().expect("progress saved");
+    let saved = local_storage()
+        .get_item(&progress_key(&host))
+        .unwrap()
+        .expect("progress saved");
     assert!(saved.starts_with("1/1/q1/2-"), "{saved}");
     handle.destroy();
 
     let _again = mounted(&host, JsValue::UNDEFINED).await;
     let q = host.find("[data-question]").expect("back on a question");
-    assert_eq!(q.get_attribute("data-question").as_deref(), Some(QUESTIONS[1].id));
+    assert_eq!(
+        q.get_attribute("data-question").as_deref(),
+        Some(QUESTIONS[1].id)
+    );
     host.click("[data-action=back]");
     yew::scheduler::flush().await;
-    let checked: HtmlInputElement = host.find("input:checked").expect("first answer kept").unchecked_into();
+    let checked: HtmlInputElement = host
+        .find("input:checked")
+        .expect("first answer kept")
+        .unchecked_into();
     assert_eq!(checked.value(), "2");
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_saved_progress_is_dropped_for_a_fresh_start() {
-    for junk in ["{not json", "1/1/q99/------------/", "1/42/q3/0000--------/", "\u{0}\u{ffff}"] {
+    for junk in [
+        "{not json",
+        "1/1/q99/------------/",
+        "1/42/q3/0000--------/",
+        "\u{0}\u{ffff}",
+    ] {
         let host = Host::new();
-        local_storage().set_item(&progress_key(&host), junk).unwrap();
+        local_storage()
+            .set_item(&progress_key(&host), junk)
+            .unwrap();
         let _handle = mounted(&host, JsValue::UNDEFINED).await;
-        assert!(host.find("[data-action=start]").is_some(), "fresh intro after {junk:?}");
-        let now = local_storage().get_item(&progress_key(&host)).unwrap().unwrap_or_default();
-        assert!(now.starts_with("1/1/i/"), "the junk was replaced, got {now:?}");
+        assert!(
+            host.find("[data-action=start]").is_some(),
+            "fresh intro after {junk:?}"
+        );
+        let now = local_storage()
+            .get_item(&progress_key(&host))
+            .unwrap()
+            .unwrap_or_default();
+        assert!(
+            now.starts_with("1/1/i/"),
+            "the junk was replaced, got {now:?}"
+        );
     }
 }
 
@@ -364,8 +574,14 @@ async fn storage_off_keeps_nothing_in_local_storage() {
     yew::scheduler::flush().await;
     host.click("[data-question] label:nth-child(2) input");
     yew::scheduler::flush().await;
-    assert_eq!(local_storage().get_item(&progress_key(&host)).unwrap(), None);
-    assert!(host.find(".air-storage-note").is_none(), "switching storage off is not a problem to report");
+    assert_eq!(
+        local_storage().get_item(&progress_key(&host)).unwrap(),
+        None
+    );
+    assert!(
+        host.find(".air-storage-note").is_none(),
+        "switching storage off is not a problem to report"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -382,17 +598,27 @@ async fn retake_shows_the_change_since_last_time() {
             yew::scheduler::flush().await;
         }
         if round == 1 {
-            assert!(host.find("[data-changes]").is_none(), "nothing to compare on the first result");
+            assert!(
+                host.find("[data-changes]").is_none(),
+                "nothing to compare on the first result"
+            );
             host.click("[data-action=restart]");
             yew::scheduler::flush().await;
         }
     }
     let first = score(&Answers(vec![0; 12])).unwrap();
     let second = score(&Answers(vec![1; 12])).unwrap();
-    let row = host.find("[data-changes] [data-dimension=capability]").expect("a capability row");
+    let row = host
+        .find("[data-changes] [data-dimension=capability]")
+        .expect("a capability row");
     let expected = i16::from(second.scores.capability) - i16::from(first.scores.capability);
     assert_eq!(row.get_attribute("data-delta"), Some(expected.to_string()));
-    assert!(host.find("[data-changes] p").unwrap().text_content().unwrap().contains("from"));
+    assert!(host
+        .find("[data-changes] p")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("from"));
 }
 
 #[wasm_bindgen_test]
@@ -404,8 +630,14 @@ async fn a_crash_replaces_every_widget_with_an_apology_not_a_blank_box() {
     ai_readiness::embed::panic::crash("test");
     for host in [&first, &second] {
         let notice = host.find(".air-crash[role=alert]").expect("an apology");
-        assert!(notice.text_content().unwrap().contains(Catalog::english().get(Msg::CrashTitle)));
-        assert!(host.find("[data-action]").is_none(), "the broken widget is gone");
+        assert!(notice
+            .text_content()
+            .unwrap()
+            .contains(Catalog::english().get(Msg::CrashTitle)));
+        assert!(
+            host.find("[data-action]").is_none(),
+            "the broken widget is gone"
+        );
     }
 }
 
@@ -417,16 +649,25 @@ async fn a_team_widget_announces_no_assessment_and_mount_only_keys_stay_put() {
     js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
     let _team = mounted(&host, config.into()).await;
     assert!(host.find("[data-team]").is_some());
-    assert_eq!(host.names(), vec!["ai-readiness:ready"], "no start event from a team view");
+    assert_eq!(
+        host.names(),
+        vec!["ai-readiness:ready"],
+        "no start event from a team view"
+    );
 
     let other = Host::new();
     let handle = mounted(&other, JsValue::UNDEFINED).await;
     let change = js_sys::Object::new();
     js_sys::Reflect::set(&change, &"mode".into(), &"team".into()).unwrap();
-    handle.set_config(change.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    handle
+        .set_config(change.into())
+        .unwrap_or_else(|e| panic!("{}", error_message(e)));
     handle.reset();
     yew::scheduler::flush().await;
-    assert!(host.find("[data-team]").is_some() && other.find("[data-action=start]").is_some(), "mode is read at mount only");
+    assert!(
+        host.find("[data-team]").is_some() && other.find("[data-action=start]").is_some(),
+        "mode is read at mount only"
+    );
 }
 
 /// Lets the page's loader hand over catalogs from the source tree, as `embed.js` would fetch them.
@@ -446,7 +687,9 @@ fn serve_catalogs() {
 /// no timers.
 async fn settle() {
     for _ in 0..4 {
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.unwrap();
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+            .await
+            .unwrap();
     }
     yew::scheduler::flush().await;
 }
@@ -464,24 +707,68 @@ async fn arabic_renders_right_to_left_with_a_mirrored_chart() {
     let host = Host::new();
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"locale".into(), &"ar-EG".into()).unwrap();
-    let _handle = mount(host.element.clone().into(), config.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    let _handle = mount(host.element.clone().into(), config.into())
+        .unwrap_or_else(|e| panic!("{}", error_message(e)));
     settle().await;
-    let root = host.find(".air").expect("the widget, once its texts arrived");
-    assert_eq!((root.get_attribute("lang").as_deref(), root.get_attribute("dir").as_deref()), (Some("ar"), Some("rtl")));
-    assert_eq!(host.find("h2").unwrap().text_content().unwrap(), ar.get(Msg::IntroTitle));
+    let root = host
+        .find(".air")
+        .expect("the widget, once its texts arrived");
+    assert_eq!(
+        (
+            root.get_attribute("lang").as_deref(),
+            root.get_attribute("dir").as_deref()
+        ),
+        (Some("ar"), Some("rtl"))
+    );
+    assert_eq!(
+        host.find("h2").unwrap().text_content().unwrap(),
+        ar.get(Msg::IntroTitle)
+    );
     host.click("[data-action=start]");
     yew::scheduler::flush().await;
-    assert_eq!(host.find("[data-question] h2").unwrap().text_content().unwrap(), ar.get(QUESTIONS[0].prompt));
-    assert!(host.find(".air-muted").unwrap().text_content().unwrap().contains('١'), "Arabic-Indic digits");
+    assert_eq!(
+        host.find("[data-question] h2")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        ar.get(QUESTIONS[0].prompt)
+    );
+    assert!(
+        host.find(".air-muted")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains('١'),
+        "Arabic-Indic digits"
+    );
     for _ in 0..QUESTIONS.len() {
         host.click("[data-question] input[type=radio]");
         host.click("[data-action=next]");
         yew::scheduler::flush().await;
     }
-    let bar = host.find(".air-bar[data-dimension=access] .air-bar-fill").expect("a chart bar");
-    let score: u32 = host.find(".air-bar[data-dimension=access]").unwrap().get_attribute("data-score").unwrap().parse().unwrap();
-    assert_eq!(bar.get_attribute("x"), Some(format!("{}%", 100 - score)), "the bar grows from the right");
-    assert_eq!(host.find(".air-bar-label").unwrap().get_attribute("x").as_deref(), Some("100%"), "names on the right");
+    let bar = host
+        .find(".air-bar[data-dimension=access] .air-bar-fill")
+        .expect("a chart bar");
+    let score: u32 = host
+        .find(".air-bar[data-dimension=access]")
+        .unwrap()
+        .get_attribute("data-score")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        bar.get_attribute("x"),
+        Some(format!("{}%", 100 - score)),
+        "the bar grows from the right"
+    );
+    assert_eq!(
+        host.find(".air-bar-label")
+            .unwrap()
+            .get_attribute("x")
+            .as_deref(),
+        Some("100%"),
+        "names on the right"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -500,15 +787,35 @@ async fn switching_language_keeps_the_answers_and_host_texts_win() {
     yew::scheduler::flush().await;
     let change = js_sys::Object::new();
     js_sys::Reflect::set(&change, &"locale".into(), &"de".into()).unwrap();
-    handle.set_config(change.into()).unwrap_or_else(|e| panic!("{}", error_message(e)));
+    handle
+        .set_config(change.into())
+        .unwrap_or_else(|e| panic!("{}", error_message(e)));
     settle().await;
-    assert_eq!(host.find(".air").unwrap().get_attribute("lang").as_deref(), Some("de"));
-    assert_eq!(host.find("[data-question] h2").unwrap().text_content().unwrap(), de.get(QUESTIONS[0].prompt));
-    let first: HtmlInputElement = host.find("[data-question] input[type=radio]").unwrap().unchecked_into();
+    assert_eq!(
+        host.find(".air").unwrap().get_attribute("lang").as_deref(),
+        Some("de")
+    );
+    assert_eq!(
+        host.find("[data-question] h2")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        de.get(QUESTIONS[0].prompt)
+    );
+    let first: HtmlInputElement = host
+        .find("[data-question] input[type=radio]")
+        .unwrap()
+        .unchecked_into();
     assert!(first.checked(), "the answer survives the switch");
     host.click("[data-action=back]");
     yew::scheduler::flush().await;
-    assert_eq!(host.find("[data-action=start]").unwrap().text_content().unwrap(), "Los geht's");
+    assert_eq!(
+        host.find("[data-action=start]")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Los geht's"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -518,7 +825,13 @@ async fn a_bad_text_override_is_refused_like_any_other_key() {
     let strings = js_sys::Object::new();
     js_sys::Reflect::set(&strings, &"gap.room".into(), &"no placeholders".into()).unwrap();
     js_sys::Reflect::set(&config, &"strings".into(), &strings).unwrap();
-    let error = mount(host.element.clone().into(), config.into()).err().expect("refused");
-    assert!(error_message(error).contains("strings: \"gap.room\" must contain exactly the placeholders"));
-    assert!(host.find(".air-error[role=alert]").is_some(), "the box says so in place of the widget");
+    let error = mount(host.element.clone().into(), config.into())
+        .err()
+        .expect("refused");
+    assert!(error_message(error)
+        .contains("strings: \"gap.room\" must contain exactly the placeholders"));
+    assert!(
+        host.find(".air-error[role=alert]").is_some(),
+        "the box says so in place of the widget"
+    );
 }

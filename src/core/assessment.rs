@@ -6,9 +6,9 @@
 use std::rc::Rc;
 
 use super::bank::QUESTIONS;
+use super::code::{encode, ResultCode};
 use super::events::WidgetEvent;
 use super::model::Answers;
-use super::code::{encode, ResultCode};
 use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
 
@@ -106,7 +106,11 @@ impl Assessment {
 
     /// The complete answers, if every question has one.
     pub fn answers(&self) -> Option<Answers> {
-        self.choices.iter().copied().collect::<Option<Vec<u8>>>().map(Answers)
+        self.choices
+            .iter()
+            .copied()
+            .collect::<Option<Vec<u8>>>()
+            .map(Answers)
     }
 
     /// The state after `action`. Returns `None` when the action changes nothing, so the caller
@@ -179,7 +183,9 @@ impl Assessment {
                 };
             }
             // Already at the very beginning: a reset changes nothing and announces nothing.
-            (step, Action::Reset) if self.answered() == 0 && step == self.first_step() => return None,
+            (step, Action::Reset) if self.answered() == 0 && step == self.first_step() => {
+                return None
+            }
             (_, Action::Reset) | (Step::Result, Action::Restart) => {
                 // Keep the event counter running so the next `start` is seen as new.
                 let mut fresh = Assessment::new(true);

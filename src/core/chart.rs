@@ -44,8 +44,14 @@ pub struct Anchor {
     pub anchor: &'static str,
 }
 
-const LEFT: Anchor = Anchor { x: "0", anchor: "start" };
-const RIGHT: Anchor = Anchor { x: "100%", anchor: "end" };
+const LEFT: Anchor = Anchor {
+    x: "0",
+    anchor: "start",
+};
+const RIGHT: Anchor = Anchor {
+    x: "100%",
+    anchor: "end",
+};
 
 /// The whole chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +80,11 @@ pub fn layout(scores: Scores, rtl: bool) -> Chart {
         .map(|(&dimension, row)| Bar {
             dimension,
             score: scores.get(dimension).min(100),
-            fill_x: if rtl { 100 - scores.get(dimension).min(100) } else { 0 },
+            fill_x: if rtl {
+                100 - scores.get(dimension).min(100)
+            } else {
+                0
+            },
             text_y: row * ROW + TEXT_BASELINE,
             bar_y: row * ROW + BAR_TOP,
         })

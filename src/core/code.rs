@@ -61,7 +61,11 @@ struct Format {
 const V1_OPTIONS: [u8; 12] = [5, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4];
 
 /// Every model version whose codes can be read. Never change a row: issued codes depend on it.
-const FORMATS: [Format; 1] = [Format { version: "1", symbol: 1, options: &V1_OPTIONS }];
+const FORMATS: [Format; 1] = [Format {
+    version: "1",
+    symbol: 1,
+    options: &V1_OPTIONS,
+}];
 
 impl Format {
     fn by_version(version: &str) -> Option<&'static Format> {
@@ -74,7 +78,9 @@ impl Format {
 
     /// How many answer combinations exist.
     fn combinations(&self) -> u64 {
-        self.options.iter().fold(1u64, |n, &o| n.saturating_mul(u64::from(o)))
+        self.options
+            .iter()
+            .fold(1u64, |n, &o| n.saturating_mul(u64::from(o)))
     }
 
     /// How many base-31 digits the answers take.
@@ -170,7 +176,10 @@ impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CodeError::Answers(e) => write!(f, "cannot make a result code: {e}"),
-            _ => f.write_str(&super::text::code_error(&super::i18n::Catalog::english(), self)),
+            _ => f.write_str(&super::text::code_error(
+                &super::i18n::Catalog::english(),
+                self,
+            )),
         }
     }
 }
@@ -186,7 +195,9 @@ impl std::error::Error for CodeError {
 
 /// The symbol for a value below 31.
 fn symbol(value: u8) -> char {
-    ALPHABET.get(usize::from(value)).map_or('?', |&b| char::from(b))
+    ALPHABET
+        .get(usize::from(value))
+        .map_or('?', |&b| char::from(b))
 }
 
 /// Marks an ASCII character that is not a symbol in [`VALUES`].
@@ -214,7 +225,10 @@ const VALUES: [u8; 128] = {
 /// The value of a typed character, if it is one of the alphabet or a look-alike.
 fn value_of(c: char) -> Option<u8> {
     let c = u8::try_from(c).ok()?;
-    VALUES.get(usize::from(c)).copied().filter(|&v| v != NOT_A_SYMBOL)
+    VALUES
+        .get(usize::from(c))
+        .copied()
+        .filter(|&v| v != NOT_A_SYMBOL)
 }
 
 /// A character as a message shows it: invisible ones by code point. (Rust's `escape_debug`
@@ -234,7 +248,10 @@ pub(crate) fn shorten(text: &str) -> String {
     if text.char_indices().nth(MAX).is_none() {
         return text.to_string();
     }
-    let cut = text.char_indices().nth(MAX - 1).map_or(text.len(), |(i, _)| i);
+    let cut = text
+        .char_indices()
+        .nth(MAX - 1)
+        .map_or(text.len(), |(i, _)| i);
     format!("{}…", text.get(..cut).unwrap_or_default())
 }
 
@@ -250,15 +267,18 @@ fn check_value(values: &[u8]) -> u8 {
     let sum = values
         .iter()
         .zip((2..=n).rev())
-        .fold(0u64, |sum, (&v, weight)| (sum + (weight % BASE) * u64::from(v)) % BASE);
+        .fold(0u64, |sum, (&v, weight)| {
+            (sum + (weight % BASE) * u64::from(v)) % BASE
+        });
     ((BASE - sum) % BASE) as u8
 }
 
 /// Encodes a complete set of answers of the current model version.
 pub fn encode(answers: &Answers) -> Result<ResultCode, CodeError> {
     validate(answers).map_err(CodeError::Answers)?;
-    let format = Format::by_version(MODEL_VERSION)
-        .ok_or_else(|| CodeError::UnknownVersion { version: MODEL_VERSION.to_string() })?;
+    let format = Format::by_version(MODEL_VERSION).ok_or_else(|| CodeError::UnknownVersion {
+        version: MODEL_VERSION.to_string(),
+    })?;
     // `validate` checked the answers against the bank, and a test pins this version's option
     // counts to the bank's, so every answer fits its radix.
     let mut number = 0u64;
@@ -298,8 +318,10 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
         if is_separator(c) {
             continue;
         }
-        let value =
-            value_of(c).ok_or_else(|| CodeError::BadCharacter { character: c, position: position + 1 })?;
+        let value = value_of(c).ok_or_else(|| CodeError::BadCharacter {
+            character: c,
+            position: position + 1,
+        })?;
         if let Some(slot) = kept.get_mut(count) {
             *slot = value;
         }
@@ -315,19 +337,32 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
         .or_else(|| Format::by_version(MODEL_VERSION))
         .map_or(MAX_LEN, Format::code_len);
     if count != expected {
-        return Err(CodeError::WrongLength { expected, got: count });
+        return Err(CodeError::WrongLength {
+            expected,
+            got: count,
+        });
     }
     let (&check, body) = values.split_last().ok_or(CodeError::Empty)?;
     let expected_check = check_value(body);
     if check != expected_check {
-        return Err(CodeError::BadCheck { expected: symbol(expected_check), got: symbol(check) });
+        return Err(CodeError::BadCheck {
+            expected: symbol(expected_check),
+            got: symbol(check),
+        });
     }
-    let format = format.ok_or_else(|| CodeError::UnknownVersion { version: symbol(first).to_string() })?;
+    let format = format.ok_or_else(|| CodeError::UnknownVersion {
+        version: symbol(first).to_string(),
+    })?;
     let digits = body.get(1..).unwrap_or_default();
-    let number = digits.iter().fold(0u64, |n, &d| n.saturating_mul(BASE).saturating_add(u64::from(d)));
+    let number = digits.iter().fold(0u64, |n, &d| {
+        n.saturating_mul(BASE).saturating_add(u64::from(d))
+    });
     if number >= format.combinations() {
         let payload = digits.iter().map(|&d| symbol(d)).collect();
-        return Err(CodeError::PayloadOutOfRange { payload, version: format.version });
+        return Err(CodeError::PayloadOutOfRange {
+            payload,
+            version: format.version,
+        });
     }
     let mut rest = number;
     let mut answers = vec![0u8; format.options.len()];
@@ -336,7 +371,11 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
         *answer = (rest % options) as u8;
         rest /= options;
     }
-    Ok(Decoded { code: canonical(values), answers: Answers(answers), model_version: format.version })
+    Ok(Decoded {
+        code: canonical(values),
+        answers: Answers(answers),
+        model_version: format.version,
+    })
 }
 
 #[cfg(test)]
@@ -348,7 +387,10 @@ mod tests {
     #[test]
     fn current_format_matches_the_bank() {
         let format = Format::by_version(MODEL_VERSION).expect("a format for the current version");
-        let bank: Vec<u8> = crate::core::bank::QUESTIONS.iter().map(|q| q.options.len() as u8).collect();
+        let bank: Vec<u8> = crate::core::bank::QUESTIONS
+            .iter()
+            .map(|q| q.options.len() as u8)
+            .collect();
         assert_eq!(format.options, bank.as_slice());
         assert_eq!(format.code_len(), 7);
     }
@@ -356,7 +398,12 @@ mod tests {
     #[test]
     fn formats_have_distinct_versions_that_fit_a_code() {
         for (i, f) in FORMATS.iter().enumerate() {
-            assert_eq!(symbol(f.symbol).to_string(), f.version, "version symbol of {}", f.version);
+            assert_eq!(
+                symbol(f.symbol).to_string(),
+                f.version,
+                "version symbol of {}",
+                f.version
+            );
             assert!(f.code_len() <= MAX_LEN);
             assert!(FORMATS.iter().skip(i + 1).all(|g| g.symbol != f.symbol));
         }

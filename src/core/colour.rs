@@ -7,8 +7,9 @@
 //! to ship in the bundle.
 
 /// Colour functions accepted with a plain numeric argument list.
-const FUNCTIONS: [&str; 10] =
-    ["rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"];
+const FUNCTIONS: [&str; 10] = [
+    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+];
 
 /// True for something shaped like a CSS colour: a hex colour, a name of ASCII letters, or a
 /// colour function with a plain argument list. The argument check keeps anything that could end
@@ -21,11 +22,17 @@ pub fn is_css_colour(value: &str) -> bool {
     if (3..=24).contains(&v.len()) && v.chars().all(|c| c.is_ascii_lowercase()) {
         return true;
     }
-    let Some((name, rest)) = v.split_once('(') else { return false };
-    let Some(args) = rest.strip_suffix(')') else { return false };
+    let Some((name, rest)) = v.split_once('(') else {
+        return false;
+    };
+    let Some(args) = rest.strip_suffix(')') else {
+        return false;
+    };
     FUNCTIONS.contains(&name)
         && !args.trim().is_empty()
-        && args.chars().all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
+        && args
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
 }
 
 /// For an accent given as hex or as `rgb(r, g, b)` (what a browser reports for any colour it
@@ -37,10 +44,17 @@ pub fn prefers_dark_text(value: &str) -> Option<bool> {
         return rgb_channels(value).map(dark_text_on);
     }
     let hex = value.strip_prefix('#')?;
-    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    let digits: Vec<u8> = hex
+        .chars()
+        .map(|c| c.to_digit(16).map(|d| d as u8))
+        .collect::<Option<_>>()?;
     let rgb = match digits.len() {
         3 | 4 => [digits[0] * 17, digits[1] * 17, digits[2] * 17],
-        6 | 8 => [digits[0] * 16 + digits[1], digits[2] * 16 + digits[3], digits[4] * 16 + digits[5]],
+        6 | 8 => [
+            digits[0] * 16 + digits[1],
+            digits[2] * 16 + digits[3],
+            digits[4] * 16 + digits[5],
+        ],
         _ => return None,
     };
     // sRGB to linear light, approximated by c²: close enough to the exact curve to choose between
@@ -57,7 +71,14 @@ fn rgb_channels(value: &str) -> Option<[u8; 3]> {
     let mut in_fraction = false;
     for b in value.bytes().chain(std::iter::once(b' ')) {
         match b {
-            b'0'..=b'9' if !in_fraction => current = Some(current.unwrap_or(0).saturating_mul(10).saturating_add(u16::from(b - b'0'))),
+            b'0'..=b'9' if !in_fraction => {
+                current = Some(
+                    current
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(u16::from(b - b'0')),
+                )
+            }
             b'0'..=b'9' => {}
             b'.' => in_fraction = true,
             _ => {

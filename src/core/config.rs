@@ -61,12 +61,20 @@ pub struct Entry {
 impl Entry {
     /// An entry from the `mount`/`setConfig` object.
     pub fn object(key: &str, value: ConfigValue) -> Self {
-        Entry { source: Source::Object, key: key.to_string(), value }
+        Entry {
+            source: Source::Object,
+            key: key.to_string(),
+            value,
+        }
     }
 
     /// An entry from a `data-*` attribute, given its camelCase key.
     pub fn attribute(key: &str, value: &str) -> Self {
-        Entry { source: Source::Attribute, key: key.to_string(), value: ConfigValue::Text(value.to_string()) }
+        Entry {
+            source: Source::Attribute,
+            key: key.to_string(),
+            value: ConfigValue::Text(value.to_string()),
+        }
     }
 
     /// The name as the host wrote it: `ctaUrl` or `data-cta-url`.
@@ -217,8 +225,18 @@ impl Default for Config {
 
 /// Every key the configuration knows, for messages and documentation.
 pub const KEYS: [&str; 12] = [
-    "locale", "theme", "accent", "title", "intro", "strings", "ctaLabel", "ctaUrl", "showIntro", "storageKey",
-    "storage", "mode",
+    "locale",
+    "theme",
+    "accent",
+    "title",
+    "intro",
+    "strings",
+    "ctaLabel",
+    "ctaUrl",
+    "showIntro",
+    "storageKey",
+    "storage",
+    "mode",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -263,9 +281,14 @@ impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ConfigError::NotAnObject { got } => {
-                write!(f, "config must be an object like {{ theme: \"dark\" }}, got {got}")
+                write!(
+                    f,
+                    "config must be an object like {{ theme: \"dark\" }}, got {got}"
+                )
             }
-            ConfigError::Invalid { key, expected, got } => write!(f, "{key} must be {expected}, got {got}"),
+            ConfigError::Invalid { key, expected, got } => {
+                write!(f, "{key} must be {expected}, got {got}")
+            }
             ConfigError::Text { key, problem } => write!(f, "{key}: {problem}"),
             ConfigError::HalfCallToAction { missing } => {
                 write!(f, "ctaLabel and ctaUrl go together: {missing} is missing")
@@ -309,8 +332,12 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
             }
             "theme" => config.theme = theme(entry)?,
             "accent" => config.accent = Some(accent(entry)?),
-            "title" => config.strings.push(whole_text(Msg::IntroTitle, text_value(entry, v)?)),
-            "intro" => config.strings.push(whole_text(Msg::IntroLead, text_value(entry, v)?)),
+            "title" => config
+                .strings
+                .push(whole_text(Msg::IntroTitle, text_value(entry, v)?)),
+            "intro" => config
+                .strings
+                .push(whole_text(Msg::IntroLead, text_value(entry, v)?)),
             "strings" => strings(entry, &mut config.strings)?,
             "ctaLabel" => cta_label = Some(text_value(entry, v)?),
             "ctaUrl" => cta_url = Some(url(entry)?),
@@ -328,7 +355,11 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
     config.cta = match (cta_label, cta_url) {
         (Some(label), Some(url)) => Some(CallToAction { label, url }),
         (Some(_), None) => return Err(ConfigError::HalfCallToAction { missing: "ctaUrl" }),
-        (None, Some(_)) => return Err(ConfigError::HalfCallToAction { missing: "ctaLabel" }),
+        (None, Some(_)) => {
+            return Err(ConfigError::HalfCallToAction {
+                missing: "ctaLabel",
+            })
+        }
         (None, None) => None,
     };
     Ok(Parsed { config, warnings })
@@ -336,7 +367,12 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
 
 /// An override of `msg` for every language and form.
 fn whole_text(msg: Msg, text: String) -> TextOverride {
-    TextOverride { lang: None, msg, form: None, text }
+    TextOverride {
+        lang: None,
+        msg,
+        form: None,
+        text,
+    }
 }
 
 /// Longest accepted text in `strings`, in characters.
@@ -346,10 +382,16 @@ const MAX_STRING: usize = 500;
 /// `[form]`) and texts that keep the catalog text's placeholders.
 fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError> {
     let ConfigValue::Map(pairs) = &entry.value else {
-        return Err(invalid(entry, "an object of text keys and texts, such as {\"intro.title\": \"…\"}"));
+        return Err(invalid(
+            entry,
+            "an object of text keys and texts, such as {\"intro.title\": \"…\"}",
+        ));
     };
     let english = Catalog::english();
-    let fail = |problem: String| ConfigError::Text { key: entry.name(), problem };
+    let fail = |problem: String| ConfigError::Text {
+        key: entry.name(),
+        problem,
+    };
     for (written, value) in pairs {
         let (lang, key) = match written.split_once(':') {
             Some((tag, key)) => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
@@ -364,7 +406,9 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
             None => (None, written.as_str()),
         };
         let text = match value {
-            ConfigValue::Text(t) if !t.trim().is_empty() && t.chars().count() <= MAX_STRING => t.trim(),
+            ConfigValue::Text(t) if !t.trim().is_empty() && t.chars().count() <= MAX_STRING => {
+                t.trim()
+            }
             other => {
                 return Err(fail(format!(
                     "\"{}\" must be a non-empty string of at most 500 characters, got {}",
@@ -381,13 +425,22 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
         let (msg, form) = english
             .check(base, form, text, lang.unwrap_or(Lang::Ar))
             .map_err(|e| fail(e.to_string()))?;
-        out.push(TextOverride { lang, msg, form, text: text.to_string() });
+        out.push(TextOverride {
+            lang,
+            msg,
+            form,
+            text: text.to_string(),
+        });
     }
     Ok(())
 }
 
 fn invalid(entry: &Entry, expected: &'static str) -> ConfigError {
-    ConfigError::Invalid { key: entry.name(), expected, got: entry.value.describe() }
+    ConfigError::Invalid {
+        key: entry.name(),
+        expected,
+        got: entry.value.describe(),
+    }
 }
 
 fn text(entry: &Entry) -> Option<&str> {
@@ -402,7 +455,10 @@ fn text_value(entry: &Entry, value: &ConfigValue) -> Result<String, ConfigError>
         ConfigValue::Text(s) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT => {
             Ok(s.trim().to_string())
         }
-        _ => Err(invalid(entry, "a non-empty string of at most 300 characters")),
+        _ => Err(invalid(
+            entry,
+            "a non-empty string of at most 300 characters",
+        )),
     }
 }
 
@@ -446,7 +502,9 @@ fn accent(entry: &Entry) -> Result<String, ConfigError> {
 /// colour): `banana` has the shape of a colour name but is none.
 pub fn check_accent(entries: &[Entry], supports: impl Fn(&str) -> bool) -> Result<(), ConfigError> {
     match entries.iter().rev().find(|e| e.key == "accent") {
-        Some(entry) if text(entry).is_some_and(|v| !supports(v)) => Err(invalid(entry, ACCENT_EXPECTED)),
+        Some(entry) if text(entry).is_some_and(|v| !supports(v)) => {
+            Err(invalid(entry, ACCENT_EXPECTED))
+        }
         _ => Ok(()),
     }
 }
@@ -454,8 +512,12 @@ pub fn check_accent(entries: &[Entry], supports: impl Fn(&str) -> bool) -> Resul
 fn locale(entry: &Entry) -> Result<String, ConfigError> {
     let valid = |s: &str| {
         let mut parts = s.split(['-', '_']);
-        let lang_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-        lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        let lang_ok = parts.next().is_some_and(|p| {
+            (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic())
+        });
+        lang_ok
+            && parts
+                .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
     };
     text(entry)
         .filter(|s| valid(s))
@@ -467,7 +529,8 @@ fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
     text(entry)
         .filter(|s| {
             (1..=40).contains(&s.len())
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         })
         .map(str::to_string)
         .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
@@ -484,11 +547,18 @@ fn url(entry: &Entry) -> Result<String, ConfigError> {
 /// (`javascript:`, `data:`, …), also when disguised with tabs, newlines or odd case, the way a
 /// browser's URL parser would read them.
 pub fn is_safe_url(raw: &str) -> bool {
-    if raw.is_empty() || raw.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+    if raw.is_empty()
+        || raw
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
         return false;
     }
     // Browsers drop ASCII tabs and newlines anywhere in a URL before parsing it.
-    let url: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let url: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     let url = url.trim();
     if url.is_empty() {
         return false;
@@ -498,7 +568,10 @@ pub fn is_safe_url(raw: &str) -> bool {
         None => !url.starts_with("\\\\") && !url.starts_with("/\\"),
         Some((scheme, _)) => {
             let scheme = scheme.to_ascii_lowercase();
-            (scheme == "http" || scheme == "https") && url.get(scheme.len() + 1..).is_some_and(|rest| rest.starts_with("//"))
+            (scheme == "http" || scheme == "https")
+                && url
+                    .get(scheme.len() + 1..)
+                    .is_some_and(|rest| rest.starts_with("//"))
         }
     }
 }

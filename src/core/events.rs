@@ -94,12 +94,18 @@ impl CompleteDetail {
 impl WidgetEvent {
     /// The start event.
     pub fn start() -> Self {
-        WidgetEvent::Start(StartDetail { total: QUESTIONS.len(), model_version: MODEL_VERSION })
+        WidgetEvent::Start(StartDetail {
+            total: QUESTIONS.len(),
+            model_version: MODEL_VERSION,
+        })
     }
 
     /// The ready event.
     pub fn ready() -> Self {
-        WidgetEvent::Ready(StartDetail { total: QUESTIONS.len(), model_version: MODEL_VERSION })
+        WidgetEvent::Ready(StartDetail {
+            total: QUESTIONS.len(),
+            model_version: MODEL_VERSION,
+        })
     }
 
     /// The answer event for question `index` and option `value`.
@@ -121,7 +127,10 @@ impl WidgetEvent {
 
     /// The call-to-action event for an outcome, its code and the link's URL.
     pub fn cta(outcome: &Outcome, code: &ResultCode, url: &str) -> Self {
-        WidgetEvent::Cta(CompleteDetail { url: Some(url.to_string()), ..CompleteDetail::of(outcome, code) })
+        WidgetEvent::Cta(CompleteDetail {
+            url: Some(url.to_string()),
+            ..CompleteDetail::of(outcome, code)
+        })
     }
 
     /// The DOM event name.

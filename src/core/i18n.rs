@@ -38,7 +38,9 @@ pub fn register_later_english() {
 fn english_texts(source: &str) -> Vec<Vec<(Plural, String)>> {
     let mut texts = vec![Vec::new(); Msg::ALL.len()];
     for line in source.lines() {
-        let Some((head, text)) = line.split_once('=') else { continue };
+        let Some((head, text)) = line.split_once('=') else {
+            continue;
+        };
         let (index, form) = match head.split_once('[') {
             Some((index, form)) => (index, Plural::from_name(form.trim_end_matches(']'))),
             None => (head, None),
@@ -84,7 +86,14 @@ pub enum Plural {
 
 impl Plural {
     /// Every category, in the order catalogs list them.
-    pub const ALL: [Plural; 6] = [Plural::Zero, Plural::One, Plural::Two, Plural::Few, Plural::Many, Plural::Other];
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
 
     /// The name written in catalogs: `key[one]`.
     pub fn name(self) -> &'static str {
@@ -135,7 +144,9 @@ impl Lang {
     /// The language of a tag such as `de-AT` or `pt_BR`, by its primary subtag, if we speak it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.tag()))
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.tag()))
     }
 
     /// The plural category of a count.
@@ -266,13 +277,21 @@ impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CatalogError::NoEquals { line } => write!(f, "line {line} has no \"key = text\""),
-            CatalogError::UnknownKey { key } => write!(f, "\"{key}\" is not a text key (keys look like \"intro.title\")"),
-            CatalogError::UnknownForm { key } => write!(f, "\"{key}\" names a plural form this text does not have"),
+            CatalogError::UnknownKey { key } => write!(
+                f,
+                "\"{key}\" is not a text key (keys look like \"intro.title\")"
+            ),
+            CatalogError::UnknownForm { key } => {
+                write!(f, "\"{key}\" names a plural form this text does not have")
+            }
             CatalogError::Placeholders { key, expected } if expected.is_empty() => {
                 write!(f, "\"{key}\" must not contain placeholders in braces")
             }
             CatalogError::Placeholders { key, expected } => {
-                write!(f, "\"{key}\" must contain exactly the placeholders {expected}")
+                write!(
+                    f,
+                    "\"{key}\" must contain exactly the placeholders {expected}"
+                )
             }
             CatalogError::Empty { key } => write!(f, "\"{key}\" has an empty text"),
         }
@@ -309,7 +328,12 @@ pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, CatalogError
             Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
             None => (key, None),
         };
-        Some(Ok(Line { number: i + 1, key, form, text: text.trim() }))
+        Some(Ok(Line {
+            number: i + 1,
+            key,
+            form,
+            text: text.trim(),
+        }))
     })
 }
 
@@ -337,13 +361,20 @@ impl Msg {
 
     /// The message with this key.
     pub fn from_key(key: &str) -> Option<Msg> {
-        KEYS.lines().position(|k| k == key).and_then(|i| Msg::ALL.get(i).copied())
+        KEYS.lines()
+            .position(|k| k == key)
+            .and_then(|i| Msg::ALL.get(i).copied())
     }
 
     /// Whether the message has plural forms, and its placeholders, as in English.
     fn shape(self) -> (bool, Vec<&'static str>) {
         let line = SHAPES.lines().nth(self as usize).unwrap_or_default();
-        let names = line.get(1..).unwrap_or_default().split(',').filter(|n| !n.is_empty()).collect();
+        let names = line
+            .get(1..)
+            .unwrap_or_default()
+            .split(',')
+            .filter(|n| !n.is_empty())
+            .collect();
         (line.starts_with('p'), names)
     }
 }
@@ -379,14 +410,20 @@ impl Catalog {
     /// The English catalog. The texts of the parts loaded on demand are looked up when shown
     /// (see [`register_later_english`]).
     pub fn english() -> Catalog {
-        Catalog { lang: Lang::En, texts: english_texts(ENGLISH_FIRST) }
+        Catalog {
+            lang: Lang::En,
+            texts: english_texts(ENGLISH_FIRST),
+        }
     }
 
     /// `source`, a catalog file of `lang`, laid over English. Lines that cannot be used are
     /// returned as errors and their messages stay in English; so do messages the file lacks.
     pub fn load(lang: Lang, source: &str) -> (Catalog, Vec<CatalogError>) {
         let english = Catalog::english();
-        let mut catalog = Catalog { lang, texts: english.texts.clone() };
+        let mut catalog = Catalog {
+            lang,
+            texts: english.texts.clone(),
+        };
         let mut errors = Vec::new();
         let mut seen: Vec<Msg> = Vec::new();
         for line in lines(source) {
@@ -397,7 +434,8 @@ impl Catalog {
                     seen.push(msg.0);
                     catalog.texts[msg.0 as usize].clear();
                 }
-                catalog.texts[msg.0 as usize].push((msg.1.unwrap_or(Plural::Other), unescape(line.text)));
+                catalog.texts[msg.0 as usize]
+                    .push((msg.1.unwrap_or(Plural::Other), unescape(line.text)));
                 Ok(())
             });
             if let Err(e) = result {
@@ -408,7 +446,9 @@ impl Catalog {
         for msg in seen {
             let forms = &catalog.texts[msg as usize];
             if !forms.iter().any(|(p, _)| *p == Plural::Other) {
-                errors.push(CatalogError::UnknownForm { key: format!("{}[other]", msg.key()) });
+                errors.push(CatalogError::UnknownForm {
+                    key: format!("{}[other]", msg.key()),
+                });
                 catalog.texts[msg as usize] = english.texts[msg as usize].clone();
             }
         }
@@ -417,7 +457,13 @@ impl Catalog {
 
     /// Checks one text for `key` (with an optional plural form) against English: the key exists,
     /// the form fits the message and `lang`, the text is not empty and has the same placeholders.
-    pub fn check(&self, key: &str, form: Option<&str>, text: &str, lang: Lang) -> Result<(Msg, Option<Plural>), CatalogError> {
+    pub fn check(
+        &self,
+        key: &str,
+        form: Option<&str>,
+        text: &str,
+        lang: Lang,
+    ) -> Result<(Msg, Option<Plural>), CatalogError> {
         let written = || match form {
             Some(f) => format!("{key}[{f}]"),
             None => key.to_string(),
@@ -449,7 +495,10 @@ impl Catalog {
                 list.push('}');
                 list
             });
-            return Err(CatalogError::Placeholders { key: written(), expected: list });
+            return Err(CatalogError::Placeholders {
+                key: written(),
+                expected: list,
+            });
         }
         Ok((msg, form))
     }
@@ -477,7 +526,9 @@ impl Catalog {
     fn forms_of(&self, msg: Msg) -> &[(Plural, String)] {
         let own = &self.texts[msg as usize];
         match own.is_empty() {
-            true => english_later().get(msg as usize).map_or(own.as_slice(), Vec::as_slice),
+            true => english_later()
+                .get(msg as usize)
+                .map_or(own.as_slice(), Vec::as_slice),
             false => own,
         }
     }
@@ -517,7 +568,10 @@ impl Catalog {
 
 /// The form for `plural` among `forms`, else their `other` form.
 fn pick(forms: &[(Plural, String)], plural: Plural) -> Option<&(Plural, String)> {
-    forms.iter().find(|(p, _)| *p == plural).or_else(|| forms.iter().find(|(p, _)| *p == Plural::Other))
+    forms
+        .iter()
+        .find(|(p, _)| *p == plural)
+        .or_else(|| forms.iter().find(|(p, _)| *p == Plural::Other))
 }
 
 /// `text` with each `{name}` replaced by its value in `args`; unknown names stay as written.
@@ -527,7 +581,10 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.split_once('}').and_then(|(name, tail)| Some((args.iter().find(|(k, _)| *k == name)?.1, tail))) {
+        match after
+            .split_once('}')
+            .and_then(|(name, tail)| Some((args.iter().find(|(k, _)| *k == name)?.1, tail)))
+        {
             Some((value, tail)) => {
                 out.push_str(value);
                 rest = tail;

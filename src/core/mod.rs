@@ -7,18 +7,18 @@
 pub mod assessment;
 /// The question bank.
 pub mod bank;
+/// Chart geometry.
+pub mod chart;
 /// Result codes: encoding, decoding, typo checks.
 pub mod code;
 /// CSS colour recognition for the accent.
 pub mod colour;
 /// Host configuration.
 pub mod config;
-/// Chart geometry.
-pub mod chart;
-/// Text catalogs per language, plural and number rules.
-pub mod i18n;
 /// Host events as data.
 pub mod events;
+/// Text catalogs per language, plural and number rules.
+pub mod i18n;
 /// Dimensions, levels, questions, answers.
 pub mod model;
 /// Next-step advice.
@@ -29,9 +29,9 @@ pub mod progress;
 pub mod roster;
 /// Scores, level and gaps.
 pub mod scoring;
-/// Team aggregation and CSV export.
-pub mod team;
 /// Share links that carry a result code.
 pub mod share;
+/// Team aggregation and CSV export.
+pub mod team;
 /// Display texts.
 pub mod text;

@@ -13,17 +13,41 @@ pub fn steps(dimension: Dimension, level: Level) -> &'static [Msg] {
     use Level::*;
     use Msg::*;
     match (dimension, level) {
-        (Access, Experimenting) => &[PlanAccessExperimenting1, PlanAccessExperimenting2, PlanAccessExperimenting3],
-        (Access, Adopting) => &[PlanAccessAdopting1, PlanAccessAdopting2, PlanAccessAdopting3],
+        (Access, Experimenting) => &[
+            PlanAccessExperimenting1,
+            PlanAccessExperimenting2,
+            PlanAccessExperimenting3,
+        ],
+        (Access, Adopting) => &[
+            PlanAccessAdopting1,
+            PlanAccessAdopting2,
+            PlanAccessAdopting3,
+        ],
         (Access, Operating) => &[PlanAccessOperating1, PlanAccessOperating2],
-        (Usage, Experimenting) => &[PlanUsageExperimenting1, PlanUsageExperimenting2, PlanUsageExperimenting3],
+        (Usage, Experimenting) => &[
+            PlanUsageExperimenting1,
+            PlanUsageExperimenting2,
+            PlanUsageExperimenting3,
+        ],
         (Usage, Adopting) => &[PlanUsageAdopting1, PlanUsageAdopting2, PlanUsageAdopting3],
         (Usage, Operating) => &[PlanUsageOperating1, PlanUsageOperating2],
-        (Capability, Experimenting) => &[PlanCapabilityExperimenting1, PlanCapabilityExperimenting2],
-        (Capability, Adopting) => &[PlanCapabilityAdopting1, PlanCapabilityAdopting2, PlanCapabilityAdopting3],
+        (Capability, Experimenting) => {
+            &[PlanCapabilityExperimenting1, PlanCapabilityExperimenting2]
+        }
+        (Capability, Adopting) => &[
+            PlanCapabilityAdopting1,
+            PlanCapabilityAdopting2,
+            PlanCapabilityAdopting3,
+        ],
         (Capability, Operating) => &[PlanCapabilityOperating1, PlanCapabilityOperating2],
-        (Visibility, Experimenting) => &[PlanVisibilityExperimenting1, PlanVisibilityExperimenting2],
-        (Visibility, Adopting) => &[PlanVisibilityAdopting1, PlanVisibilityAdopting2, PlanVisibilityAdopting3],
+        (Visibility, Experimenting) => {
+            &[PlanVisibilityExperimenting1, PlanVisibilityExperimenting2]
+        }
+        (Visibility, Adopting) => &[
+            PlanVisibilityAdopting1,
+            PlanVisibilityAdopting2,
+            PlanVisibilityAdopting3,
+        ],
         (Visibility, Operating) => &[PlanVisibilityOperating1, PlanVisibilityOperating2],
     }
 }
@@ -48,5 +72,9 @@ pub fn plan(outcome: &Outcome) -> Plan {
         .filter(|&d| d != focus && outcome.scores.get(d) < 100)
         .min_by_key(|&d| outcome.scores.get(d))
         .and_then(|d| steps(d, outcome.level).first().map(|s| (d, *s)));
-    Plan { focus, steps: steps(focus, outcome.level), then }
+    Plan {
+        focus,
+        steps: steps(focus, outcome.level),
+        then,
+    }
 }

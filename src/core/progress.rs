@@ -70,8 +70,11 @@ impl Snapshot {
             Step::Question(n) => format!("q{n}"),
             Step::Result => "r".to_string(),
         };
-        let choices: String =
-            self.choices.iter().map(|c| c.map_or('-', |o| char::from(b'0' + o.min(9)))).collect();
+        let choices: String = self
+            .choices
+            .iter()
+            .map(|c| c.map_or('-', |o| char::from(b'0' + o.min(9))))
+            .collect();
         let previous: String = self
             .previous
             .iter()
@@ -90,9 +93,13 @@ impl Snapshot {
             return Err(ProgressError::UnknownFormat);
         }
         if *model != MODEL_VERSION {
-            return Err(ProgressError::OtherModel { found: model.to_string() });
+            return Err(ProgressError::OtherModel {
+                found: model.to_string(),
+            });
         }
-        let choices = decode_choices(choices).ok_or(ProgressError::Corrupt { part: "answer list" })?;
+        let choices = decode_choices(choices).ok_or(ProgressError::Corrupt {
+            part: "answer list",
+        })?;
         let step = match *step {
             "i" => Step::Intro,
             "r" if choices.iter().all(Option::is_some) => Step::Result,
@@ -109,10 +116,16 @@ impl Snapshot {
                 decode_choices(p)
                     .and_then(|c| c.into_iter().collect::<Option<Vec<u8>>>())
                     .map(Answers)
-                    .ok_or(ProgressError::Corrupt { part: "previous result" })?,
+                    .ok_or(ProgressError::Corrupt {
+                        part: "previous result",
+                    })?,
             ),
         };
-        Ok(Snapshot { step, choices, previous })
+        Ok(Snapshot {
+            step,
+            choices,
+            previous,
+        })
     }
 }
 

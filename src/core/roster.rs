@@ -137,13 +137,23 @@ pub fn parse(text: &str) -> Roster {
     let separator = choose_separator(text);
     // Room for every line long enough to hold a code, up to a bound that keeps a huge paste of
     // junk from reserving memory it will never use.
-    let room = lines(text).filter(|(_, line)| line.len() >= 7).take(RESERVE_LINES).count();
-    let mut roster = Roster { entries: Vec::with_capacity(room), ..Roster::default() };
+    let room = lines(text)
+        .filter(|(_, line)| line.len() >= 7)
+        .take(RESERVE_LINES)
+        .count();
+    let mut roster = Roster {
+        entries: Vec::with_capacity(room),
+        ..Roster::default()
+    };
     // Keyed by name and code in one string, to allocate once per line.
     let mut seen = Index::with_capacity_and_hasher(room, BuildHasherDefault::default());
     let mut fields = Vec::new();
     for (line, raw) in lines(text) {
-        let problem = |reason: Problem| LineProblem { line, text: super::code::shorten(raw), reason };
+        let problem = |reason: Problem| LineProblem {
+            line,
+            text: super::code::shorten(raw),
+            reason,
+        };
         if let Err(reason) = split_fields(raw, separator, &mut fields) {
             roster.problems.push(problem(reason));
             continue;
@@ -154,7 +164,9 @@ pub fn parse(text: &str) -> Roster {
             [name, code] => (non_empty(name), None, code),
             [name, team, code] => (non_empty(name), non_empty(team), code),
             more => {
-                roster.problems.push(problem(Problem::Fields { got: more.len() }));
+                roster
+                    .problems
+                    .push(problem(Problem::Fields { got: more.len() }));
                 continue;
             }
         };
@@ -170,13 +182,20 @@ pub fn parse(text: &str) -> Roster {
         };
         if decoded.model_version != MODEL_VERSION {
             let version = decoded.model_version.to_string();
-            roster.problems.push(problem(Problem::Code(CodeError::UnknownVersion { version })));
+            roster
+                .problems
+                .push(problem(Problem::Code(CodeError::UnknownVersion {
+                    version,
+                })));
             continue;
         }
         if let Some(name) = &name {
             match seen.entry(duplicate_key(name, &decoded.code)) {
                 Entry::Occupied(first) => {
-                    roster.duplicates.push(Duplicate { line, first_line: *first.get() });
+                    roster.duplicates.push(Duplicate {
+                        line,
+                        first_line: *first.get(),
+                    });
                     continue;
                 }
                 Entry::Vacant(slot) => {
@@ -230,7 +249,11 @@ fn choose_separator(text: &str) -> char {
             if c == '"' {
                 quoted = !quoted;
             } else if !quoted {
-                if let Some(n) = CANDIDATES.iter().position(|&s| s == c).and_then(|i| counts.get_mut(i)) {
+                if let Some(n) = CANDIDATES
+                    .iter()
+                    .position(|&s| s == c)
+                    .and_then(|i| counts.get_mut(i))
+                {
                     *n += 1;
                 }
             }
@@ -246,7 +269,11 @@ fn choose_separator(text: &str) -> char {
 
 /// Splits one line into trimmed fields, RFC 4180 quotes allowed, trailing empty fields dropped.
 /// Fields borrow from the line unless a doubled quote has to be undone.
-fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str>>) -> Result<(), Problem> {
+fn split_fields<'a>(
+    line: &'a str,
+    separator: char,
+    fields: &mut Vec<Cow<'a, str>>,
+) -> Result<(), Problem> {
     let is_space = |c: char| c != separator && c.is_whitespace();
     fields.clear();
     let mut rest = line;
@@ -295,7 +322,10 @@ fn split_fields<'a>(line: &'a str, separator: char, fields: &mut Vec<Cow<'a, str
             Some(after) => rest = after,
             None => {
                 let got = rest.chars().next().unwrap_or(' ');
-                return Err(Problem::AfterQuote { field: number, text: super::code::shown(got) });
+                return Err(Problem::AfterQuote {
+                    field: number,
+                    text: super::code::shown(got),
+                });
             }
         }
     }
@@ -363,4 +393,3 @@ impl Hasher for FastHash {
         self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
     }
 }
-

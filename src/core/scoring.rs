@@ -74,7 +74,12 @@ pub struct Scores {
 impl Scores {
     /// Builds scores from an array in [`Dimension::ALL`] order.
     pub fn from_array(a: [u8; 4]) -> Self {
-        Scores { access: a[0], usage: a[1], capability: a[2], visibility: a[3] }
+        Scores {
+            access: a[0],
+            usage: a[1],
+            capability: a[2],
+            visibility: a[3],
+        }
     }
 
     /// The scores as an array in [`Dimension::ALL`] order.
@@ -145,9 +150,16 @@ impl std::fmt::Display for ScoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ScoreError::WrongCount { got, expected } => {
-                write!(f, "answers must have {expected} entries, one per question, got {got}")
+                write!(
+                    f,
+                    "answers must have {expected} entries, one per question, got {got}"
+                )
             }
-            ScoreError::OptionOutOfRange { question, got, options } => write!(
+            ScoreError::OptionOutOfRange {
+                question,
+                got,
+                options,
+            } => write!(
                 f,
                 "answer for \"{question}\" must be an option index from 0 to {}, got {got}",
                 options - 1
@@ -161,7 +173,10 @@ impl std::error::Error for ScoreError {}
 /// Checks that `answers` fits the question bank.
 pub fn validate(answers: &Answers) -> Result<(), ScoreError> {
     if answers.0.len() != QUESTIONS.len() {
-        return Err(ScoreError::WrongCount { got: answers.0.len(), expected: QUESTIONS.len() });
+        return Err(ScoreError::WrongCount {
+            got: answers.0.len(),
+            expected: QUESTIONS.len(),
+        });
     }
     for (q, &a) in QUESTIONS.iter().zip(&answers.0) {
         if usize::from(a) >= q.options.len() {
@@ -221,13 +236,16 @@ pub fn outcome_from_scores(scores: Scores) -> Outcome {
 /// The weighted overall score.
 pub fn overall(scores: Scores) -> u8 {
     let s = scores.to_array();
-    let total: u32 = (0..4).map(|d| u32::from(s[d]) * u32::from(RULES.weights[d])).sum();
+    let total: u32 = (0..4)
+        .map(|d| u32::from(s[d]) * u32::from(RULES.weights[d]))
+        .sum();
     round_percent(f64::from(total) / 100.0)
 }
 
 /// The adoption score: the rounded mean of Usage, Capability and Visibility.
 pub fn adoption(scores: Scores) -> u8 {
-    let rest = u32::from(scores.usage) + u32::from(scores.capability) + u32::from(scores.visibility);
+    let rest =
+        u32::from(scores.usage) + u32::from(scores.capability) + u32::from(scores.visibility);
     round_percent(f64::from(rest) / 3.0)
 }
 
@@ -248,8 +266,12 @@ pub fn level(scores: Scores) -> Level {
 }
 
 /// Tie order for the biggest gap: the dimensions that prove adoption come first.
-pub(crate) const GAP_PRIORITY: [Dimension; 4] =
-    [Dimension::Capability, Dimension::Visibility, Dimension::Usage, Dimension::Access];
+pub(crate) const GAP_PRIORITY: [Dimension; 4] = [
+    Dimension::Capability,
+    Dimension::Visibility,
+    Dimension::Usage,
+    Dimension::Access,
+];
 
 /// The dimension that holds the level back most: the largest weighted shortfall against the next
 /// level's profile. When nothing falls short (or at Operating) it is the deciding dimension with
@@ -264,7 +286,11 @@ pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
     };
     let pick = |targets: [u8; 4]| {
         // `max_by_key` keeps the last maximum, so walk the priority order backwards.
-        let best = GAP_PRIORITY.iter().rev().copied().max_by_key(|&d| weighted(d, targets[d.index()]));
+        let best = GAP_PRIORITY
+            .iter()
+            .rev()
+            .copied()
+            .max_by_key(|&d| weighted(d, targets[d.index()]));
         best.unwrap_or(Dimension::Capability)
     };
     let mut targets = profile;
@@ -273,5 +299,10 @@ pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
         targets = profile.map(|t| if t > 0 { 100 } else { 0 });
         dimension = pick(targets);
     }
-    BiggestGap { dimension, score: scores.get(dimension), target: targets[dimension.index()], toward }
+    BiggestGap {
+        dimension,
+        score: scores.get(dimension),
+        target: targets[dimension.index()],
+        toward,
+    }
 }

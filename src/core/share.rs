@@ -26,7 +26,9 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
         if decoded.model_version == MODEL_VERSION {
             Ok(decoded.answers)
         } else {
-            Err(CodeError::UnknownVersion { version: decoded.model_version.to_string() })
+            Err(CodeError::UnknownVersion {
+                version: decoded.model_version.to_string(),
+            })
         }
     }))
 }
@@ -39,7 +41,11 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| char::from(b).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(hi), Some(lo)) => {
                 out.push((hi * 16 + lo) as u8);
                 i += 3;
@@ -59,7 +65,9 @@ pub fn fragment_without_code(fragment: &str) -> String {
     let body = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut out = String::new();
     for part in body.split('&') {
-        let ours = part.strip_prefix(FRAGMENT_KEY).is_some_and(|rest| rest.starts_with('='));
+        let ours = part
+            .strip_prefix(FRAGMENT_KEY)
+            .is_some_and(|rest| rest.starts_with('='));
         if !part.is_empty() && !ours {
             out.push(if out.is_empty() { '#' } else { '&' });
             out.push_str(part);

@@ -4,7 +4,6 @@
 //! (level, adoption gap, biggest gap) follows from those means exactly as for one person. So a
 //! team of people who all gave the same answers gets exactly that one result.
 
-
 use super::code::ResultCode;
 use super::model::{Dimension, Level};
 use super::plan::steps;
@@ -87,7 +86,10 @@ impl Sums {
     fn means(&self) -> Option<Scores> {
         let n = self.people as u64;
         (n > 0).then(|| {
-            Scores::from_array(self.totals.map(|t| u8::try_from((2 * t + n) / (2 * n)).unwrap_or(u8::MAX)))
+            Scores::from_array(
+                self.totals
+                    .map(|t| u8::try_from((2 * t + n) / (2 * n)).unwrap_or(u8::MAX)),
+            )
         })
     }
 }
@@ -95,8 +97,11 @@ impl Sums {
 /// Aggregates a roster. Entries whose answers do not score (only possible for a hand-built
 /// roster; [`super::roster::parse`] never yields them) are left out.
 pub fn report(roster: &Roster) -> TeamReport {
-    let scored: Vec<(&RosterEntry, Outcome)> =
-        roster.entries.iter().filter_map(|e| Some((e, score(&e.answers).ok()?))).collect();
+    let scored: Vec<(&RosterEntry, Outcome)> = roster
+        .entries
+        .iter()
+        .filter_map(|e| Some((e, score(&e.answers).ok()?)))
+        .collect();
 
     let mut everyone = Sums::default();
     let mut levels = [0usize; 3];
@@ -132,7 +137,12 @@ pub fn report(roster: &Roster) -> TeamReport {
         .into_iter()
         .filter_map(|(_, name, sums)| {
             let scores = sums.means()?;
-            Some(TeamRow { name, people: sums.people, scores, level: outcome_from_scores(scores).level })
+            Some(TeamRow {
+                name,
+                people: sums.people,
+                scores,
+                level: outcome_from_scores(scores).level,
+            })
         })
         .collect();
 
@@ -160,11 +170,14 @@ pub fn report(roster: &Roster) -> TeamReport {
     let common_gap = GAP_PRIORITY
         .iter()
         .map(|&d| (d, gaps.get(d.index()).copied().unwrap_or(0)))
-        .fold(None, |best: Option<(Dimension, usize)>, (d, n)| match best {
-            Some((_, m)) if m >= n => best,
-            _ if n > 0 => Some((d, n)),
-            _ => best,
-        });
+        .fold(
+            None,
+            |best: Option<(Dimension, usize)>, (d, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ if n > 0 => Some((d, n)),
+                _ => best,
+            },
+        );
 
     TeamReport {
         people: everyone.people,
@@ -259,4 +272,3 @@ fn csv_field(field: &str) -> String {
         guarded
     }
 }
-

@@ -57,7 +57,9 @@ pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
         ("target", target.as_str()),
     ];
     match gap.toward {
-        Some(_) if gap.target < 100 => t.count(Msg::GapBelow, u64::from(gap.target - gap.score), &args),
+        Some(_) if gap.target < 100 => {
+            t.count(Msg::GapBelow, u64::from(gap.target - gap.score), &args)
+        }
         Some(_) => t.fill(Msg::GapRoom, &args),
         None => t.fill(Msg::GapTop, &args),
     }
@@ -82,13 +84,26 @@ pub fn level_change(t: &Catalog, previous: Level, now: Level) -> String {
         std::cmp::Ordering::Less => Msg::ChangeDown,
         std::cmp::Ordering::Equal => Msg::ChangeSame,
     };
-    t.fill(msg, &[("was", level_name(t, previous)), ("now", level_name(t, now))])
+    t.fill(
+        msg,
+        &[
+            ("was", level_name(t, previous)),
+            ("now", level_name(t, now)),
+        ],
+    )
 }
 
 /// The four scores by name, for `result.sentence` and the chart's text alternative.
 fn score_args(t: &Catalog, outcome: &Outcome) -> [String; 5] {
     let s = outcome.scores;
-    [s.access, s.usage, s.capability, s.visibility, outcome.overall].map(|v| t.number(v))
+    [
+        s.access,
+        s.usage,
+        s.capability,
+        s.visibility,
+        outcome.overall,
+    ]
+    .map(|v| t.number(v))
 }
 
 /// The result in one sentence, for screen readers: level and the four scores.
@@ -112,7 +127,12 @@ pub fn chart_summary(t: &Catalog, outcome: &Outcome) -> String {
     let [access, usage, capability, visibility, _] = score_args(t, outcome);
     t.fill(
         Msg::ResultChartSummary,
-        &[("access", &access), ("usage", &usage), ("capability", &capability), ("visibility", &visibility)],
+        &[
+            ("access", &access),
+            ("usage", &usage),
+            ("capability", &capability),
+            ("visibility", &visibility),
+        ],
     )
 }
 
@@ -134,24 +154,44 @@ fn position_text(t: &Catalog, msg: Msg, position: usize, total: usize) -> String
 /// Why a result code could not be read, in the visitor's language.
 pub fn code_error(t: &Catalog, error: &CodeError) -> String {
     match error {
-        CodeError::PayloadOutOfRange { payload, version } => {
-            t.fill(Msg::ErrorCodeRange, &[("payload", payload), ("version", version)])
-        }
+        CodeError::PayloadOutOfRange { payload, version } => t.fill(
+            Msg::ErrorCodeRange,
+            &[("payload", payload), ("version", version)],
+        ),
         // Only encoding reports this, and encoding the widget's own answers does not fail.
         CodeError::Answers(e) => format!("cannot make a result code: {e}"),
         CodeError::Empty => t.get(Msg::ErrorCodeEmpty).to_string(),
-        CodeError::BadCharacter { character, position } => t.fill(
+        CodeError::BadCharacter {
+            character,
+            position,
+        } => t.fill(
             Msg::ErrorCodeCharacter,
-            &[("character", &super::code::shown(*character)), ("position", &t.number(*position as i64))],
+            &[
+                ("character", &super::code::shown(*character)),
+                ("position", &t.number(*position as i64)),
+            ],
         ),
         CodeError::WrongLength { expected, got } => t.fill(
             Msg::ErrorCodeLength,
-            &[("expected", &t.number(*expected as i64)), ("got", &t.number(*got as i64))],
+            &[
+                ("expected", &t.number(*expected as i64)),
+                ("got", &t.number(*got as i64)),
+            ],
         ),
-        CodeError::BadCheck { got, .. } => t.fill(Msg::ErrorCodeCheck, &[("got", &got.to_string())]),
+        CodeError::BadCheck { got, .. } => {
+            t.fill(Msg::ErrorCodeCheck, &[("got", &got.to_string())])
+        }
         CodeError::UnknownVersion { version } => t.fill(
             Msg::ErrorCodeVersion,
-            &[("version", &super::code::shorten(&version.chars().map(super::code::shown).collect::<String>())), ("supported", super::bank::MODEL_VERSION)],
+            &[
+                (
+                    "version",
+                    &super::code::shorten(
+                        &version.chars().map(super::code::shown).collect::<String>(),
+                    ),
+                ),
+                ("supported", super::bank::MODEL_VERSION),
+            ],
         ),
     }
 }
@@ -160,10 +200,13 @@ pub fn code_error(t: &Catalog, error: &CodeError) -> String {
 pub fn problem(t: &Catalog, problem: &Problem) -> String {
     match problem {
         Problem::Fields { got } => t.fill(Msg::ErrorLineFields, &[("got", &t.number(*got as i64))]),
-        Problem::Unclosed { field } => t.fill(Msg::ErrorLineQuote, &[("field", &t.number(*field as i64))]),
-        Problem::AfterQuote { field, text } => {
-            t.fill(Msg::ErrorLineAfterQuote, &[("field", &t.number(*field as i64)), ("text", text)])
+        Problem::Unclosed { field } => {
+            t.fill(Msg::ErrorLineQuote, &[("field", &t.number(*field as i64))])
         }
+        Problem::AfterQuote { field, text } => t.fill(
+            Msg::ErrorLineAfterQuote,
+            &[("field", &t.number(*field as i64)), ("text", text)],
+        ),
         Problem::Code(e) => code_error(t, e),
     }
 }

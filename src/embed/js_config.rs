@@ -19,9 +19,15 @@ pub(super) fn attribute_entries(host: &Element) -> Vec<Entry> {
                 return None;
             }
             // `data-strings` holds JSON; when it is not, core explains with the text as given.
-            let json = (key == "strings").then(|| js_sys::JSON::parse(&attr.value()).ok()).flatten();
+            let json = (key == "strings")
+                .then(|| js_sys::JSON::parse(&attr.value()).ok())
+                .flatten();
             Some(match json.filter(|v| v.is_object()) {
-                Some(object) => Entry { source: Source::Attribute, key, value: classify(&object, true) },
+                Some(object) => Entry {
+                    source: Source::Attribute,
+                    key,
+                    value: classify(&object, true),
+                },
                 None => Entry::attribute(&key, &attr.value()),
             })
         })
@@ -34,7 +40,9 @@ pub(super) fn entries(config: &JsValue) -> Result<Vec<Entry>, ConfigError> {
         return Ok(Vec::new());
     }
     if !config.is_object() || js_sys::Array::is_array(config) || config.is_function() {
-        return Err(ConfigError::NotAnObject { got: describe(config) });
+        return Err(ConfigError::NotAnObject {
+            got: describe(config),
+        });
     }
     Ok(pairs(config)
         .into_iter()
@@ -59,7 +67,12 @@ fn pairs(object: &JsValue) -> Vec<(String, JsValue)> {
 /// (one level deep: `strings` is the only key that takes an object).
 fn classify(value: &JsValue, nested: bool) -> ConfigValue {
     if nested && value.is_object() && !js_sys::Array::is_array(value) && !value.is_function() {
-        return ConfigValue::Map(pairs(value).into_iter().map(|(key, v)| (key, classify(&v, false))).collect());
+        return ConfigValue::Map(
+            pairs(value)
+                .into_iter()
+                .map(|(key, v)| (key, classify(&v, false)))
+                .collect(),
+        );
     }
     if let Some(b) = value.as_bool() {
         ConfigValue::Bool(b)
@@ -104,5 +117,8 @@ pub(super) fn error_text(error: &JsValue) -> String {
 /// JavaScript's own text for a number (`42`, `1.5`, `NaN`), so Rust needs no float printer.
 fn js_text(value: &JsValue) -> String {
     let number = js_sys::Number::from(value.as_f64().unwrap_or(f64::NAN));
-    number.to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_string())
+    number
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_else(|_| "a number".to_string())
 }

@@ -19,7 +19,10 @@ thread_local! {
 /// a promise of the text of `locales/<tag>.txt`. `embed.js` passes one that fetches the file
 /// next to itself, once per page (checking its pinned hash in a `make dist` build).
 #[wasm_bindgen(js_name = useLocales)]
-pub fn use_locales(#[wasm_bindgen(unchecked_param_type = "(tag: string) => Promise<string>")] loader: js_sys::Function) {
+pub fn use_locales(
+    #[wasm_bindgen(unchecked_param_type = "(tag: string) => Promise<string>")]
+    loader: js_sys::Function,
+) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
@@ -34,7 +37,10 @@ pub(super) fn with_catalog(lang: Lang, done: impl FnOnce(Rc<Catalog>) + 'static)
             // Widgets asking at the same time share one fetch; the first to get it builds it.
             Ok(text) => ready(lang).unwrap_or_else(|| keep(lang, &text)),
             Err(reason) => {
-                warn(&format!("the {} texts could not be loaded ({reason}); showing English", lang.tag()));
+                warn(&format!(
+                    "the {} texts could not be loaded ({reason}); showing English",
+                    lang.tag()
+                ));
                 ready(Lang::En).unwrap_or_else(|| Rc::new(Catalog::english()))
             }
         };
@@ -50,7 +56,10 @@ fn ready(lang: Lang) -> Option<Rc<Catalog>> {
 fn keep(lang: Lang, source: &str) -> Rc<Catalog> {
     let (catalog, problems) = Catalog::load(lang, source);
     for problem in problems {
-        warn(&format!("{} texts: {problem}; using English there", lang.tag()));
+        warn(&format!(
+            "{} texts: {problem}; using English there",
+            lang.tag()
+        ));
     }
     let catalog = Rc::new(catalog);
     READY.with(|r| {
@@ -66,14 +75,25 @@ async fn fetch(lang: Lang) -> Result<String, String> {
     let loader = LOADER
         .with(|l| l.borrow().clone())
         .ok_or("nothing loads them; load the widget through embed.js or call useLocales()")?;
-    let promise = loader.call1(&JsValue::NULL, &JsValue::from_str(lang.tag())).map_err(|e| error_text(&e))?;
-    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|e| error_text(&e))?;
-    text.as_string().ok_or_else(|| "the loader gave no text".to_string())
+    let promise = loader
+        .call1(&JsValue::NULL, &JsValue::from_str(lang.tag()))
+        .map_err(|e| error_text(&e))?;
+    let text = JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .map_err(|e| error_text(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the loader gave no text".to_string())
 }
 
 /// The visitor's preferred languages, most preferred first.
 pub(super) fn browser_languages() -> Vec<String> {
     web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }

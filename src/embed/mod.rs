@@ -17,14 +17,14 @@ use web_sys::{
 use yew::{AppHandle, Callback};
 
 use crate::core::code;
+use crate::core::code::CodeError;
 use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::events::WidgetEvent;
+use crate::core::i18n::{self, Catalog, Lang};
 use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
 use crate::core::scoring;
-use crate::core::code::CodeError;
-use crate::core::i18n::{self, Catalog, Lang};
 use crate::core::text;
 use crate::ui::{App, AppProps};
 
@@ -114,7 +114,9 @@ impl Instance {
 
     /// Renders the widget, or updates it, once its language's catalog is ready.
     fn rerender(&self) {
-        let Some(catalog) = self.shown.borrow().clone() else { return };
+        let Some(catalog) = self.shown.borrow().clone() else {
+            return;
+        };
         let props = self.props(catalog);
         let mut app = self.app.borrow_mut();
         match app.as_mut() {
@@ -128,7 +130,11 @@ impl Instance {
 
     /// Lays the host's texts over the language's catalog and renders.
     fn show(&self) {
-        let shown = self.base.borrow().as_ref().map(|base| Rc::new(self.config.borrow().catalog(base)));
+        let shown = self
+            .base
+            .borrow()
+            .as_ref()
+            .map(|base| Rc::new(self.config.borrow().catalog(base)));
         if shown.is_some() {
             *self.shown.borrow_mut() = shown;
             self.rerender();
@@ -138,14 +144,22 @@ impl Instance {
     /// Settles the language (configured, else the browser's, else English), fetching its
     /// catalog when needed, and shows the widget in it.
     fn choose_language(&self) {
-        let lang = i18n::negotiate(self.config.borrow().locale.as_deref(), &locale::browser_languages());
+        let lang = i18n::negotiate(
+            self.config.borrow().locale.as_deref(),
+            &locale::browser_languages(),
+        );
         self.wanted.set(lang);
         if self.base.borrow().as_ref().is_some_and(|b| b.lang == lang) {
             return self.show();
         }
         let this = self.this.clone();
         locale::with_catalog(lang, move |catalog| {
-            let Some(instance) = this.upgrade().filter(|i| i.wanted.get() == lang && i.is_live()) else { return };
+            let Some(instance) = this
+                .upgrade()
+                .filter(|i| i.wanted.get() == lang && i.is_live())
+            else {
+                return;
+            };
             *instance.base.borrow_mut() = Some(catalog);
             instance.show();
         });
@@ -181,7 +195,9 @@ impl WidgetHandle {
 
     /// Returns the widget to its first screen, dropping the current answers.
     pub fn reset(&self) {
-        self.inner.resets.set(self.inner.resets.get().wrapping_add(1));
+        self.inner
+            .resets
+            .set(self.inner.resets.get().wrapping_add(1));
         self.inner.rerender();
     }
 
@@ -196,14 +212,19 @@ impl WidgetHandle {
         added.retain(|e| {
             let at_mount = config::AT_MOUNT.contains(&e.key.as_str());
             if at_mount {
-                warn(&format!("{} is read only when mounting; pass it to mount() or as an attribute", e.key));
+                warn(&format!(
+                    "{} is read only when mounting; pass it to mount() or as an attribute",
+                    e.key
+                ));
             }
             !at_mount
         });
         let mut entries = self.inner.entries.borrow().clone();
         entries.extend(added);
         let parsed = config::parse(&entries)
-            .and_then(|parsed| config::check_accent(&entries, browser_knows_colour).map(|()| parsed))
+            .and_then(|parsed| {
+                config::check_accent(&entries, browser_knows_colour).map(|()| parsed)
+            })
             .map_err(|e| fail(&e.to_string()))?;
         warn_all(&parsed.warnings);
         apply_accent(&self.inner.container, parsed.config.accent.as_deref());
@@ -226,10 +247,14 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "AiReadinessConfig | undefined")] config: JsValue,
 ) -> Result<WidgetHandle, JsError> {
     panic::install();
-    let host = element
-        .dyn_into::<Element>()
-        .map_err(|v| fail(&format!("mount needs a DOM element, got {}", js_config::describe(&v))))?;
-    if let Some(existing) = LIVE.with(|live| live.borrow().iter().find(|i| i.host == host).cloned()) {
+    let host = element.dyn_into::<Element>().map_err(|v| {
+        fail(&format!(
+            "mount needs a DOM element, got {}",
+            js_config::describe(&v)
+        ))
+    })?;
+    if let Some(existing) = LIVE.with(|live| live.borrow().iter().find(|i| i.host == host).cloned())
+    {
         warn_all(&["this element already holds a widget; mount() returns its handle".to_string()]);
         return Ok(WidgetHandle { inner: existing });
     }
@@ -318,7 +343,16 @@ fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
 fn live_roots() -> Vec<(ShadowRoot, Option<Rc<Catalog>>)> {
     LIVE.with(|live| {
         live.try_borrow()
-            .map(|l| l.iter().map(|i| (i.shadow.clone(), i.shown.try_borrow().ok().and_then(|s| s.clone()))).collect())
+            .map(|l| {
+                l.iter()
+                    .map(|i| {
+                        (
+                            i.shadow.clone(),
+                            i.shown.try_borrow().ok().and_then(|s| s.clone()),
+                        )
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     })
 }
@@ -366,7 +400,11 @@ fn apply_accent(container: &HtmlElement, accent: Option<&str>) {
         .and_then(|w| w.get_computed_style(container).ok().flatten())
         .and_then(|computed| computed.get_property_value("color").ok());
     let _ = style.remove_property("color");
-    let text = match resolved.as_deref().and_then(colour::prefers_dark_text).or_else(|| colour::prefers_dark_text(value)) {
+    let text = match resolved
+        .as_deref()
+        .and_then(colour::prefers_dark_text)
+        .or_else(|| colour::prefers_dark_text(value))
+    {
         Some(true) => "#111318",
         Some(false) => "#ffffff",
         None => return,
@@ -378,13 +416,14 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
     if let Some(existing) = host.shadow_root() {
         return Ok(existing);
     }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
-        fail(&format!(
-            "cannot attach a shadow root to <{}>: {}",
-            host.tag_name().to_ascii_lowercase(),
-            js_config::error_text(&e)
-        ))
-    })
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|e| {
+            fail(&format!(
+                "cannot attach a shadow root to <{}>: {}",
+                host.tag_name().to_ascii_lowercase(),
+                js_config::error_text(&e)
+            ))
+        })
 }
 
 /// Adds the stylesheet of the parts loaded on demand after the widget's own, once per shadow
@@ -394,7 +433,9 @@ fn adopt_part_stylesheet(shadow: &ShadowRoot, css: &'static str) {
     let sheet = PART_SHEET.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            *slot = CssStyleSheet::new().ok().filter(|s| s.replace_sync(css).is_ok());
+            *slot = CssStyleSheet::new()
+                .ok()
+                .filter(|s| s.replace_sync(css).is_ok());
         }
         slot.clone()
     });
@@ -408,13 +449,17 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
     let sheet = SHEET.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
-            *slot = CssStyleSheet::new().ok().filter(|s| s.replace_sync(WIDGET_CSS).is_ok());
+            *slot = CssStyleSheet::new()
+                .ok()
+                .filter(|s| s.replace_sync(WIDGET_CSS).is_ok());
         }
         slot.clone()
     });
     match sheet {
         Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => warn_all(&["this browser cannot adopt stylesheets; the widget shows unstyled".to_string()]),
+        None => warn_all(&[
+            "this browser cannot adopt stylesheets; the widget shows unstyled".to_string(),
+        ]),
     }
 }
 
@@ -427,17 +472,33 @@ fn document() -> Result<web_sys::Document, JsError> {
 /// Shows a configuration error in place of the widget, logs it, and returns it as an `Error`.
 fn refuse(shadow: &ShadowRoot, error: &ConfigError) -> JsError {
     let message = error.to_string();
-    show_notice(shadow, Lang::En, text::CONFIG_PROBLEM, &message, "air-error");
+    show_notice(
+        shadow,
+        Lang::En,
+        text::CONFIG_PROBLEM,
+        &message,
+        "air-error",
+    );
     fail(&message)
 }
 
 /// Replaces a shadow root's content with a short notice: a title and one message, as text.
-pub(crate) fn show_notice(shadow: &ShadowRoot, lang: Lang, title: &str, message: &str, class: &str) {
+pub(crate) fn show_notice(
+    shadow: &ShadowRoot,
+    lang: Lang,
+    title: &str,
+    message: &str,
+    class: &str,
+) {
     shadow.set_inner_html("");
-    let Some(doc) = shadow.owner_document() else { return };
-    let (Ok(notice), Ok(heading), Ok(body)) =
-        (doc.create_element("div"), doc.create_element("strong"), doc.create_element("p"))
-    else {
+    let Some(doc) = shadow.owner_document() else {
+        return;
+    };
+    let (Ok(notice), Ok(heading), Ok(body)) = (
+        doc.create_element("div"),
+        doc.create_element("strong"),
+        doc.create_element("p"),
+    ) else {
         return;
     };
     notice.set_class_name(&format!("air {class}"));

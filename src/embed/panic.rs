@@ -19,6 +19,12 @@ pub fn crash(details: &str) {
     error(&format!("the widget crashed: {details}"));
     for (root, shown) in live_roots() {
         let t = shown.unwrap_or_else(|| std::rc::Rc::new(Catalog::english()));
-        show_notice(&root, t.lang, t.get(Msg::CrashTitle), t.get(Msg::CrashBody), "air-crash");
+        show_notice(
+            &root,
+            t.lang,
+            t.get(Msg::CrashTitle),
+            t.get(Msg::CrashBody),
+            "air-crash",
+        );
     }
 }

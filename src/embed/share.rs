@@ -27,7 +27,11 @@ pub(super) fn take_shared_link() -> Option<Result<Answers, CodeError>> {
     // Take the code out of the address: the shared result is on screen now, and a reload
     // should bring back the visitor's own progress rather than the shared result.
     let rest = share::fragment_without_code(&hash);
-    let path = format!("{}{}{rest}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let path = format!(
+        "{}{}{rest}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
     }
@@ -42,11 +46,14 @@ pub(super) fn copy(request: ShareRequest) {
     };
     let text = match request.kind {
         ShareKind::Code => request.code.to_string(),
-        ShareKind::Link => share::link(&window.location().href().unwrap_or_default(), &request.code),
+        ShareKind::Link => {
+            share::link(&window.location().href().unwrap_or_default(), &request.code)
+        }
     };
     // `navigator.clipboard` is missing outside secure contexts; calling through it would throw.
     let navigator = window.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
     let Some(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>().ok() else {
         request.done.emit(false);
         return;

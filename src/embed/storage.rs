@@ -26,12 +26,21 @@ impl Store {
         } else {
             format!("{}:progress:v1:{id}", config.storage_key)
         };
-        let local = if config.storage { local_storage() } else { None };
+        let local = if config.storage {
+            local_storage()
+        } else {
+            None
+        };
         let degraded = config.storage && local.is_none();
         if degraded {
             warn("this browser does not allow localStorage here; progress is kept in memory only");
         }
-        Store { key, local: RefCell::new(local), memory: RefCell::new(None), wanted: config.storage }
+        Store {
+            key,
+            local: RefCell::new(local),
+            memory: RefCell::new(None),
+            wanted: config.storage,
+        }
     }
 
     /// The saved value, if any.
@@ -75,10 +84,18 @@ impl Store {
 
 /// The host's position among the page's `[data-ai-readiness]` elements (0 when it is not one).
 fn position(host: &Element) -> u32 {
-    let Some(list) = host.owner_document().and_then(|d| d.query_selector_all("[data-ai-readiness]").ok()) else {
+    let Some(list) = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("[data-ai-readiness]").ok())
+    else {
         return 0;
     };
-    (0..list.length()).find(|&i| list.get(i).is_some_and(|node| host.is_same_node(Some(&node)))).unwrap_or(0)
+    (0..list.length())
+        .find(|&i| {
+            list.get(i)
+                .is_some_and(|node| host.is_same_node(Some(&node)))
+        })
+        .unwrap_or(0)
 }
 
 /// `window.localStorage`, if the browser lets this page use it; reading the property itself

@@ -9,25 +9,25 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
+use crate::core::code::CodeError;
 use crate::core::config::{Config, Mode};
-use crate::core::model::Answers;
 use crate::core::events::WidgetEvent;
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
+use crate::core::text;
+use parts::Part;
 use share::ShareRequest;
 use team::{Download, FileRequest};
-use parts::Part;
-use crate::core::code::CodeError;
-use crate::core::i18n::{Catalog, Msg};
-use crate::core::text;
 
 /// The intro screen.
 mod intro;
+/// The parts that load on demand (result screen, team view).
+pub mod parts;
 /// One question screen.
 mod question;
 /// The result screen and its chart.
 mod result;
-/// The parts that load on demand (result screen, team view).
-pub mod parts;
 /// Copy buttons for the result code and share link.
 pub mod share;
 /// The team view.
@@ -187,11 +187,21 @@ pub fn App(props: &AppProps) -> Html {
     // when it is opened.
     let result_shown = !team_only && (state.0.step == Step::Result || state.0.shared.is_some());
     let wants_result = !team_only && state.0.step != Step::Intro;
-    let (result_part, retry_result) =
-        parts::use_part(wants_result, result_shown, parts::result_loader, "result screen", props.on_problem.clone());
+    let (result_part, retry_result) = parts::use_part(
+        wants_result,
+        result_shown,
+        parts::result_loader,
+        "result screen",
+        props.on_problem.clone(),
+    );
     let team_shown = *mode == Mode::Team;
-    let (team_part, retry_team) =
-        parts::use_part(team_shown, team_shown, parts::team_loader, "team view", props.on_problem.clone());
+    let (team_part, retry_team) = parts::use_part(
+        team_shown,
+        team_shown,
+        parts::team_loader,
+        "team view",
+        props.on_problem.clone(),
+    );
     {
         // A part's styles are adopted as soon as it has loaded, before it is first drawn.
         let css = match (result_part, team_part) {
@@ -257,21 +267,24 @@ pub fn App(props: &AppProps) -> Html {
             heading: heading.clone(),
         }),
         (None, Step::Intro) => intro::intro_view(t, dispatch(Action::Start)),
-        (None, Step::Question(n)) => question::question_view(t, &question::QuestionProps {
-            index: n,
-            total: QUESTIONS.len(),
-            choice: a.choices[n],
-            needs_answer: a.needs_answer,
-            can_go_back: n > 0 || a.show_intro,
-            heading: heading.clone(),
-            // Each widget has its own shadow root, which already keeps radio groups apart.
-            name: format!("q{n}").into(),
-            on_choose,
-            pointer: pointer.clone(),
-            on_next: dispatch(Action::Next),
-            on_next_key: next_key,
-            on_back: dispatch(Action::Back),
-        }),
+        (None, Step::Question(n)) => question::question_view(
+            t,
+            &question::QuestionProps {
+                index: n,
+                total: QUESTIONS.len(),
+                choice: a.choices[n],
+                needs_answer: a.needs_answer,
+                can_go_back: n > 0 || a.show_intro,
+                heading: heading.clone(),
+                // Each widget has its own shadow root, which already keeps radio groups apart.
+                name: format!("q{n}").into(),
+                on_choose,
+                pointer: pointer.clone(),
+                on_next: dispatch(Action::Next),
+                on_next_key: next_key,
+                on_back: dispatch(Action::Back),
+            },
+        ),
         (None, Step::Result) => match (&a.outcome, a.code()) {
             (Some(outcome), Some(code)) => draw_result(&result::ResultProps {
                 t: t.clone(),
@@ -289,8 +302,9 @@ pub fn App(props: &AppProps) -> Html {
             _ => html! {},
         },
     };
-    let note = (props.storage_note && a.step != Step::Intro)
-        .then(|| html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> });
+    let note = (props.storage_note && a.step != Step::Intro).then(
+        || html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> },
+    );
     // Screen readers hear each step and the result in one polite sentence.
     let announcement = match (a.shared.is_some(), a.step, &a.outcome) {
         (false, Step::Question(n), _) => text::question_of(t, n + 1, QUESTIONS.len()),

@@ -80,24 +80,36 @@ fn team_view(props: TeamProps) -> Html {
 #[wasm_split_helpers::wasm_split(result, fallible)]
 fn result_part() -> Result<ResultPart, ChunkError> {
     crate::core::i18n::register_later_english();
-    Ok(Loaded { draw: result_view, css: parts_css() })
+    Ok(Loaded {
+        draw: result_view,
+        css: parts_css(),
+    })
 }
 
 #[cfg(not(feature = "split"))]
 async fn result_part() -> Result<ResultPart, ChunkError> {
-    Ok(Loaded { draw: result_view, css: parts_css() })
+    Ok(Loaded {
+        draw: result_view,
+        css: parts_css(),
+    })
 }
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(team, fallible)]
 fn team_part() -> Result<TeamPart, ChunkError> {
     crate::core::i18n::register_later_english();
-    Ok(Loaded { draw: team_view, css: parts_css() })
+    Ok(Loaded {
+        draw: team_view,
+        css: parts_css(),
+    })
 }
 
 #[cfg(not(feature = "split"))]
 async fn team_part() -> Result<TeamPart, ChunkError> {
-    Ok(Loaded { draw: team_view, css: parts_css() })
+    Ok(Loaded {
+        draw: team_view,
+        css: parts_css(),
+    })
 }
 
 /// A part that loads once `wanted` turns true (ahead of need), tries again by itself when it
@@ -115,20 +127,23 @@ pub fn use_part<F: Copy + PartialEq + 'static>(
     let attempt = use_state_eq(|| 0u32);
     {
         let part = part.clone();
-        use_effect_with((wanted || shown, shown, *attempt), move |&(wanted, _, _)| {
-            if wanted && !matches!(*part, Part::Ready(_) | Part::Loading) {
-                part.set(Part::Loading);
-                yew::platform::spawn_local(async move {
-                    match load().await {
-                        Ok(draw) => part.set(Part::Ready(draw)),
-                        Err(ChunkError) => {
-                            on_problem.emit(format!("the {what} could not be loaded; check that the files next to embed.js are reachable"));
-                            part.set(Part::Failed);
+        use_effect_with(
+            (wanted || shown, shown, *attempt),
+            move |&(wanted, _, _)| {
+                if wanted && !matches!(*part, Part::Ready(_) | Part::Loading) {
+                    part.set(Part::Loading);
+                    yew::platform::spawn_local(async move {
+                        match load().await {
+                            Ok(draw) => part.set(Part::Ready(draw)),
+                            Err(ChunkError) => {
+                                on_problem.emit(format!("the {what} could not be loaded; check that the files next to embed.js are reachable"));
+                                part.set(Part::Failed);
+                            }
                         }
-                    }
-                });
-            }
-        });
+                    });
+                }
+            },
+        );
     }
     let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
     (*part, retry)

@@ -3,8 +3,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::bank::QUESTIONS;
 use super::tx;
+use crate::core::bank::QUESTIONS;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::text::{dimension_name, position, question_of};
 

@@ -3,15 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::share::{CopyButton, ShareKind, ShareRequest};
+use super::{attr, tx};
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
 use crate::core::config::CallToAction;
 use crate::core::events::WidgetEvent;
-use crate::core::plan::plan;
-use crate::core::model::{Dimension, Level};
-use crate::core::scoring::Outcome;
-use super::{attr, tx};
 use crate::core::i18n::{Catalog, Msg};
+use crate::core::model::{Dimension, Level};
+use crate::core::plan::plan;
+use crate::core::scoring::Outcome;
 use crate::core::text::{self, dimension_name, level_meaning, level_name};
 
 /// Props of the result screen.
@@ -129,7 +129,12 @@ fn code_box(t: &Rc<Catalog>, code: &ResultCode, on_share: &Callback<ShareRequest
 }
 
 /// The host's call to action: a plain link that also tells the host it was followed.
-fn cta_link(cta: &CallToAction, outcome: &Outcome, code: &ResultCode, on_cta: &Callback<Rc<WidgetEvent>>) -> Html {
+fn cta_link(
+    cta: &CallToAction,
+    outcome: &Outcome,
+    code: &ResultCode,
+    on_cta: &Callback<Rc<WidgetEvent>>,
+) -> Html {
     let event = Rc::new(WidgetEvent::cta(outcome, code, &cta.url));
     let on_cta = on_cta.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));

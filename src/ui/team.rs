@@ -48,9 +48,10 @@ impl FileError {
         match self {
             FileError::TooLarge { name } => t.fill(Msg::ErrorFileLarge, &[("name", name)]),
             FileError::NotText { name } => t.fill(Msg::ErrorFileNotText, &[("name", name)]),
-            FileError::Unreadable { name, reason } => {
-                t.fill(Msg::ErrorFileUnreadable, &[("name", name), ("reason", reason)])
-            }
+            FileError::Unreadable { name, reason } => t.fill(
+                Msg::ErrorFileUnreadable,
+                &[("name", name), ("reason", reason)],
+            ),
         }
     }
 }
@@ -106,7 +107,9 @@ pub fn TeamView(props: &TeamProps) -> Html {
         let on_text = props.on_text.clone();
         let page = page.clone();
         Callback::from(move |e: InputEvent| {
-            on_text.emit(AttrValue::from(e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+            on_text.emit(AttrValue::from(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ));
             page.set(0);
         })
     };
@@ -143,7 +146,11 @@ pub fn TeamView(props: &TeamProps) -> Html {
     };
     let ondrop = Callback::from(move |e: DragEvent| {
         e.prevent_default();
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             load.emit(file);
         }
     });
@@ -216,7 +223,11 @@ fn summary(t: &Catalog, report: &TeamReport) -> Html {
         }
     });
     let group = report.overall.as_ref().map(|o| {
-        let people = t.count(Msg::TeamGroup, report.people as u64, &[("level", level_name(t, o.level))]);
+        let people = t.count(
+            Msg::TeamGroup,
+            report.people as u64,
+            &[("level", level_name(t, o.level))],
+        );
         let gap = match o.adoption_gap {
             g if g > 0 => t.count(Msg::TeamGapAhead, g.unsigned_abs().into(), &[]),
             g if g < 0 => t.count(Msg::TeamGapBehind, g.unsigned_abs().into(), &[]),
@@ -241,8 +252,12 @@ fn summary(t: &Catalog, report: &TeamReport) -> Html {
 /// Average score per dimension, for everyone and per team, banded so weak cells stand out
 /// (band classes, not colour alone: each cell also shows its number).
 fn team_table(t: &Catalog, report: &TeamReport) -> Html {
-    let Some(all) = report.overall.as_ref() else { return html! {} };
-    let head = Dimension::ALL.iter().map(|&d| html! { <th scope="col">{ dimension_name(t, d) }</th> });
+    let Some(all) = report.overall.as_ref() else {
+        return html! {};
+    };
+    let head = Dimension::ALL
+        .iter()
+        .map(|&d| html! { <th scope="col">{ dimension_name(t, d) }</th> });
     let row = |name: String, people: usize, scores: Scores, level: Level, total: bool| {
         let cells = Dimension::ALL.iter().map(|&d| {
             let v = scores.get(d);
@@ -258,8 +273,17 @@ fn team_table(t: &Catalog, report: &TeamReport) -> Html {
         }
     };
     let teams = report.teams.iter().map(|row_team| {
-        let name = row_team.name.clone().unwrap_or_else(|| t.get(Msg::TeamNoTeam).to_string());
-        row(name, row_team.people, row_team.scores, row_team.level, false)
+        let name = row_team
+            .name
+            .clone()
+            .unwrap_or_else(|| t.get(Msg::TeamNoTeam).to_string());
+        row(
+            name,
+            row_team.people,
+            row_team.scores,
+            row_team.level,
+            false,
+        )
     });
     html! {
         <>
@@ -284,8 +308,13 @@ fn team_table(t: &Catalog, report: &TeamReport) -> Html {
 
 /// The group's most common biggest gap and what to do about it.
 fn common_gap(t: &Catalog, report: &TeamReport) -> Html {
-    let Some((dimension, count)) = report.common_gap else { return html! {} };
-    let steps = report.common_gap_steps().iter().map(|&s| html! { <li>{ tx(t, s) }</li> });
+    let Some((dimension, count)) = report.common_gap else {
+        return html! {};
+    };
+    let steps = report
+        .common_gap_steps()
+        .iter()
+        .map(|&s| html! { <li>{ tx(t, s) }</li> });
     let name = dimension_name(t, dimension);
     let count = t.number(count as i64);
     html! {
@@ -298,11 +327,21 @@ fn common_gap(t: &Catalog, report: &TeamReport) -> Html {
 }
 
 /// Everyone, stuck first, a page at a time, or all at once for printing.
-fn people_table(t: &Catalog, report: &TeamReport, page: usize, set_page: &UseStateHandle<usize>, show_all: &UseStateHandle<bool>) -> Html {
+fn people_table(
+    t: &Catalog,
+    report: &TeamReport,
+    page: usize,
+    set_page: &UseStateHandle<usize>,
+    show_all: &UseStateHandle<bool>,
+) -> Html {
     let all = **show_all;
     let pages = report.people_rows.len().div_ceil(PAGE).max(1);
     let page = page.min(pages - 1);
-    let (skip, take) = if all { (0, usize::MAX) } else { (page * PAGE, PAGE) };
+    let (skip, take) = if all {
+        (0, usize::MAX)
+    } else {
+        (page * PAGE, PAGE)
+    };
     let rows = report.people_rows.iter().skip(skip).take(take).map(|p| {
         let o = &p.outcome;
         html! {
@@ -368,7 +407,14 @@ fn problems(t: &Catalog, roster: &Roster) -> Html {
     let more = total.saturating_sub(MAX_PROBLEMS);
     let bad = roster.problems.iter().take(MAX_PROBLEMS).map(|p| {
         let line = t.number(p.line as i64);
-        let said = t.fill(Msg::TeamProblem, &[("line", &line), ("reason", &text::problem(t, &p.reason)), ("text", &p.text)]);
+        let said = t.fill(
+            Msg::TeamProblem,
+            &[
+                ("line", &line),
+                ("reason", &text::problem(t, &p.reason)),
+                ("text", &p.text),
+            ],
+        );
         html! { <li data-problem-line={p.line.to_string()}>{ said }</li> }
     });
     let dup = roster.duplicates.iter().take(MAX_PROBLEMS.saturating_sub(roster.problems.len())).map(|d| {

@@ -26,7 +26,11 @@ fn millis(d: Duration) -> f64 {
 fn main() {
     // Cargo passes `--bench` under `cargo bench`; anything else is a smoke test.
     let timing = std::env::args().any(|a| a == "--bench");
-    let (sizes, runs) = if timing { (&SIZES[..], RUNS) } else { (&SIZES[..1], 1) };
+    let (sizes, runs) = if timing {
+        (&SIZES[..], RUNS)
+    } else {
+        (&SIZES[..1], 1)
+    };
     let mut rng = Rng::new(7);
     println!("| codes | parse ms | aggregate ms | total ms |");
     println!("|---:|---:|---:|---:|");

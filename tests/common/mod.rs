@@ -28,7 +28,12 @@ impl Rng {
 
 /// A random but valid answer set.
 pub fn random_answers(rng: &mut Rng) -> Answers {
-    Answers(QUESTIONS.iter().map(|q| rng.below(q.options.len()) as u8).collect())
+    Answers(
+        QUESTIONS
+            .iter()
+            .map(|q| rng.below(q.options.len()) as u8)
+            .collect(),
+    )
 }
 
 /// The top option index of question `i`.
@@ -38,7 +43,13 @@ pub fn top(i: usize) -> u8 {
 
 /// Answers where each question gets `pick(dimension, top_index)`.
 pub fn answers_by(pick: impl Fn(Dimension, u8) -> u8) -> Answers {
-    Answers(QUESTIONS.iter().enumerate().map(|(i, q)| pick(q.dimension, top(i))).collect())
+    Answers(
+        QUESTIONS
+            .iter()
+            .enumerate()
+            .map(|(i, q)| pick(q.dimension, top(i)))
+            .collect(),
+    )
 }
 
 /// The same answers with every question of `dimension` at its top option.
@@ -47,7 +58,13 @@ pub fn maxed(answers: &Answers, dimension: Dimension) -> Answers {
         QUESTIONS
             .iter()
             .enumerate()
-            .map(|(i, q)| if q.dimension == dimension { top(i) } else { answers.get(i) })
+            .map(|(i, q)| {
+                if q.dimension == dimension {
+                    top(i)
+                } else {
+                    answers.get(i)
+                }
+            })
             .collect(),
     )
 }
@@ -55,10 +72,19 @@ pub fn maxed(answers: &Answers, dimension: Dimension) -> Answers {
 /// A roster as a team lead would paste it: a header, then `Name,Team,Code` lines over six teams,
 /// every fifth name quoted with a comma inside.
 pub fn roster_text(people: usize, rng: &mut Rng) -> String {
-    const TEAMS: [&str; 6] = ["Sales", "Operations", "Finance", "Support", "Marketing", "Legal"];
+    const TEAMS: [&str; 6] = [
+        "Sales",
+        "Operations",
+        "Finance",
+        "Support",
+        "Marketing",
+        "Legal",
+    ];
     let mut text = String::from("Name,Team,Code\r\n");
     for i in 0..people {
-        let code = ai_readiness::core::code::encode(&random_answers(rng)).map(|c| c.to_string()).unwrap_or_default();
+        let code = ai_readiness::core::code::encode(&random_answers(rng))
+            .map(|c| c.to_string())
+            .unwrap_or_default();
         let team = TEAMS[rng.below(TEAMS.len())];
         if i % 5 == 0 {
             text.push_str(&format!("\"Person {i}, Jr\",{team},{code}\r\n"));
