@@ -24,14 +24,14 @@ WASM_OPT := node_modules/.bin/wasm-opt
 TERSER := node_modules/.bin/terser
 TERSER_FLAGS := --module --compress passes=2 --mangle
 
-.PHONY: help setup setup-browser build dist serve test test-native test-browser test-e2e bench clean
+.PHONY: help setup setup-browser lint build dist serve test test-native test-browser test-e2e bench clean
 
 help:
 	@echo "make serve   build pkg/ and serve the demo page on http://127.0.0.1:$(PORT)"
 	@echo "make test    native, browser and end-to-end tests plus the size budget"
 	@echo "make build   build pkg/ only"
 	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
-	@echo "make bench   team benchmark, natively and in the browser"
+	@echo "make bench   first-paint benchmark beside a plain form and SurveyJS; team benchmark"
 
 ## Tools: the wasm target, wasm-bindgen-cli and wasm-split-cli at pinned versions, pinned npm tools.
 setup:
@@ -45,6 +45,7 @@ setup:
 		fi; \
 	fi
 	@rustup target list --installed | grep -qx $(TARGET) || rustup target add $(TARGET)
+	@for c in rustfmt clippy; do rustup component list --installed | grep -q "^$$c" || rustup component add $$c; done
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
@@ -119,7 +120,14 @@ serve: build
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: setup setup-browser test-native test-browser dist test-e2e
+test: setup setup-browser lint test-native test-browser dist test-e2e
+
+## Formatting and lints, native and wasm32, with and without the split feature.
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features split -- -D warnings
+	cargo clippy --all-targets --target $(TARGET) -- -D warnings
 
 test-native:
 	cargo test --all-targets
@@ -130,8 +138,9 @@ test-browser:
 test-e2e:
 	cd tests && node --test e2e/*.test.mjs
 
-## Benchmarks: team parse + aggregate natively and in headless Chromium (prints tables; no
-## timing is asserted). Not part of `make test`.
+## Benchmarks (print tables; no timing is asserted; not part of `make test`): first paint and
+## answering beside a plain form and SurveyJS (tests/bench/first_paint.mjs, writes
+## target/bench/first_paint.md), and team parse + aggregate natively and in headless Chromium.
 bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
