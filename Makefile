@@ -18,7 +18,10 @@ RELEASE_TOOLCHAIN ?= auto
 NIGHTLY_FLAGS := -Zfmt-debug=none -Zlocation-detail=none
 # No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
 # wasm-opt read. wasm-opt strips debug info and producer data instead.
-WASM_OPT_FLAGS := --flatten --rereloop -Oz --converge --merge-similar-functions --strip-debug --strip-producers
+# -lmu: Rust never touches the lowest KB of memory (the stack's far end), which lets wasm-opt
+# fold more address arithmetic; the second -Oz rounds pick up what the merging exposed.
+WASM_OPT_FLAGS := -lmu --generate-global-effects --flatten --rereloop -Oz --converge --merge-similar-functions \
+	-Oz --merge-similar-functions -Oz --strip-debug --strip-producers --strip-target-features
 WASM_OPT := node_modules/.bin/wasm-opt
 # Minifies the JS a host downloads; names the host imports (exports) stay as they are.
 TERSER := node_modules/.bin/terser
@@ -89,7 +92,8 @@ build: setup
 	@if [ "$(RELEASE_TOOLCHAIN)" != stable ] && rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1; then \
 		echo "release wasm: $(NIGHTLY)"; \
 		RUSTFLAGS="$(REMAP) -Clink-args=--emit-relocs $(NIGHTLY_FLAGS)" cargo +$(NIGHTLY) build --release --lib \
-			--target $(TARGET) --features split -Z build-std=std,panic_abort --target-dir target/nightly; \
+			--target $(TARGET) --features split -Z build-std=std,panic_abort \
+			-Z build-std-features=optimize_for_size --target-dir target/nightly; \
 		cp target/nightly/$(TARGET)/release/ai_readiness.wasm target/release.wasm; \
 		echo nightly > target/release-toolchain; \
 	else \
