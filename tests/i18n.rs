@@ -387,3 +387,19 @@ fn fill_replaces_known_placeholders_only() {
         assert_eq!(Msg::from_key(msg.key()), Some(msg));
     }
 }
+
+#[test]
+fn english_has_every_text_though_it_comes_in_two_halves() {
+    // The result's and team view's English travels in their chunk; every message must still read
+    // exactly as en.txt writes it, from whichever half it comes.
+    let en = Catalog::english();
+    let source = source(Lang::En);
+    for line in lines(&source).map(|l| l.expect("en.txt is well formed")) {
+        let msg = Msg::from_key(line.key).expect("a known key");
+        assert_eq!(Msg::key(msg), line.key);
+        if line.form.is_none() {
+            assert_eq!(en.get(msg), line.text.replace("\\n", "\n"), "{}", line.key);
+        }
+    }
+    assert!(Msg::ALL.iter().all(|&m| !en.get(m).is_empty()));
+}
