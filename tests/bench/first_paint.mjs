@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import os from "node:os";
-import { chromium } from "playwright-core";
+// The same Chromium, flags and all, as the end-to-end tests.
+import { launch } from "../e2e/harness.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const OUT = join(ROOT, "target", "bench", "first_paint.md");
@@ -474,18 +475,7 @@ async function main() {
     });
   }
   const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   const results = Object.fromEntries(ORDER.map((s) => [s, []]));
   const problems = new Set(await drift());
   try {
