@@ -2,9 +2,13 @@
 // attribute, including elements added later (single-page apps, CMS previews).
 // Usage: <div data-ai-readiness></div> <script type="module" src="/pkg/embed.js"></script>
 //
-// The wasm download starts first thing, beside the JS glue's, and compiles while it streams in;
-// nothing waits for the other. Parts of the widget that only some visitors need (the result
-// screen, the team view, other languages) are fetched later, next to this file.
+// The JS glue and the chunk loader are static imports, so the browser fetches them while it is
+// still parsing the page (a dynamic import() would wait for this script to run; it measured
+// slower to the first screen). The wasm download starts the moment this script runs and
+// compiles while it streams in; a host's `<link rel="preload">` starts it even earlier. Parts
+// that only some visitors need (the result screen, the team view, other languages) are fetched
+// later, next to this file.
+import init, { mount, useLocales } from "./ai_readiness.js";
 
 const PREFIX = "[ai-readiness]";
 // `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
@@ -83,20 +87,11 @@ const likely = [first?.dataset.locale, ...(navigator.languages || [])]
   .find((tag) => tag === "en" || LANGUAGES.includes(tag));
 if (likely && likely !== "en") loadLocale(likely).catch(() => {});
 
-/** The glue module once loaded; `mount` below needs it. */
-let glue;
+export { mount };
 
-/** Mounts a widget by script, like the glue's `mount`; available once `ready` has resolved. */
-export function mount(element, config) {
-  if (!glue) throw new Error(`${PREFIX} mount() was called before the widget loaded: await ready first`);
-  return glue.mount(element, config);
-}
-
-export const ready = Promise.all([import("./ai_readiness.js"), wasm])
-  .then(([module, response]) => module.default({ module_or_path: response }).then(() => module))
-  .then((module) => {
-    glue = module;
-    module.useLocales(loadLocale);
+export const ready = init({ module_or_path: wasm })
+  .then(() => {
+    useLocales(loadLocale);
     const mounted = mountAll();
     watch();
     return mounted;

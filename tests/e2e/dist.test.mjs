@@ -96,5 +96,7 @@ test("a tampered wasm is refused by the browser", async () => {
   }, `/target/dist-check/${folder}/embed.js`);
   assert.match(outcome, /^refused:/);
   assert.equal(await page.locator('[data-action="start"]').count(), 0);
+  // No blank box: the element says the assessment could not be loaded.
+  assert.match(await page.locator("[data-ai-readiness] [data-load-failed]").textContent(), /could not be loaded/);
   assert.ok(seen.errors.some((e) => /integrity/i.test(e)), seen.errors.join("\n"));
 });
