@@ -1,7 +1,7 @@
 // A visitor takes the assessment on the demo page, the way a host page sees it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths, violations } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -126,6 +126,7 @@ test("a chunk that cannot be fetched says so in the widget and the console, and 
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS, "[data-part-failed]");
   assert.match(await host.locator("[data-part-failed]").textContent(), /could not be loaded/);
+  assert.deepEqual(await violations(page, "#assessment"), [], "the notice and its button pass axe");
   assert.ok(seen.errors.some((e) => e.includes("[ai-readiness] the result screen could not be loaded")), seen.errors.join("\n"));
   assert.equal((await events(page, "ai-readiness:complete")).length, 1, "the result was computed all the same");
   offline = false;
