@@ -172,6 +172,7 @@ fn level_ladder(t: &Catalog, current: Level) -> Html {
         let reached = l <= current;
         html! {
             <li class={if reached { "air-rung air-rung-reached" } else { "air-rung" }}
+                data-rung={l.id()}
                 aria-current={(l == current).then_some("step")}>
                 { level_name(t, l) }
             </li>

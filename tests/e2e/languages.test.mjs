@@ -103,3 +103,31 @@ test("the demo page's language picker switches the live widget and keeps the ans
   assert.ok(await host.locator("[data-question] input").nth(2).isChecked(), "the answer stays");
   assert.deepEqual(seen.errors, []);
 });
+
+test("level names stay whole on a 320 px phone in every language", async () => {
+  const { page: first } = await openPage(env.browser, page());
+  const code = await first.evaluate(async () => {
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    return scoreAnswers(Uint8Array.from([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2])).code;
+  });
+  for (const tag of ["en", "de", "fr", "es", "ar"]) {
+    const texts = catalog(tag);
+    const { page: p } = await openPage(env.browser, page(`?locale=${tag}#ai-readiness=${code}`), { width: 320, height: 800 });
+    const root = p.locator(`#w [lang="${tag}"]`);
+    await root.locator("[data-result] [data-rung]").first().waitFor();
+    const rungs = await p.evaluate(() => [...document.querySelector("#w").shadowRoot.querySelectorAll("[data-rung]")].map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // One line box per line of text: a name broken mid-word has two distinct tops.
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return { id: el.dataset.rung, text: el.textContent, lines, overflow: el.scrollWidth - el.clientWidth };
+    }));
+    assert.deepEqual(rungs.map((r) => r.id), ["experimenting", "adopting", "operating"]);
+    for (const rung of rungs) {
+      assert.equal(rung.text, texts[`level.${rung.id}`], `${tag}: ${rung.id}`);
+      assert.equal(rung.lines, 1, `${tag}: "${rung.text}" on one line`);
+      assert.ok(rung.overflow <= 0, `${tag}: "${rung.text}" fits its rung (${rung.overflow}px over)`);
+    }
+    await root.locator(".air-ladder").screenshot({ path: join(ROOT, "target", "e2e", `ladder-320-${tag}.png`) });
+  }
+});
