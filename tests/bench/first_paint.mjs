@@ -5,17 +5,14 @@
 // fresh browser context (empty cache, empty storage: a first visit).
 // It prints a table and writes it as Markdown to target/bench/first_paint.md. It asserts no
 // timings; it fails only when a subject never gets to a clickable answer or to its end.
-import { createServer } from "node:http";
 import { readFile, mkdir, writeFile, access } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import os from "node:os";
-// The same Chromium, flags and all, as the end-to-end tests.
-import { launch } from "../e2e/harness.mjs";
+// The same Chromium, flags and all, and the same recording static server as the end-to-end tests.
+import { ROOT, launch, startServer } from "../e2e/harness.mjs";
 
-const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const OUT = join(ROOT, "target", "bench", "first_paint.md");
 const ROUNDS = Math.max(7, Number(process.env.ROUNDS ?? 9));
 // One fixed path through the questions (every question has at least four options).
@@ -48,53 +45,6 @@ const SUBJECTS = {
   },
 };
 const ORDER = Object.keys(SUBJECTS);
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** Serves the repository root on 127.0.0.1 and a free port, logging every body it sends: byte
- *  counts come from what was really served, whatever files the build splits itself into. */
-async function startServer() {
-  const sent = [];
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://x");
-    const path = decodeURIComponent(url.pathname);
-    const file = normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(ROOT)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let body;
-    try {
-      body = await readFile(file);
-    } catch {
-      body = Buffer.from("not found");
-      res.writeHead(404, { "content-type": "text/plain" });
-      sent.push({ url: url.pathname + url.search, status: 404, body });
-      res.end(body);
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": body.length,
-    });
-    sent.push({ url: url.pathname + url.search, status: 200, body });
-    res.end(body);
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return {
-    base: `http://127.0.0.1:${server.address().port}`,
-    sent,
-    close: () => new Promise((ok) => server.close(ok)),
-  };
-}
 
 /**
  * Runs in every page before its own scripts. Watches the document and every shadow root the

@@ -19,28 +19,39 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves the repository root on 127.0.0.1 and a free port. */
+/**
+ * Serves the repository root on 127.0.0.1 and a free port. `sent` lists every body served
+ * (`{url, status, body}`), so a benchmark counts what was really downloaded.
+ */
 export async function startServer() {
+  const sent = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const url = new URL(req.url, "http://x");
+    const path = decodeURIComponent(url.pathname);
     const file = normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
     if (!file.startsWith(ROOT)) {
       res.writeHead(403).end();
       return;
     }
+    let body;
+    let status = 200;
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
+      body = await readFile(file);
+      res.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length });
     } catch {
-      res.writeHead(404).end("not found");
+      body = Buffer.from("not found");
+      status = 404;
+      res.writeHead(status, { "content-type": "text/plain" });
     }
+    sent.push({ url: url.pathname + url.search, status, body });
+    res.end(body);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { base: `http://127.0.0.1:${port}`, sent, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {
