@@ -9,6 +9,11 @@
 
 use std::{env, fs, path::Path};
 
+/// The same placeholder reading the runtime uses.
+#[path = "src/core/placeholders.rs"]
+mod placeholders;
+use placeholders::placeholders;
+
 fn main() {
     for name in ["widget", "parts"] {
         let source = format!("style/{name}.css");
@@ -22,6 +27,7 @@ fn main() {
 
     let catalog = "src/core/locales/en.txt";
     println!("cargo:rerun-if-changed={catalog}");
+    println!("cargo:rerun-if-changed=src/core/placeholders.rs");
     let english = fs::read_to_string(catalog).expect("the English catalog is readable");
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let lines: Vec<&str> = english
@@ -104,19 +110,6 @@ fn distinct_keys<'a>(parsed: &[(&'a str, Option<&str>, &str)]) -> Vec<&'a str> {
         }
     }
     keys
-}
-
-/// The `{names}` in a text, each once, in order.
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for part in text.split('{').skip(1) {
-        if let Some((name, _)) = part.split_once('}') {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
 }
 
 /// The `Msg` enum: one variant per distinct key, in catalog order; plus, as text tables the

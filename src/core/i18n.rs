@@ -379,18 +379,7 @@ impl Msg {
     }
 }
 
-/// The `{names}` in a text, in order of appearance, each once.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for part in text.split('{').skip(1) {
-        if let Some((name, _)) = part.split_once('}') {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
-}
+pub use super::placeholders::placeholders;
 
 /// Whether two placeholder lists hold the same names, in any order.
 fn same_names(a: &[&str], b: &[&str]) -> bool {

@@ -21,6 +21,8 @@ pub mod events;
 pub mod i18n;
 /// Dimensions, levels, questions, answers.
 pub mod model;
+/// Reading `{name}` placeholders in catalog texts (shared with `build.rs`).
+pub mod placeholders;
 /// Next-step advice.
 pub mod plan;
 /// Saved progress as versioned text.
