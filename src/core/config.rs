@@ -387,7 +387,6 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
             "an object of text keys and texts, such as {\"intro.title\": \"…\"}",
         ));
     };
-    let english = Catalog::english();
     let fail = |problem: String| ConfigError::Text {
         key: entry.name(),
         problem,
@@ -422,8 +421,7 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
             None => (key, None),
         };
         // Without a language, a form of any language may be meant; Arabic has them all.
-        let (msg, form) = english
-            .check(base, form, text, lang.unwrap_or(Lang::Ar))
+        let (msg, form) = Catalog::check(base, form, text, lang.unwrap_or(Lang::Ar))
             .map_err(|e| fail(e.to_string()))?;
         out.push(TextOverride {
             lang,

@@ -417,7 +417,7 @@ impl Catalog {
         let mut seen: Vec<Msg> = Vec::new();
         for line in lines(source) {
             let result = line.and_then(|line| {
-                let msg = english.check(line.key, line.form, line.text, lang)?;
+                let msg = Catalog::check(line.key, line.form, line.text, lang)?;
                 // The first line of a message replaces all of English's forms.
                 if !seen.contains(&msg.0) {
                     seen.push(msg.0);
@@ -446,8 +446,8 @@ impl Catalog {
 
     /// Checks one text for `key` (with an optional plural form) against English: the key exists,
     /// the form fits the message and `lang`, the text is not empty and has the same placeholders.
+    /// English's side comes from the generated message shapes, so no catalog is needed.
     pub fn check(
-        &self,
         key: &str,
         form: Option<&str>,
         text: &str,

@@ -20,7 +20,7 @@ const LANGUAGES = ["de", "fr", "es", "ar"];
 const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
 
-// Before anything else: the module's download, which the glue would only start once loaded.
+// First thing this script does: the module's download (with its pinned hash in a `make dist` build).
 const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
 const wasm = fetch(wasmUrl, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
 // A failure is reported once, through `ready`, not as an unhandled rejection here.
