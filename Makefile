@@ -10,12 +10,13 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM_SPLIT_VERSION := 0.2.4
 TARGET := wasm32-unknown-unknown
 # The release wasm is built with a pinned nightly where rustup can fetch it: std rebuilt with our
-# size settings, without `Debug` formatting or panic locations in the bundle (the panic hook still
-# runs, so a crash still shows the apology). Where it cannot, or with RELEASE_TOOLCHAIN=stable,
-# the stable toolchain builds the same wasm, a few KB larger; `cargo test` is always stable.
+# size settings, without `Debug` formatting or panic locations in the bundle, and a panic traps at
+# once (`immediate-abort`: no hook runs; embed.js shows the apology). Where it cannot, or with
+# RELEASE_TOOLCHAIN=stable, the stable toolchain builds the same wasm, a few KB larger; `cargo
+# test` is always stable.
 NIGHTLY := nightly-2026-05-20
 RELEASE_TOOLCHAIN ?= auto
-NIGHTLY_FLAGS := -Zfmt-debug=none -Zlocation-detail=none
+NIGHTLY_FLAGS := -Zfmt-debug=none -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort
 # No `strip = true` in Cargo.toml: it would drop the target-features section wasm-bindgen and
 # wasm-opt read. wasm-opt strips debug info and producer data instead.
 # -lmu: Rust never touches the lowest KB of memory (the stack's far end), which lets wasm-opt

@@ -8,7 +8,7 @@
 // compiles while it streams in; a host's `<link rel="preload">` starts it even earlier. Parts
 // that only some visitors need (the result screen, the team view, other languages) are fetched
 // later, next to this file.
-import init, { mount, useLocales } from "./ai_readiness.js";
+import init, { mount as mountModule, useLocales } from "./ai_readiness.js";
 
 const PREFIX = "[ai-readiness]";
 // `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
@@ -19,12 +19,26 @@ const LOCALE_INTEGRITY = {};
 const LANGUAGES = ["de", "fr", "es", "ar"];
 const SELECTOR = "[data-ai-readiness]";
 const handles = new WeakMap();
+// Every element a widget was mounted in, weakly held, for the apology after a crash.
+const widgets = new Set();
+const HERE = new URL(".", import.meta.url).href;
 
 // First thing this script does: the module's download (with its pinned hash in a `make dist` build).
 const wasmUrl = new URL("ai_readiness_bg.wasm", import.meta.url);
 const wasm = fetch(wasmUrl, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
 // A failure is reported once, through `ready`, not as an unhandled rejection here.
 wasm.catch(() => {});
+
+/**
+ * Mounts a widget in `element`, configured by its `data-*` attributes and then by `config`, and
+ * returns its handle (the README lists the keys and the handle's methods).
+ */
+export function mount(element, config) {
+  const handle = mountModule(element, config);
+  for (const ref of widgets) if (!ref.deref()) widgets.delete(ref);
+  widgets.add(new WeakRef(element));
+  return handle;
+}
 
 function mountOne(element) {
   const known = handles.get(element);
@@ -33,11 +47,41 @@ function mountOne(element) {
     const handle = mount(element, undefined);
     handles.set(element, handle);
     return handle;
-  } catch {
-    // mount() logged the reason and shows it in the element; other widgets carry on.
+  } catch (error) {
+    apologise(error);
+    // Otherwise mount() logged the reason and shows it in the element; other widgets carry on.
     return undefined;
   }
 }
+
+/**
+ * A crash: the release wasm traps at once on a panic, and a trapped module cannot safely be
+ * called again. So this script, not the module, replaces every widget with the apology each
+ * keeps ready on its container in its own language, rather than leave a frozen box. Traps of
+ * other modules on the page are not ours to report.
+ */
+function apologise(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(HERE)) return;
+  console.error(`${PREFIX} the widget crashed:`, error);
+  for (const ref of widgets) {
+    const root = ref.deref()?.shadowRoot;
+    const texts = root?.querySelector("[data-crash-title]");
+    if (!texts || root.querySelector(".air-crash")) continue;
+    const notice = document.createElement("div");
+    notice.className = "air air-crash";
+    notice.setAttribute("role", "alert");
+    notice.lang = texts.lang;
+    notice.dir = texts.dir;
+    const title = document.createElement("strong");
+    title.textContent = texts.dataset.crashTitle;
+    const body = document.createElement("p");
+    body.textContent = texts.dataset.crashBody;
+    notice.append(title, body);
+    root.replaceChildren(notice);
+  }
+}
+addEventListener("error", (event) => apologise(event.error));
+addEventListener("unhandledrejection", (event) => apologise(event.reason));
 
 /** Mounts a widget in each `[data-ai-readiness]` element under `root` that has none yet. */
 export function mountAll(root = document) {
@@ -86,8 +130,6 @@ const likely = [first?.dataset.locale, ...(navigator.languages || [])]
   .map((tag) => String(tag || "").toLowerCase().split(/[-_]/)[0])
   .find((tag) => tag === "en" || LANGUAGES.includes(tag));
 if (likely && likely !== "en") loadLocale(likely).catch(() => {});
-
-export { mount };
 
 export const ready = init({ module_or_path: wasm })
   .then(() => {

@@ -34,8 +34,8 @@ mod files;
 mod js_config;
 /// Fetching and sharing the catalogs of languages other than English.
 pub mod locale;
-/// The panic hook that replaces crashed widgets with an apology.
-pub mod panic;
+/// What a crash shows: the apology each widget keeps ready for `embed.js`, the panic hook.
+mod panic;
 /// Share links and the clipboard.
 mod share;
 /// Saved progress in localStorage, or in memory when that is not possible.
@@ -135,8 +135,9 @@ impl Instance {
             .borrow()
             .as_ref()
             .map(|base| Rc::new(self.config.borrow().catalog(base)));
-        if shown.is_some() {
-            *self.shown.borrow_mut() = shown;
+        if let Some(shown) = shown {
+            panic::keep_apology_ready(&self.container, &shown);
+            *self.shown.borrow_mut() = Some(shown);
             self.rerender();
         }
     }
@@ -281,6 +282,7 @@ pub fn mount(
         .append_child(&container)
         .map_err(|_| fail("could not attach the widget container"))?;
     apply_accent(&container, parsed.config.accent.as_deref());
+    panic::keep_apology_ready(&container, &Catalog::english());
 
     let store = storage::Store::open(&parsed.config, &host);
     let resume = saved_progress(&store).map(Rc::new);
@@ -337,24 +339,6 @@ fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
             None
         }
     }
-}
-
-/// The shadow roots of live widgets with the texts each shows, for the panic hook.
-fn live_roots() -> Vec<(ShadowRoot, Option<Rc<Catalog>>)> {
-    LIVE.with(|live| {
-        live.try_borrow()
-            .map(|l| {
-                l.iter()
-                    .map(|i| {
-                        (
-                            i.shadow.clone(),
-                            i.shown.try_borrow().ok().and_then(|s| s.clone()),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
 }
 
 fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {

@@ -128,3 +128,51 @@ test("a widget destroyed and put back by the page is mounted again", async () =>
   });
   await page.locator('.first [data-action="start"]').waitFor();
 });
+
+// The smallest module that traps when called: one exported function whose body is `unreachable`.
+const FOREIGN_TRAP = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+
+test("a crash replaces every widget with an apology in its own language, not a frozen box", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
+  await page.locator(".first").locator('[data-action="start"]').waitFor();
+  // A second widget, mounted by script in German.
+  await page.evaluate(async () => {
+    const { mount } = await import("/pkg/embed.js");
+    const element = Object.assign(document.createElement("div"), { className: "third" });
+    document.body.append(element);
+    mount(element, { locale: "de" });
+  });
+  await page.locator(".third [lang=de] [data-action=start]").waitFor();
+
+  // Another module on the page trapping is not the widget's business.
+  // (embed.js listened first, so it has seen the error when this listener hears it.)
+  await page.evaluate(async (bytes) => {
+    const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+    await new Promise((heard) => {
+      addEventListener("error", heard, { once: true });
+      setTimeout(() => instance.exports.f());
+    });
+  }, FOREIGN_TRAP);
+  assert.equal(await page.locator(".air-crash").count(), 0);
+
+  // Make the widget's own module trap, as a panic does in the release build: an allocation no
+  // memory can hold aborts.
+  await page.evaluate(async () => {
+    const { initSync } = await import("/pkg/ai_readiness.js");
+    const module = initSync(undefined, undefined);
+    setTimeout(() => module.__wbindgen_malloc(0xfffffff0, 8));
+  });
+  await page.locator(".third .air-crash[role=alert]").waitFor();
+  for (const [host, lang, title] of [
+    [".first", "en", "Sorry, the assessment stopped working"],
+    [".second", "en", "Sorry, the assessment stopped working"],
+    [".third", "de", "Entschuldigung, der Check funktioniert nicht mehr"],
+  ]) {
+    const notice = page.locator(`${host} .air-crash`);
+    assert.equal(await notice.getAttribute("lang"), lang);
+    assert.match(await notice.textContent(), new RegExp(title));
+    assert.equal(await page.locator(`${host} [data-action]`).count(), 0, "the broken widget is gone");
+  }
+  assert.ok(seen.errors.some((e) => e.includes("[ai-readiness] the widget crashed")), seen.errors.join("\n"));
+  assert.equal(seen.errors.filter((e) => e.includes("[ai-readiness] the widget crashed")).length, 1, "reported once");
+});
