@@ -68,13 +68,15 @@ fn main() {
 /// English travels with them. Everything else (intro, questions, errors a first screen can
 /// show, the announcement of a result) is in the main wasm.
 fn is_later(key: &str) -> bool {
-    const LATER: [&str; 10] = [
+    const LATER: [&str; 12] = [
         "adoption.",
         "change.",
         "code.",
         "error.file.",
         "error.line.",
+        "explain.",
         "gap.",
+        "moveup.",
         "plan.",
         "result.",
         "team.",

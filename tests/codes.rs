@@ -2,7 +2,7 @@
 
 mod common;
 
-use ai_readiness::core::bank::{MODEL_VERSION, QUESTIONS};
+use ai_readiness::core::bank::{QUESTIONS, QUESTION_SET};
 use ai_readiness::core::code::{decode, encode, CodeError, Decoded};
 use ai_readiness::core::model::Answers;
 use ai_readiness::core::scoring::ScoreError;
@@ -46,7 +46,7 @@ fn random_answers_round_trip() {
         let back = decoded(code.as_str());
         assert_eq!(back.answers, answers, "{code}");
         assert_eq!(back.code, code);
-        assert_eq!(back.model_version, MODEL_VERSION);
+        assert_eq!(back.question_set, QUESTION_SET);
     }
 }
 
@@ -91,7 +91,7 @@ fn canonical_codes_are_short_and_readable() {
     for code in sample_codes(2_000) {
         let parts: Vec<&str> = code.split('-').collect();
         assert_eq!(parts.len(), 3, "{code}");
-        assert_eq!(parts[0], MODEL_VERSION, "{code}");
+        assert_eq!(parts[0], QUESTION_SET, "{code}");
         assert_eq!(parts[1].len(), 5, "{code}");
         assert_eq!(parts[2].len(), 1, "{code}");
         assert!(compact(&code).len() <= 12);

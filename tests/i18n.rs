@@ -337,8 +337,8 @@ fn bad_overrides_are_refused_with_the_key_and_the_reason() {
             "strings: \"intro.titel\" is not a text key",
         ),
         (
-            strings(&[("gap.room", text("No placeholders"))]),
-            "must contain exactly the placeholders {dimension}, {score}, {level}, {why}",
+            strings(&[("gap.top", text("No placeholders"))]),
+            "must contain exactly the placeholders {dimension}, {score}, {why}",
         ),
         (
             strings(&[("intro.title", text("Hi {name}"))]),

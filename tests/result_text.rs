@@ -2,6 +2,7 @@
 
 mod common;
 
+use ai_readiness::core::bank::MODEL_VERSION;
 use ai_readiness::core::chart::{layout, BAR_H};
 use ai_readiness::core::code::encode;
 use ai_readiness::core::events::WidgetEvent;
@@ -9,7 +10,7 @@ use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::model::Answers;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
-use ai_readiness::core::scoring::{outcome_from_scores, score, Scores};
+use ai_readiness::core::scoring::{outcome_from_scores, score, Scores, MODEL_FINGERPRINT, RULES};
 use ai_readiness::core::text::{adoption_gap_sentence, gap_reason};
 use common::{random_answers, Rng};
 use serde_json::json;
@@ -27,7 +28,8 @@ fn complete_event_detail_is_the_documented_json() {
             "scores": {"access": 90, "usage": 40, "capability": 20, "visibility": 30},
             "adoptionGap": 60,
             "biggestGap": "capability",
-            "modelVersion": "1",
+            "modelVersion": MODEL_VERSION,
+            "modelFingerprint": MODEL_FINGERPRINT,
             "code": code.to_string(),
         })
     );
@@ -47,8 +49,12 @@ fn answer_event_detail_names_the_question() {
 fn gap_reason_gives_the_numbers_and_the_next_level() {
     let outcome = outcome_from_scores(Scores::from_array([100, 40, 20, 40]));
     let reason = gap_reason(&Catalog::english(), &outcome.biggest_gap);
+    let floor = RULES.levels[1].ways[0][Dimension::Capability.index()];
     assert!(
-        reason.starts_with("Capability is at 20, 50 points below the 70"),
+        reason.starts_with(&format!(
+            "Capability is at 20, {} points below the {floor} that Operating needs",
+            floor - 20
+        )),
         "{reason}"
     );
     assert!(reason.contains("Operating"), "{reason}");
@@ -68,10 +74,11 @@ fn adoption_gap_sentence_follows_the_sign() {
 fn plan_starts_with_the_biggest_gap() {
     let mut rng = Rng::new(21);
     for _ in 0..500 {
-        let outcome = score(&random_answers(&mut rng)).expect("valid");
-        let p = plan(&outcome);
+        let answers = random_answers(&mut rng);
+        let outcome = score(&answers).expect("valid");
+        let p = plan(&outcome, &answers);
         assert_eq!(p.focus, outcome.biggest_gap.dimension);
-        assert_eq!(p.steps, steps(p.focus, outcome.level));
+        assert_eq!(p.phases, steps(p.focus, outcome.level, Some(&answers)));
         if let Some((d, _)) = p.then {
             assert_ne!(d, p.focus);
         }
@@ -80,10 +87,13 @@ fn plan_starts_with_the_biggest_gap() {
 
 #[test]
 fn chart_rows_follow_the_scores_without_overlapping() {
-    let chart = layout(Scores::from_array([0, 50, 100, 25]), false);
+    let chart = layout(
+        &outcome_from_scores(Scores::from_array([0, 40, 100, 25])),
+        false,
+    );
     assert_eq!(
         chart.bars.iter().map(|b| b.score).collect::<Vec<_>>(),
-        vec![0, 50, 100, 25]
+        vec![0, 40, 100, 25]
     );
     assert_eq!(
         chart.bars.iter().map(|b| b.dimension).collect::<Vec<_>>(),
@@ -102,11 +112,11 @@ fn chart_rows_follow_the_scores_without_overlapping() {
         last.bar_y + BAR_H,
         "the chart ends at the last bar"
     );
-    assert_eq!(
-        chart.operating_floor,
-        ai_readiness::core::scoring::RULES.levels[1].floors[2]
-    );
-    assert_eq!(chart.floor_x, chart.operating_floor);
+    // Experimenting, nearest way into Adopting is Usage: only Usage carries a tick, at its floor.
+    assert_eq!(chart.marked, Level::Adopting);
+    let ticks: Vec<_> = chart.bars.iter().map(|b| b.floor).collect();
+    let usage = RULES.levels[0].ways[1][Dimension::Usage.index()];
+    assert_eq!(ticks, vec![None, Some((usage, usage)), None, None]);
     assert!(
         chart.bars.iter().all(|b| b.fill_x == 0),
         "bars grow from the left"
@@ -116,8 +126,8 @@ fn chart_rows_follow_the_scores_without_overlapping() {
 
 #[test]
 fn a_right_to_left_chart_is_the_mirror_image() {
-    let scores = Scores::from_array([0, 50, 100, 25]);
-    let (ltr, rtl) = (layout(scores, false), layout(scores, true));
+    let outcome = outcome_from_scores(Scores::from_array([70, 50, 100, 25]));
+    let (ltr, rtl) = (layout(&outcome, false), layout(&outcome, true));
     for (l, r) in ltr.bars.iter().zip(&rtl.bars) {
         assert_eq!(
             (r.score, r.text_y, r.bar_y),
@@ -131,7 +141,14 @@ fn a_right_to_left_chart_is_the_mirror_image() {
             r.dimension
         );
     }
-    assert_eq!(rtl.floor_x, 100 - ltr.floor_x);
+    for (l, r) in ltr.bars.iter().zip(&rtl.bars) {
+        assert_eq!(
+            r.floor.map(|(f, x)| (f, 100 - x)),
+            l.floor,
+            "ticks mirror too"
+        );
+    }
+    assert!(ltr.bars.iter().any(|b| b.floor.is_some()));
     assert_eq!(
         (rtl.names, rtl.values),
         (ltr.values, ltr.names),

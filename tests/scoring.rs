@@ -94,7 +94,7 @@ fn strong_access_with_weak_rest_is_adopting_never_operating() {
 #[test]
 fn operating_needs_capability_and_visibility() {
     for needed in [Dimension::Capability, Dimension::Visibility] {
-        let floor = RULES.levels[1].floors[needed.index()];
+        let floor = RULES.levels[1].ways[0][needed.index()];
         for weak in 0..floor {
             let mut s = [100u8; 4];
             s[needed.index()] = weak;
@@ -185,7 +185,7 @@ fn dimension_scores_average_their_questions() {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.dimension == d)
-            .map(|(i, q)| q.points(answers.get(i)))
+            .map(|(i, q)| f64::from(q.points(answers.get(i))))
             .collect();
         let mean = points.iter().sum::<f64>() / points.len() as f64;
         assert_eq!(f64::from(outcome.scores.get(d)), mean.round(), "{d:?}");
@@ -193,10 +193,15 @@ fn dimension_scores_average_their_questions() {
 }
 
 #[test]
-fn adoption_gap_is_access_minus_the_mean_of_the_rest() {
+fn adoption_gap_is_access_minus_the_mean_of_usage_and_capability() {
     let outcome = outcome_from_scores(Scores::from_array([90, 20, 30, 40]));
-    assert_eq!(outcome.adoption, 30);
-    assert_eq!(outcome.adoption_gap, 60);
+    assert_eq!(outcome.adoption, 25, "Usage and Capability only");
+    assert_eq!(outcome.adoption_gap, 65);
+    // Not measured is not "not adopted": Visibility does not move adoption.
+    for visibility in [0, 50, 100] {
+        let o = outcome_from_scores(Scores::from_array([78, 89, 56, visibility]));
+        assert_eq!((o.adoption, o.adoption_gap), (73, 5));
+    }
     let outcome = outcome_from_scores(Scores::from_array([10, 50, 50, 51]));
     assert_eq!(outcome.adoption_gap, -40);
 }

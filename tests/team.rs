@@ -55,7 +55,7 @@ fn identical_people_aggregate_to_exactly_that_person() {
         assert_eq!(team.teams[0].level, person.level);
         assert_eq!(
             team.common_gap_steps(),
-            steps(person.biggest_gap.dimension, person.level)
+            steps(person.biggest_gap.dimension, person.level, None).map(|s| s.msg)
         );
     }
 }

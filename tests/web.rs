@@ -803,13 +803,14 @@ async fn a_bad_text_override_is_refused_like_any_other_key() {
     let host = Host::new();
     let config = js_sys::Object::new();
     let strings = js_sys::Object::new();
-    js_sys::Reflect::set(&strings, &"gap.room".into(), &"no placeholders".into()).unwrap();
+    js_sys::Reflect::set(&strings, &"gap.top".into(), &"no placeholders".into()).unwrap();
     js_sys::Reflect::set(&config, &"strings".into(), &strings).unwrap();
     let error = mount(host.element.clone().into(), config.into())
         .err()
         .expect("refused");
-    assert!(error_message(error)
-        .contains("strings: \"gap.room\" must contain exactly the placeholders"));
+    assert!(
+        error_message(error).contains("strings: \"gap.top\" must contain exactly the placeholders")
+    );
     assert!(
         host.find(".air-error[role=alert]").is_some(),
         "the box says so in place of the widget"

@@ -1,13 +1,20 @@
 //! The question bank: twelve questions, three per dimension, as data in one place.
 //!
 //! Changing a question's meaning or its options changes what a stored answer means, so any such
-//! change must bump [`MODEL_VERSION`].
+//! change must bump [`QUESTION_SET`] (and add a row to the code formats). Changing how answers
+//! are scored bumps [`MODEL_VERSION`] only: stored answers keep their meaning, so result codes
+//! and saved progress stay readable and are simply scored by today's rules.
 
 use super::i18n::Msg;
 use super::model::{Dimension, Question};
 
-/// Version of the question bank and scoring model; travels with every result.
-pub const MODEL_VERSION: &str = "1";
+/// Version of the question bank: what a stored answer means. Result codes and saved progress
+/// carry it.
+pub const QUESTION_SET: &str = "1";
+
+/// Version of the scoring model (bank and rules); travels with every result. Version 2 made
+/// adoption the mean of Usage and Capability (Visibility apart) and every level a set of floors.
+pub const MODEL_VERSION: &str = "2";
 
 /// The questions in the order they are asked.
 pub const QUESTIONS: [Question; 12] = [

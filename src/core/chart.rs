@@ -8,8 +8,8 @@
 //! values on the left. SVG does not mirror by itself, so the geometry does it (the SVG is drawn
 //! with `direction: ltr`, and the anchors below are meant that way).
 
-use super::model::Dimension;
-use super::scoring::{Scores, RULES};
+use super::model::{Dimension, Level};
+use super::scoring::{Outcome, RULES};
 
 /// Height of one bar.
 pub const BAR_H: u32 = 12;
@@ -33,6 +33,9 @@ pub struct Bar {
     pub bar_y: u32,
     /// Left edge of the filled part, in percent of the width.
     pub fill_x: u8,
+    /// The floor the marked level asks of this dimension, and where its tick is drawn (percent
+    /// from the left); `None` when that level asks nothing of it.
+    pub floor: Option<(u8, u8)>,
 }
 
 /// Where a column of text sits: an `x` attribute and a `text-anchor`.
@@ -60,19 +63,35 @@ pub struct Chart {
     pub height: u32,
     /// One row per dimension, in display order.
     pub bars: Vec<Bar>,
-    /// What Operating asks of Usage, Capability and Visibility; drawn as a dashed line at that
-    /// percentage of the width.
-    pub operating_floor: u8,
-    /// Where the dashed line is drawn, in percent from the left.
-    pub floor_x: u8,
+    /// The level whose floors the ticks show: the next one, or Operating once reached.
+    pub marked: Level,
     /// Where the dimension names sit.
     pub names: Anchor,
     /// Where the scores sit.
     pub values: Anchor,
 }
 
-/// Lays out the chart for a set of scores, mirrored for a right-to-left language.
-pub fn layout(scores: Scores, rtl: bool) -> Chart {
+/// The level a result's chart marks and its floors: the next level on the way in its biggest
+/// gap is measured on, or Operating's own floors once it is reached.
+pub fn marked_floors(outcome: &Outcome) -> (Level, [u8; 4]) {
+    let level = outcome.biggest_gap.toward.unwrap_or(Level::Operating);
+    let way = if outcome.biggest_gap.toward.is_some() {
+        outcome.biggest_gap.way
+    } else {
+        0
+    };
+    let floors = RULES
+        .rule(level)
+        .and_then(|rule| rule.ways.get(way))
+        .copied()
+        .unwrap_or([0; 4]);
+    (level, floors)
+}
+
+/// Lays out the chart for a result, mirrored for a right-to-left language.
+pub fn layout(outcome: &Outcome, rtl: bool) -> Chart {
+    let scores = outcome.scores;
+    let (marked, floors) = marked_floors(outcome);
     let mirror = |x: u8| if rtl { 100 - x } else { x };
     let bars = Dimension::ALL
         .iter()
@@ -87,14 +106,15 @@ pub fn layout(scores: Scores, rtl: bool) -> Chart {
             },
             text_y: row * ROW + TEXT_BASELINE,
             bar_y: row * ROW + BAR_TOP,
+            floor: Some(floors[dimension.index()])
+                .filter(|&f| f > 0)
+                .map(|f| (f, mirror(f.min(100)))),
         })
         .collect::<Vec<_>>();
-    let operating_floor = RULES.levels[1].floors[Dimension::Capability.index()];
     Chart {
         height: ROW * bars.len() as u32 - (ROW - BAR_TOP - BAR_H),
         bars,
-        operating_floor,
-        floor_x: mirror(operating_floor),
+        marked,
         names: if rtl { RIGHT } else { LEFT },
         values: if rtl { LEFT } else { RIGHT },
     }

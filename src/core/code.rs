@@ -10,7 +10,7 @@
 //!
 //! | part | characters | meaning |
 //! |---|---|---|
-//! | version | 1 | the model version the answers belong to (`1` today) |
+//! | version | 1 | the question set the answers belong to (`1` today; see `bank::QUESTION_SET`) |
 //! | answers | 5 | the twelve option indices as one number, in base 31 |
 //! | check | 1 | catches typos |
 //!
@@ -29,14 +29,14 @@
 //!   and every difference of two weights lies between 1 and 30, changing any one character or
 //!   swapping any two different characters always changes the sum: every single-character
 //!   mistake and every transposition is detected.
-//! - **Versions.** Each model version keeps its own table of option counts here, so codes of an
+//! - **Versions.** Each question set keeps its own table of option counts here, so codes of an
 //!   older version still decode after the question bank changes. The version character is the
 //!   alphabet symbol of the version number (`1` for version 1).
 //!
 //! Decoding never panics: any text yields either the answers or a `CodeError` saying what is
 //! wrong and where.
 
-use super::bank::MODEL_VERSION;
+use super::bank::QUESTION_SET;
 use super::model::Answers;
 use super::scoring::{validate, ScoreError};
 
@@ -47,9 +47,9 @@ const BASE: u64 = 31;
 /// No code of any version is longer than this (not counting separators).
 const MAX_LEN: usize = 12;
 
-/// How the codes of one model version are laid out.
+/// How the codes of one question set are laid out.
 struct Format {
-    /// The model version, as in [`MODEL_VERSION`].
+    /// The question set, as in [`QUESTION_SET`].
     version: &'static str,
     /// The value of the version character.
     symbol: u8,
@@ -57,10 +57,10 @@ struct Format {
     options: &'static [u8],
 }
 
-/// Option counts of model version 1, in bank order.
+/// Option counts of question set 1, in bank order.
 const V1_OPTIONS: [u8; 12] = [5, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4];
 
-/// Every model version whose codes can be read. Never change a row: issued codes depend on it.
+/// Every question set whose codes can be read. Never change a row: issued codes depend on it.
 const FORMATS: [Format; 1] = [Format {
     version: "1",
     symbol: 1,
@@ -123,10 +123,10 @@ impl std::fmt::Display for ResultCode {
 pub struct Decoded {
     /// The code in canonical form.
     pub code: ResultCode,
-    /// The chosen option per question of the code's model version.
+    /// The chosen option per question of the code's question set.
     pub answers: Answers,
-    /// The model version the answers belong to.
-    pub model_version: &'static str,
+    /// The question set the answers belong to.
+    pub question_set: &'static str,
 }
 
 /// Why a code could not be made or read.
@@ -276,8 +276,8 @@ fn check_value(values: &[u8]) -> u8 {
 /// Encodes a complete set of answers of the current model version.
 pub fn encode(answers: &Answers) -> Result<ResultCode, CodeError> {
     validate(answers).map_err(CodeError::Answers)?;
-    let format = Format::by_version(MODEL_VERSION).ok_or_else(|| CodeError::UnknownVersion {
-        version: MODEL_VERSION.to_string(),
+    let format = Format::by_version(QUESTION_SET).ok_or_else(|| CodeError::UnknownVersion {
+        version: QUESTION_SET.to_string(),
     })?;
     // `validate` checked the answers against the bank, and a test pins this version's option
     // counts to the bank's, so every answer fits its radix.
@@ -334,7 +334,7 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     // problem, and a typo in the version character is caught by the check character below
     // rather than reported as a code from a newer widget.
     let expected = format
-        .or_else(|| Format::by_version(MODEL_VERSION))
+        .or_else(|| Format::by_version(QUESTION_SET))
         .map_or(MAX_LEN, Format::code_len);
     if count != expected {
         return Err(CodeError::WrongLength {
@@ -374,7 +374,7 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     Ok(Decoded {
         code: canonical(values),
         answers: Answers(answers),
-        model_version: format.version,
+        question_set: format.version,
     })
 }
 
@@ -383,10 +383,10 @@ mod tests {
     use super::*;
 
     /// Issued codes of the current version must mean what the bank means today; if this fails,
-    /// the bank changed without a new `MODEL_VERSION` and a new row in `FORMATS`.
+    /// the bank changed without a new `QUESTION_SET` and a new row in `FORMATS`.
     #[test]
     fn current_format_matches_the_bank() {
-        let format = Format::by_version(MODEL_VERSION).expect("a format for the current version");
+        let format = Format::by_version(QUESTION_SET).expect("a format for the current version");
         let bank: Vec<u8> = crate::core::bank::QUESTIONS
             .iter()
             .map(|q| q.options.len() as u8)

@@ -62,12 +62,14 @@ pub struct CompleteDetail {
     pub overall: u8,
     /// The four dimension scores.
     pub scores: Scores,
-    /// Access minus the mean of the other three.
+    /// Access minus adoption (the mean of Usage and Capability).
     pub adoption_gap: i16,
-    /// The id of the dimension that holds the level back most.
+    /// The id of the dimension that holds the level back most; at Operating, the weakest area.
     pub biggest_gap: Dimension,
     /// The scoring model's version.
     pub model_version: &'static str,
+    /// A short hash of the questions and rules that produced the result.
+    pub model_fingerprint: &'static str,
     /// The result code that carries these answers (`1-7KD3Q-W`).
     pub code: String,
     /// The call to action's URL; only in `ai-readiness:cta`.
@@ -87,6 +89,7 @@ impl CompleteDetail {
             adoption_gap: outcome.adoption_gap,
             biggest_gap: outcome.biggest_gap.dimension,
             model_version: outcome.model_version,
+            model_fingerprint: outcome.model_fingerprint,
         }
     }
 }

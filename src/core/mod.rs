@@ -17,13 +17,15 @@ pub mod colour;
 pub mod config;
 /// Host events as data.
 pub mod events;
+/// The working behind a result and the moves that lift it a level.
+pub mod explain;
 /// Text catalogs per language, plural and number rules.
 pub mod i18n;
 /// Dimensions, levels, questions, answers.
 pub mod model;
 /// Reading `{name}` placeholders in catalog texts (shared with `build.rs`).
 pub mod placeholders;
-/// Next-step advice.
+/// The 90-day plan, fitted to the answers.
 pub mod plan;
 /// Saved progress as versioned text.
 pub mod progress;

@@ -92,15 +92,17 @@ pub struct Question {
 }
 
 impl Question {
-    /// Points for the option at `index`: spread evenly from 0 to 100.
-    pub fn points(&self, index: u8) -> f64 {
-        let top = (self.options.len() - 1) as f64;
-        f64::from(index.min(top as u8)) * 100.0 / top
+    /// Points for the option at `index`: spread evenly from 0 to 100, rounded half up to whole
+    /// points (0, 33, 67, 100 for four options), so the working shown adds up exactly.
+    pub fn points(&self, index: u8) -> u8 {
+        let top = self.options.len().saturating_sub(1).max(1) as u32;
+        let index = u32::from(index).min(top);
+        ((index * 200 + top) / (2 * top)) as u8
     }
 }
 
 /// A full set of answers: for each question of the bank, the chosen option index.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Answers(pub Vec<u8>);
 
 impl Answers {

@@ -12,7 +12,7 @@
 //! fresh, so a corrupt or foreign value can never break the widget.
 
 use super::assessment::Step;
-use super::bank::{MODEL_VERSION, QUESTIONS};
+use super::bank::{QUESTIONS, QUESTION_SET};
 use super::model::Answers;
 use super::scoring::validate;
 
@@ -53,7 +53,7 @@ impl std::fmt::Display for ProgressError {
             ProgressError::UnknownFormat => write!(f, "saved progress is not in a format this version reads"),
             ProgressError::OtherModel { found } => write!(
                 f,
-                "saved progress belongs to question set {found:.12}, this is question set {MODEL_VERSION}"
+                "saved progress belongs to question set {found:.12}, this is question set {QUESTION_SET}"
             ),
             ProgressError::Corrupt { part } => write!(f, "saved progress has an unreadable {part}"),
         }
@@ -80,7 +80,7 @@ impl Snapshot {
             .iter()
             .flat_map(|a| a.0.iter().map(|&o| char::from(b'0' + o.min(9))))
             .collect();
-        format!("{FORMAT}/{MODEL_VERSION}/{step}/{choices}/{previous}")
+        format!("{FORMAT}/{QUESTION_SET}/{step}/{choices}/{previous}")
     }
 
     /// Reads a saved text back, checking every part against the current question bank.
@@ -92,7 +92,7 @@ impl Snapshot {
         if *format != FORMAT {
             return Err(ProgressError::UnknownFormat);
         }
-        if *model != MODEL_VERSION {
+        if *model != QUESTION_SET {
             return Err(ProgressError::OtherModel {
                 found: model.to_string(),
             });

@@ -32,7 +32,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::bank::MODEL_VERSION;
+use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError, ResultCode};
 use super::model::Answers;
 
@@ -180,8 +180,8 @@ pub fn parse(text: &str) -> Roster {
                 continue;
             }
         };
-        if decoded.model_version != MODEL_VERSION {
-            let version = decoded.model_version.to_string();
+        if decoded.question_set != QUESTION_SET {
+            let version = decoded.question_set.to_string();
             roster
                 .problems
                 .push(problem(Problem::Code(CodeError::UnknownVersion {

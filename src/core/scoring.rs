@@ -7,24 +7,33 @@
 use serde::Serialize;
 
 use super::bank::{MODEL_VERSION, QUESTIONS};
-use super::model::{Answers, Dimension, Level};
+use super::model::{Answers, Dimension, Level, Question};
 
-/// What a level asks of the scores. A level is reached when the adoption score (the mean of
-/// Usage, Capability and Visibility) and every floor are met, or, where set, when Access alone
-/// reaches `or_access`.
+/// What a level asks of the scores: floors only. A level is reached when every floor of any one
+/// of its ways in is met. The chart, the sentences, the explanation and the moves up all read
+/// these same numbers, so the result can never cite a threshold the level did not use.
 #[derive(Clone, Copy, Debug)]
 pub struct LevelRule {
     /// The level this rule admits to.
     pub level: Level,
-    /// Lowest adoption score that reaches the level.
-    pub min_adoption: u8,
-    /// Lowest score per dimension (in [`Dimension::ALL`] order) that reaches the level.
-    pub floors: [u8; 4],
-    /// An alternative way in: rolled-out tools alone make a team Adopting, never Operating.
-    pub or_access: Option<u8>,
-    /// What a team at this level typically shows per dimension; the biggest gap is measured
-    /// against the next level's profile. A 0 means the dimension does not decide the level.
-    pub profile: [u8; 4],
+    /// The ways in: for each, the lowest score per dimension (in [`Dimension::ALL`] order) it
+    /// asks; 0 means that way does not ask anything of the dimension.
+    pub ways: &'static [[u8; 4]],
+}
+
+impl LevelRule {
+    /// Whether `scores` meet every floor of way `way`.
+    pub fn way_met(&self, way: usize, scores: Scores) -> bool {
+        let s = scores.to_array();
+        self.ways
+            .get(way)
+            .is_some_and(|floors| (0..4).all(|d| s[d] >= floors[d]))
+    }
+
+    /// Whether `scores` reach this level by any way.
+    pub fn met(&self, scores: Scores) -> bool {
+        (0..self.ways.len()).any(|way| self.way_met(way, scores))
+    }
 }
 
 /// The whole scoring model's numbers.
@@ -35,28 +44,37 @@ pub struct Rules {
     pub weights: [u8; 4],
     /// Rules for the levels above Experimenting, lowest first.
     pub levels: [LevelRule; 2],
+    /// At Operating there is no gap; the weakest area counts as robust from this score on.
+    pub robust: u8,
 }
 
 /// The scoring model, version [`MODEL_VERSION`].
+///
+/// - Adopting: tools are rolled out (Access 50), or people use AI on real work anyway (Usage 50).
+/// - Operating: Usage 60, Capability and Visibility 70 each. Access is not asked: more seats
+///   alone can never make a team Operating, and nobody is Operating without better results
+///   (Capability) that leaders can see (Visibility); middling answers there (67) are not enough.
 pub const RULES: Rules = Rules {
     weights: [15, 25, 35, 25],
     levels: [
         LevelRule {
             level: Level::Adopting,
-            min_adoption: 30,
-            floors: [0, 0, 0, 0],
-            or_access: Some(50),
-            profile: [50, 30, 30, 30],
+            ways: &[[50, 0, 0, 0], [0, 50, 0, 0]],
         },
         LevelRule {
             level: Level::Operating,
-            min_adoption: 70,
-            floors: [0, 60, 60, 60],
-            or_access: None,
-            profile: [0, 70, 70, 70],
+            ways: &[[0, 60, 70, 70]],
         },
     ],
+    robust: 80,
 };
+
+impl Rules {
+    /// The rule that admits to `level`; `None` for Experimenting, which everyone reaches.
+    pub fn rule(&self, level: Level) -> Option<&LevelRule> {
+        self.levels.iter().find(|r| r.level == level)
+    }
+}
 
 /// The four dimension scores, 0-100, in [`Dimension::ALL`] order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -93,17 +111,28 @@ impl Scores {
     }
 }
 
-/// The dimension that holds the level back most, and by how much.
+/// The dimension that holds the level back most, and by how much. At Operating there is no gap:
+/// then this is the weakest area, `toward` is `None` and `target` is the robust score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct BiggestGap {
     /// The dimension.
     pub dimension: Dimension,
     /// Its score.
     pub score: u8,
-    /// The score a team at `toward` typically shows in this dimension.
+    /// The floor the next level asks of this dimension (on the way in that is closest), or at
+    /// Operating the robust score ([`Rules::robust`]).
     pub target: u8,
     /// The level this gap stands between the team and; `None` when already Operating.
     pub toward: Option<Level>,
+    /// Which of `toward`'s ways in the gap is measured on (index into [`LevelRule::ways`]).
+    pub way: usize,
+}
+
+impl BiggestGap {
+    /// Whether this is a real gap (below Operating) rather than the weakest area at the top.
+    pub fn is_gap(&self) -> bool {
+        self.toward.is_some()
+    }
 }
 
 /// A complete assessment result.
@@ -113,16 +142,19 @@ pub struct Outcome {
     pub scores: Scores,
     /// Weighted overall score, 0-100.
     pub overall: u8,
-    /// Mean of Usage, Capability and Visibility: how far the seats turned into adoption.
+    /// Mean of Usage and Capability: how far people use AI on real work with better results.
+    /// Visibility is not part of it: not measured is not the same as not adopted.
     pub adoption: u8,
     /// The readiness level.
     pub level: Level,
-    /// Access minus the mean of the other three: how far seats run ahead of adoption.
+    /// Access minus adoption: how far seats run ahead of use and results.
     pub adoption_gap: i16,
     /// The dimension that holds the level back most.
     pub biggest_gap: BiggestGap,
     /// The model version that produced this result.
     pub model_version: &'static str,
+    /// The [`MODEL_FINGERPRINT`] of the bank and rules that produced it.
+    pub model_fingerprint: &'static str,
 }
 
 /// Why [`score`] could not produce a result.
@@ -197,25 +229,19 @@ pub fn score(answers: &Answers) -> Result<Outcome, ScoreError> {
     Ok(outcome_from_scores(scores))
 }
 
-/// Mean points per dimension, rounded half up.
-fn dimension_scores(answers: &Answers) -> Scores {
-    let mut sums = [0.0f64; 4];
+/// Mean points per dimension, rounded half up, in whole numbers throughout.
+pub fn dimension_scores(answers: &Answers) -> Scores {
+    let mut sums = [0u32; 4];
     let mut counts = [0u32; 4];
     for (i, q) in QUESTIONS.iter().enumerate() {
         let d = q.dimension.index();
-        sums[d] += q.points(answers.get(i));
+        sums[d] += u32::from(q.points(answers.get(i)));
         counts[d] += 1;
     }
-    let mut out = [0u8; 4];
-    for d in 0..4 {
-        out[d] = round_percent(sums[d] / f64::from(counts[d].max(1)));
-    }
-    Scores::from_array(out)
-}
-
-/// Rounds a 0-100 value half up; the small epsilon absorbs float noise such as 49.999….
-fn round_percent(value: f64) -> u8 {
-    (value + 1e-9).round().clamp(0.0, 100.0) as u8
+    Scores::from_array(std::array::from_fn(|d| {
+        let n = counts[d].max(1);
+        ((2 * sums[d] + n) / (2 * n)).min(100) as u8
+    }))
 }
 
 /// Everything that follows from the four dimension scores. Also used for team averages.
@@ -230,6 +256,7 @@ pub fn outcome_from_scores(scores: Scores) -> Outcome {
         adoption_gap: i16::from(scores.access) - i16::from(adoption),
         biggest_gap: biggest_gap(scores, level),
         model_version: MODEL_VERSION,
+        model_fingerprint: MODEL_FINGERPRINT,
     }
 }
 
@@ -239,29 +266,23 @@ pub fn overall(scores: Scores) -> u8 {
     let total: u32 = (0..4)
         .map(|d| u32::from(s[d]) * u32::from(RULES.weights[d]))
         .sum();
-    round_percent(f64::from(total) / 100.0)
+    // Rounded half up: the weights sum to 100.
+    ((total + 50) / 100).min(100) as u8
 }
 
-/// The adoption score: the rounded mean of Usage, Capability and Visibility.
+/// The adoption score: the mean of Usage and Capability, rounded half up.
 pub fn adoption(scores: Scores) -> u8 {
-    let rest =
-        u32::from(scores.usage) + u32::from(scores.capability) + u32::from(scores.visibility);
-    round_percent(f64::from(rest) / 3.0)
+    let sum = u32::from(scores.usage) + u32::from(scores.capability);
+    sum.div_ceil(2) as u8
 }
 
 /// The highest level whose rule the scores meet.
 pub fn level(scores: Scores) -> Level {
-    let s = scores.to_array();
-    let adoption = adoption(scores);
     RULES
         .levels
         .iter()
         .rev()
-        .find(|rule| {
-            let by_floors = adoption >= rule.min_adoption && (0..4).all(|d| s[d] >= rule.floors[d]);
-            let by_access = rule.or_access.is_some_and(|min| scores.access >= min);
-            by_floors || by_access
-        })
+        .find(|rule| rule.met(scores))
         .map_or(Level::Experimenting, |rule| rule.level)
 }
 
@@ -273,36 +294,114 @@ pub(crate) const GAP_PRIORITY: [Dimension; 4] = [
     Dimension::Access,
 ];
 
-/// The dimension that holds the level back most: the largest weighted shortfall against the next
-/// level's profile. When nothing falls short (or at Operating) it is the deciding dimension with
-/// the most weighted room to grow.
+/// The dimension that holds the level back most. Below Operating: on the next level's way in
+/// with the smallest weighted shortfall, the dimension with the largest weighted shortfall
+/// against its floor. At Operating: the weakest area, the lowest score (ties go to the
+/// dimension that proves adoption).
 pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
-    let toward = level.next();
-    let profile = toward
-        .and_then(|next| RULES.levels.iter().find(|r| r.level == next))
-        .map_or([100; 4], |rule| rule.profile);
     let weighted = |d: Dimension, target: u8| {
         u32::from(target.saturating_sub(scores.get(d))) * u32::from(RULES.weights[d.index()])
     };
-    let pick = |targets: [u8; 4]| {
-        // `max_by_key` keeps the last maximum, so walk the priority order backwards.
-        let best = GAP_PRIORITY
+    let Some((toward, rule)) = level.next().and_then(|l| Some((l, RULES.rule(l)?))) else {
+        let dimension = GAP_PRIORITY
             .iter()
             .rev()
             .copied()
-            .max_by_key(|&d| weighted(d, targets[d.index()]));
-        best.unwrap_or(Dimension::Capability)
+            .min_by_key(|&d| scores.get(d))
+            .unwrap_or(Dimension::Capability);
+        return BiggestGap {
+            dimension,
+            score: scores.get(dimension),
+            target: RULES.robust,
+            toward: None,
+            way: 0,
+        };
     };
-    let mut targets = profile;
-    let mut dimension = pick(targets);
-    if weighted(dimension, targets[dimension.index()]) == 0 {
-        targets = profile.map(|t| if t > 0 { 100 } else { 0 });
-        dimension = pick(targets);
-    }
+    let shortfall = |floors: &[u8; 4]| -> u32 {
+        Dimension::ALL
+            .iter()
+            .map(|&d| weighted(d, floors[d.index()]))
+            .sum()
+    };
+    // `min_by_key` keeps the first minimum: the way listed first wins a tie.
+    let way = (0..rule.ways.len())
+        .min_by_key(|&w| shortfall(&rule.ways[w]))
+        .unwrap_or(0);
+    let floors = rule.ways.get(way).copied().unwrap_or([0; 4]);
+    // `max_by_key` keeps the last maximum, so walk the priority order backwards.
+    let dimension = GAP_PRIORITY
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|&d| weighted(d, floors[d.index()]))
+        .unwrap_or(Dimension::Capability);
     BiggestGap {
         dimension,
         score: scores.get(dimension),
-        target: targets[dimension.index()],
-        toward,
+        target: floors[dimension.index()],
+        toward: Some(toward),
+        way,
     }
+}
+
+/// A short hash of the question bank (ids, dimensions, option counts) and of [`RULES`], as eight
+/// hex digits. Two results with the same fingerprint were scored by the same questions and
+/// rules, so they can be compared honestly; any change to either changes it.
+pub const MODEL_FINGERPRINT: &str = match std::str::from_utf8(&FINGERPRINT_HEX) {
+    Ok(text) => text,
+    Err(_) => "",
+};
+
+const FINGERPRINT_HEX: [u8; 8] = hex(fingerprint(&QUESTIONS, &RULES));
+
+/// FNV-1a (32 bit) over the bank and the rules, in a fixed order.
+pub const fn fingerprint(questions: &[Question], rules: &Rules) -> u32 {
+    const fn eat(hash: u32, byte: u8) -> u32 {
+        (hash ^ byte as u32).wrapping_mul(0x0100_0193)
+    }
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut q = 0;
+    while q < questions.len() {
+        let id = questions[q].id.as_bytes();
+        let mut i = 0;
+        while i < id.len() {
+            hash = eat(hash, id[i]);
+            i += 1;
+        }
+        hash = eat(hash, questions[q].dimension as u8);
+        hash = eat(hash, questions[q].options.len() as u8);
+        q += 1;
+    }
+    let mut d = 0;
+    while d < 4 {
+        hash = eat(hash, rules.weights[d]);
+        d += 1;
+    }
+    let mut l = 0;
+    while l < rules.levels.len() {
+        let rule = &rules.levels[l];
+        hash = eat(hash, rule.level as u8);
+        let mut w = 0;
+        while w < rule.ways.len() {
+            let mut d = 0;
+            while d < 4 {
+                hash = eat(hash, rule.ways[w][d]);
+                d += 1;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    eat(hash, rules.robust)
+}
+
+const fn hex(value: u32) -> [u8; 8] {
+    let digits = b"0123456789abcdef";
+    let mut out = [0u8; 8];
+    let mut i = 0;
+    while i < 8 {
+        out[i] = digits[((value >> (28 - 4 * i)) & 0xf) as usize];
+        i += 1;
+    }
+    out
 }

@@ -1,7 +1,7 @@
 //! Share links: a result travels as `#ai-readiness=<code>` on the page's own address, so opening
 //! the link shows that result with no server involved.
 
-use super::bank::MODEL_VERSION;
+use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError};
 use super::model::Answers;
 
@@ -23,11 +23,11 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))?;
     Some(decode(&percent_decode(value)).and_then(|decoded| {
         // An older question set's answers would mean something else under today's questions.
-        if decoded.model_version == MODEL_VERSION {
+        if decoded.question_set == QUESTION_SET {
             Ok(decoded.answers)
         } else {
             Err(CodeError::UnknownVersion {
-                version: decoded.model_version.to_string(),
+                version: decoded.question_set.to_string(),
             })
         }
     }))

@@ -58,11 +58,15 @@ pub struct PersonRow {
 }
 
 impl TeamReport {
-    /// Next steps for the most common gap at the group's overall level; empty for nobody.
-    pub fn common_gap_steps(&self) -> &'static [super::i18n::Msg] {
+    /// Next steps for the most common gap at the group's overall level (the usual advice: a
+    /// group has no single set of answers); empty for nobody.
+    pub fn common_gap_steps(&self) -> Vec<super::i18n::Msg> {
         match (self.common_gap, &self.overall) {
-            (Some((dimension, _)), Some(overall)) => steps(dimension, overall.level),
-            _ => &[],
+            (Some((dimension, _)), Some(overall)) => steps(dimension, overall.level, None)
+                .iter()
+                .map(|s| s.msg)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 }

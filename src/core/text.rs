@@ -5,7 +5,7 @@ use super::code::CodeError;
 use super::i18n::{Catalog, Msg};
 use super::model::{Dimension, Level};
 use super::roster::Problem;
-use super::scoring::{BiggestGap, Outcome};
+use super::scoring::{BiggestGap, Outcome, RULES};
 
 /// Not configuration but kept here for the error box, which appears before a language is known:
 /// configuration mistakes are for the page's author and, like console messages, stay in English.
@@ -39,7 +39,18 @@ pub fn level_meaning(t: &Catalog, l: Level) -> &str {
     })
 }
 
-/// One sentence saying why the biggest gap holds the level back.
+/// The heading over the biggest gap: a gap below Operating, the weakest area at Operating.
+pub fn gap_heading(t: &Catalog, gap: &BiggestGap) -> String {
+    let msg = if gap.is_gap() {
+        Msg::ResultBiggestGap
+    } else {
+        Msg::ResultWeakest
+    };
+    t.fill(msg, &[("dimension", dimension_name(t, gap.dimension))])
+}
+
+/// One sentence saying why the biggest gap holds the level back: how far it is below the floor
+/// the next level needs, or at Operating that it is the weakest area.
 pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
     let why = t.get(match gap.dimension {
         Dimension::Access => Msg::WhyAccess,
@@ -57,11 +68,90 @@ pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
         ("target", target.as_str()),
     ];
     match gap.toward {
-        Some(_) if gap.target < 100 => {
-            t.count(Msg::GapBelow, u64::from(gap.target - gap.score), &args)
-        }
-        Some(_) => t.fill(Msg::GapRoom, &args),
+        Some(_) => t.count(
+            Msg::GapBelow,
+            u64::from(gap.target.saturating_sub(gap.score)),
+            &args,
+        ),
         None => t.fill(Msg::GapTop, &args),
+    }
+}
+
+/// Visibility apart from adoption: a sentence when people may be adopting but leaders cannot
+/// see it (Visibility below the floor Operating needs, and below adoption).
+pub fn unseen_sentence(t: &Catalog, outcome: &Outcome) -> Option<String> {
+    let floor = RULES
+        .rule(Level::Operating)
+        .and_then(|r| r.ways.first())
+        .map_or(0, |w| w[Dimension::Visibility.index()]);
+    let v = outcome.scores.visibility;
+    (v < floor && v < outcome.adoption)
+        .then(|| t.fill(Msg::AdoptionUnseen, &[("visibility", &t.number(v))]))
+}
+
+/// A level's rule in plain words, every number read from [`RULES`]; `None` for Experimenting,
+/// which asks nothing.
+pub fn rule_sentence(t: &Catalog, level: Level) -> Option<String> {
+    let rule = RULES.rule(level)?;
+    let floor = |way: usize, d: Dimension| t.number(rule.ways.get(way).map_or(0, |w| w[d.index()]));
+    let (msg, args) = match level {
+        Level::Experimenting => return None,
+        // Adopting's two ways in: Access alone, or Usage alone.
+        Level::Adopting => (
+            Msg::ExplainRuleAdopting,
+            vec![
+                ("access", floor(0, Dimension::Access)),
+                ("usage", floor(1, Dimension::Usage)),
+            ],
+        ),
+        Level::Operating => (
+            Msg::ExplainRuleOperating,
+            vec![
+                ("usage", floor(0, Dimension::Usage)),
+                ("capability", floor(0, Dimension::Capability)),
+                ("visibility", floor(0, Dimension::Visibility)),
+            ],
+        ),
+    };
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(t.fill(msg, &args))
+}
+
+/// Why the result is at its level, with its own four scores.
+pub fn verdict(t: &Catalog, outcome: &Outcome) -> String {
+    let [access, usage, capability, visibility, _] = score_args(t, outcome);
+    let msg = match outcome.level {
+        Level::Experimenting => Msg::ExplainVerdictExperimenting,
+        Level::Adopting => Msg::ExplainVerdictAdopting,
+        Level::Operating => Msg::ExplainVerdictOperating,
+    };
+    t.fill(
+        msg,
+        &[
+            ("access", &access),
+            ("usage", &usage),
+            ("capability", &capability),
+            ("visibility", &visibility),
+        ],
+    )
+}
+
+/// How adoption and the access-vs-adoption gap follow from the scores.
+pub fn adoption_working(t: &Catalog, outcome: &Outcome) -> String {
+    t.fill(
+        Msg::ExplainAdoption,
+        &[
+            ("adoption", &t.number(outcome.adoption)),
+            ("gap", &signed_gap(t, outcome.adoption_gap)),
+        ],
+    )
+}
+
+/// The access-vs-adoption gap as shown: signed, plain 0.
+pub fn signed_gap(t: &Catalog, gap: i16) -> String {
+    match gap {
+        0 => t.number(0),
+        gap => t.lang.signed(gap.into()),
     }
 }
 
@@ -190,7 +280,7 @@ pub fn code_error(t: &Catalog, error: &CodeError) -> String {
                         &version.chars().map(super::code::shown).collect::<String>(),
                     ),
                 ),
-                ("supported", super::bank::MODEL_VERSION),
+                ("supported", super::bank::QUESTION_SET),
             ],
         ),
     }
@@ -209,4 +299,17 @@ pub fn problem(t: &Catalog, problem: &Problem) -> String {
         ),
         Problem::Code(e) => code_error(t, e),
     }
+}
+
+/// The 90-day plan as a plain-text checklist to paste into a task list or a document.
+pub fn plan_checklist(t: &Catalog, heading: &str, phases: &[super::plan::Step; 3]) -> String {
+    let labels = [Msg::PlanPhase1, Msg::PlanPhase2, Msg::PlanPhase3];
+    let mut out = String::from(heading);
+    for (step, label) in phases.iter().zip(labels) {
+        out.push_str("\n- [ ] ");
+        out.push_str(t.get(label));
+        out.push_str(": ");
+        out.push_str(t.get(step.msg));
+    }
+    out
 }

@@ -45,7 +45,7 @@ pub(super) fn copy(request: ShareRequest) {
         return;
     };
     let text = match request.kind {
-        ShareKind::Code => request.code.to_string(),
+        ShareKind::Code | ShareKind::Plan => request.code.to_string(),
         ShareKind::Link => {
             share::link(&window.location().href().unwrap_or_default(), &request.code)
         }

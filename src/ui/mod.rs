@@ -257,9 +257,12 @@ pub fn App(props: &AppProps) -> Html {
             t: t.clone(),
             outcome,
             code,
+            answers: a.shared.clone().unwrap_or_default(),
             previous: None,
             shared: true,
-            cta: None,
+            // The host's call to action stays on a shared result: it is how a visitor who was
+            // sent a result reaches the host.
+            cta: props.config.cta.clone(),
             on_cta: props.on_event.clone(),
             on_share: props.on_share.clone(),
             on_team: None,
@@ -285,11 +288,12 @@ pub fn App(props: &AppProps) -> Html {
                 on_back: dispatch(Action::Back),
             },
         ),
-        (None, Step::Result) => match (&a.outcome, a.code()) {
-            (Some(outcome), Some(code)) => draw_result(&result::ResultProps {
+        (None, Step::Result) => match (&a.outcome, a.code(), a.answers()) {
+            (Some(outcome), Some(code), Some(answers)) => draw_result(&result::ResultProps {
                 t: t.clone(),
                 outcome: outcome.clone(),
                 code,
+                answers,
                 previous: a.previous_outcome(),
                 shared: false,
                 cta: props.config.cta.clone(),

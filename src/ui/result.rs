@@ -4,13 +4,15 @@ use yew::prelude::*;
 
 use super::share::{CopyButton, ShareKind, ShareRequest};
 use super::{attr, tx};
+use crate::core::bank::QUESTIONS;
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
 use crate::core::config::CallToAction;
 use crate::core::events::WidgetEvent;
+use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::model::{Dimension, Level};
-use crate::core::plan::plan;
+use crate::core::model::{Answers, Dimension, Level};
+use crate::core::plan::{plan, Plan};
 use crate::core::scoring::Outcome;
 use crate::core::text::{self, dimension_name, level_meaning, level_name};
 
@@ -22,6 +24,8 @@ pub struct ResultProps {
     pub outcome: Outcome,
     /// The result code of these answers.
     pub code: ResultCode,
+    /// The answers behind the result: the plan and the working are fitted to them.
+    pub answers: Answers,
     /// The result before the last retake, to show what changed.
     pub previous: Option<Outcome>,
     /// Opened from someone's share link: read-only, with "Take it yourself" instead of Retake.
@@ -40,21 +44,16 @@ pub struct ResultProps {
     pub on_restart: Callback<MouseEvent>,
 }
 
-/// The result: level, chart, adoption gap, biggest gap with reason, plan, Retake.
+/// The result: level, chart, adoption gap, biggest gap with reason, what moves it up, the
+/// 90-day plan, the working behind it, Retake.
 pub fn result_view(props: &ResultProps) -> Html {
     let t = &*props.t;
     let o = &props.outcome;
-    let plan = plan(o);
-    let gap_reason = text::gap_reason(t, &o.biggest_gap);
-    let adoption_sentence = text::adoption_gap_sentence(t, o);
-    let gap_figure = match o.adoption_gap {
-        0 => t.number(0),
-        gap => t.lang.signed(gap.into()),
-    };
-    let steps = plan.steps.iter().map(|&s| html! { <li>{ tx(t, s) }</li> });
+    let plan = plan(o, &props.answers);
+    let unseen = text::unseen_sentence(t, o);
     let then = plan.then.map(|(d, step)| {
         let lead = t.fill(Msg::ResultThen, &[("dimension", dimension_name(t, d))]);
-        html! { <p class="air-then"><strong>{ lead }</strong>{ " " }{ tx(t, step) }</p> }
+        html! { <p class="air-then"><strong>{ lead }</strong>{ " " }{ tx(t, step.msg) }</p> }
     });
 
     html! {
@@ -73,21 +72,26 @@ pub fn result_view(props: &ResultProps) -> Html {
                 </div>
                 <div class="air-figure">
                     // A sign stays left of its number in right-to-left text too.
-                    <span class="air-figure-value" data-figure="adoption-gap" dir="ltr">{ gap_figure }</span>
+                    <span class="air-figure-value" data-figure="adoption-gap" dir="ltr">{ text::signed_gap(t, o.adoption_gap) }</span>
                     <span class="air-figure-label">{ tx(t, Msg::ResultAdoptionGap) }</span>
                 </div>
             </div>
-            <p>{ adoption_sentence }</p>
+            <p data-adoption-sentence="">{ text::adoption_gap_sentence(t, o) }</p>
+            if let Some(unseen) = unseen {
+                <p data-unseen="">{ unseen }</p>
+            }
             <h3>{ tx(t, Msg::ResultScores) }</h3>
             { score_chart(t, o) }
             { for props.previous.as_ref().map(|p| changes(t, p, o)) }
-            <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}>
-                <h3>{ t.fill(Msg::ResultBiggestGap, &[("dimension", dimension_name(t, o.biggest_gap.dimension))]) }</h3>
-                <p>{ gap_reason }</p>
+            <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}
+                data-gap-kind={if o.biggest_gap.is_gap() { "gap" } else { "weakest" }}>
+                <h3>{ text::gap_heading(t, &o.biggest_gap) }</h3>
+                <p>{ text::gap_reason(t, &o.biggest_gap) }</p>
             </div>
-            <h3>{ tx(t, Msg::ResultNextSteps) }</h3>
-            <ol class="air-steps">{ for steps }</ol>
+            { move_up_list(t, o, &props.answers) }
+            { plan_view(&props.t, &plan, &props.on_share) }
             { for then }
+            { explanation(t, o, &props.answers) }
             if !props.shared {
                 { code_box(&props.t, &props.code, &props.on_share) }
             }
@@ -105,10 +109,145 @@ pub fn result_view(props: &ResultProps) -> Html {
                             { tx(t, Msg::TeamOpen) }
                         </button>
                     }
-                    { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
                 }
+                { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
             </div>
         </section>
+    }
+}
+
+/// The fewest answer changes that lift the result a level (at Operating: that make the weakest
+/// area robust), each as the question, the answer it would take and the answer given.
+fn move_up_list(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
+    let Some(up) = move_up(answers) else {
+        return html! {};
+    };
+    let heading = match up.toward {
+        Some(level) => t.fill(Msg::MoveupHeading, &[("level", level_name(t, level))]),
+        None => t.fill(
+            Msg::MoveupRobust,
+            &[("dimension", dimension_name(t, o.biggest_gap.dimension))],
+        ),
+    };
+    let items = up.moves.iter().map(|m| {
+        let q = &QUESTIONS[m.question];
+        let option = |i: u8| q.options.get(usize::from(i)).map_or("", |&msg| t.get(msg));
+        html! {
+            <li data-move-up="" data-question-id={q.id} data-option={m.to.to_string()}>
+                <span class="air-move-question">{ tx(t, q.prompt) }</span>
+                { " " }<strong>{ option(m.to) }</strong>
+                { " " }<span class="air-muted">{ t.fill(Msg::MoveupNow, &[("answer", option(m.from))]) }</span>
+            </li>
+        }
+    });
+    let body = if up.moves.is_empty() {
+        let gap = &o.biggest_gap;
+        html! {
+            <p>{ t.fill(Msg::MoveupDone, &[
+                ("dimension", dimension_name(t, gap.dimension)),
+                ("score", &t.number(gap.score)),
+                ("target", &t.number(gap.target)),
+            ]) }</p>
+        }
+    } else {
+        html! {
+            <>
+            <p>{ tx(t, Msg::MoveupIntro) }</p>
+            <ul class="air-moves">{ for items }</ul>
+            </>
+        }
+    };
+    html! {
+        <div class="air-move-up" data-move-up-list={up.toward.map_or("robust", |l| l.id())}>
+            <h3>{ heading }</h3>
+            { body }
+        </div>
+    }
+}
+
+/// The 90-day plan: three phases, each one step fitted to the answers, copyable as a checklist.
+fn plan_view(t: &Rc<Catalog>, plan: &Plan, on_share: &Callback<ShareRequest>) -> Html {
+    let heading = t.fill(
+        Msg::ResultPlan,
+        &[("dimension", dimension_name(t, plan.focus))],
+    );
+    let labels = [Msg::PlanPhase1, Msg::PlanPhase2, Msg::PlanPhase3];
+    let phases = plan
+        .phases
+        .iter()
+        .zip(labels)
+        .zip(1..)
+        .map(|((step, label), n)| {
+            html! {
+                <li data-phase={n.to_string()}>
+                    <strong class="air-phase">{ tx(t, label) }</strong>
+                    <span>{ tx(t, step.msg) }</span>
+                </li>
+            }
+        });
+    let checklist = AttrValue::from(text::plan_checklist(t, &heading, &plan.phases));
+    html! {
+        <div class="air-plan" data-plan={plan.focus.id()}>
+            <h3>{ heading }</h3>
+            <ol class="air-steps air-phases">{ for phases }</ol>
+            <div class="air-copy-row air-no-print">
+                <CopyButton kind={ShareKind::Plan} code={checklist} on_share={on_share.clone()} t={t.clone()} />
+            </div>
+        </div>
+    }
+}
+
+/// "How we got this": each dimension's answers and points, adoption, the level rules with this
+/// result's numbers, and the model's identity. Built from the same data as the score.
+fn explanation(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
+    let dimensions = working(answers).into_iter().map(|w| {
+        let rows = w.answers.iter().map(|e| {
+            let q = &QUESTIONS[e.question];
+            let answer = q.options.get(usize::from(e.option)).map_or("", |&m| t.get(m));
+            html! {
+                <tr data-question-id={q.id} data-points={e.points.to_string()}>
+                    <td>{ tx(t, q.prompt) }</td>
+                    <td>{ answer }</td>
+                    <td class="air-num">{ t.number(e.points) }</td>
+                </tr>
+            }
+        });
+        let name = dimension_name(t, w.dimension);
+        html! {
+            <div class="air-working" data-dimension={w.dimension.id()} data-score={w.score.to_string()}>
+                <h4>{ name }</h4>
+                <table class="air-table">
+                    <thead><tr>
+                        <th scope="col">{ tx(t, Msg::ExplainQuestion) }</th>
+                        <th scope="col">{ tx(t, Msg::ExplainAnswer) }</th>
+                        <th scope="col" class="air-num">{ tx(t, Msg::ExplainPoints) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                <p>{ t.fill(Msg::ExplainScore, &[("dimension", name), ("score", &t.number(w.score))]) }</p>
+            </div>
+        }
+    });
+    let rules = [Level::Adopting, Level::Operating]
+        .iter()
+        .filter_map(|&l| text::rule_sentence(t, l))
+        .map(|rule| html! { <li>{ rule }</li> });
+    let model = t.fill(
+        Msg::ResultModel,
+        &[
+            ("version", o.model_version),
+            ("fingerprint", o.model_fingerprint),
+        ],
+    );
+    html! {
+        <details class="air-explanation" data-explanation="">
+            <summary>{ tx(t, Msg::ExplainTitle) }</summary>
+            { for dimensions }
+            <p>{ text::adoption_working(t, o) }</p>
+            <ul class="air-rules">{ for rules }</ul>
+            <p data-verdict="">{ text::verdict(t, o) }</p>
+            <p class="air-muted" data-model-version={o.model_version} data-model-fingerprint={o.model_fingerprint}>{ model }</p>
+        </details>
     }
 }
 
@@ -184,30 +323,35 @@ fn level_ladder(t: &Catalog, current: Level) -> Html {
 /// The four scores as horizontal bars, each with its name and number; mirrored in a
 /// right-to-left language.
 fn score_chart(t: &Catalog, outcome: &Outcome) -> Html {
-    let c = chart::layout(outcome.scores, t.lang.rtl());
+    let c = chart::layout(outcome, t.lang.rtl());
     let bar_h = BAR_H.to_string();
     let bars = c.bars.iter().map(|b| {
         let bar_y = b.bar_y.to_string();
         let text_y = b.text_y.to_string();
+        // A tick across the bar where the marked level's floor for this dimension lies.
+        let tick = b.floor.map(|(floor, x)| {
+            let x = format!("{x}%");
+            html! {
+                <line class="air-chart-target" data-floor={floor.to_string()} x1={x.clone()} x2={x}
+                    y1={(b.bar_y - 4).to_string()} y2={(b.bar_y + BAR_H + 4).to_string()} />
+            }
+        });
         html! {
             <g class="air-bar" data-dimension={b.dimension.id()} data-score={b.score.to_string()}>
                 <text x={c.names.x} y={text_y.clone()} class="air-bar-label" text-anchor={c.names.anchor}>{ dimension_name(t, b.dimension) }</text>
                 <text x={c.values.x} y={text_y} class="air-bar-value" text-anchor={c.values.anchor}>{ t.number(b.score) }</text>
                 <rect class="air-bar-track" x="0" y={bar_y.clone()} width="100%" height={bar_h.clone()} rx="4" />
                 <rect class="air-bar-fill" x={format!("{}%", b.fill_x)} y={bar_y} width={format!("{}%", b.score)} height={bar_h.clone()} rx="4" />
+                { for tick }
             </g>
         }
     });
-    let floor_x = format!("{}%", c.floor_x);
-    let floor = t.number(c.operating_floor);
     html! {
         <>
         <svg class="air-chart" width="100%" height={c.height.to_string()} role="img" aria-label={text::chart_summary(t, outcome)}>
             { for bars }
-            <line class="air-chart-target" x1={floor_x.clone()} x2={floor_x}
-                y1="18" y2={c.height.to_string()} />
         </svg>
-        <p class="air-muted air-chart-note">{ t.fill(Msg::ResultChartNote, &[("floor", &floor)]) }</p>
+        <p class="air-muted air-chart-note" data-marked={c.marked.id()}>{ t.fill(Msg::ResultChartNote, &[("level", level_name(t, c.marked))]) }</p>
         </>
     }
 }

@@ -11,6 +11,8 @@ pub enum ShareKind {
     Code,
     /// A link to this page that opens the result.
     Link,
+    /// The 90-day plan as a checklist; the request's `code` carries its text.
+    Plan,
 }
 
 /// A request to the embed layer to put a code or link on the clipboard; `done` hears whether it
@@ -19,7 +21,7 @@ pub enum ShareKind {
 pub struct ShareRequest {
     /// Code or link.
     pub kind: ShareKind,
-    /// The result code.
+    /// The result code (for [`ShareKind::Plan`], the checklist's text).
     pub code: AttrValue,
     /// Called with `true` once copied, `false` when the browser refused.
     pub done: Callback<bool>,
@@ -28,9 +30,9 @@ pub struct ShareRequest {
 /// Props of a copy button.
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
-    /// Code or link.
+    /// Code, link or plan.
     pub kind: ShareKind,
-    /// The result code.
+    /// The result code (for [`ShareKind::Plan`], the checklist's text).
     pub code: AttrValue,
     /// Where copy requests go.
     pub on_share: Callback<ShareRequest>,
@@ -56,10 +58,15 @@ pub fn CopyButton(props: &CopyProps) -> Html {
     let (label, action) = match props.kind {
         ShareKind::Code => (t.get(Msg::CodeCopy), "copy-code"),
         ShareKind::Link => (t.get(Msg::CodeCopyLink), "copy-link"),
+        ShareKind::Plan => (t.get(Msg::PlanCopy), "copy-plan"),
+    };
+    let (copied, failed) = match props.kind {
+        ShareKind::Plan => (Msg::PlanCopied, Msg::PlanCopyFailed),
+        _ => (Msg::CodeCopied, Msg::CodeCopyFailed),
     };
     let said = match *status {
-        Some(true) => t.get(Msg::CodeCopied),
-        Some(false) => t.get(Msg::CodeCopyFailed),
+        Some(true) => t.get(copied),
+        Some(false) => t.get(failed),
         None => "",
     };
     html! {

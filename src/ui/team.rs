@@ -313,8 +313,8 @@ fn common_gap(t: &Catalog, report: &TeamReport) -> Html {
     };
     let steps = report
         .common_gap_steps()
-        .iter()
-        .map(|&s| html! { <li>{ tx(t, s) }</li> });
+        .into_iter()
+        .map(|s| html! { <li>{ tx(t, s) }</li> });
     let name = dimension_name(t, dimension);
     let count = t.number(count as i64);
     html! {
