@@ -15,8 +15,8 @@ const KB = 1024;
 /** Gzip budgets in bytes, per toolchain: what the split reached, with about 1 KB of room; the
  *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
 const BUDGETS = {
-  nightly: { first: 110 * KB, result: 127 * KB, team: 147 * KB, language: 7 * KB },
-  stable: { first: 125.5 * KB, result: 142 * KB, team: 165 * KB, language: 7 * KB },
+  nightly: { first: 110 * KB, result: 136 * KB, team: 157 * KB, language: 8 * KB },
+  stable: { first: 125.5 * KB, result: 151 * KB, team: 175 * KB, language: 8 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::i18n::{Catalog, Lang, Msg};
-use ai_readiness::core::model::Answers;
+use ai_readiness::core::model::{Answers, Dimension, Level};
 use ai_readiness::core::scoring::score;
 use ai_readiness::embed::{mount, WidgetHandle};
 use wasm_bindgen::prelude::*;
@@ -590,7 +590,8 @@ async fn retake_shows_the_change_since_last_time() {
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"showIntro".into(), &JsValue::FALSE).unwrap();
     let _handle = mounted(&host, config.into()).await;
-    for round in [1, 2] {
+    // All first options (Experimenting), then all third options (Adopting).
+    for round in [1, 3] {
         for _ in 0..QUESTIONS.len() {
             host.click(&format!("[data-question] label:nth-child({round}) input"));
             yew::scheduler::flush().await;
@@ -607,7 +608,8 @@ async fn retake_shows_the_change_since_last_time() {
         }
     }
     let first = score(&Answers(vec![0; 12])).unwrap();
-    let second = score(&Answers(vec![1; 12])).unwrap();
+    let second = score(&Answers(vec![2; 12])).unwrap();
+    assert!(second.level > first.level);
     let row = host
         .find("[data-changes] [data-dimension=capability]")
         .expect("a capability row");
@@ -619,6 +621,113 @@ async fn retake_shows_the_change_since_last_time() {
         .text_content()
         .unwrap()
         .contains("from"));
+}
+
+/// Answers every question by clicking, then shows the result.
+async fn run_through(host: &Host, answers: &[u8]) {
+    host.click("[data-action=start]");
+    yew::scheduler::flush().await;
+    for &option in answers {
+        host.click(&format!(
+            "[data-question] label:nth-child({}) input",
+            option + 1
+        ));
+        yew::scheduler::flush().await;
+        host.click("[data-action=next]");
+        yew::scheduler::flush().await;
+    }
+}
+
+fn all(host: &Host, selector: &str) -> Vec<Element> {
+    let list = host.shadow().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn attr(e: &Element, name: &str) -> String {
+    e.get_attribute(name).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_explanation_shows_each_answer_and_the_points_it_earned() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    let answers = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+    run_through(&host, &answers).await;
+    let outcome = score(&Answers(answers.to_vec())).unwrap();
+    let details = host.find("details[data-explanation]").expect("the working");
+    assert!(!details.has_attribute("open"), "collapsed until asked for");
+    let blocks = all(&host, "[data-explanation] .air-working");
+    assert_eq!(blocks.len(), 4);
+    for (block, d) in blocks.iter().zip(Dimension::ALL) {
+        assert_eq!(attr(block, "data-dimension"), d.id());
+        assert_eq!(attr(block, "data-score"), outcome.scores.get(d).to_string());
+        let rows = block.query_selector_all("tr[data-question-id]").unwrap();
+        assert_eq!(rows.length(), 3);
+        let mut sum = 0u32;
+        for i in 0..rows.length() {
+            let row: Element = rows.item(i).unwrap().unchecked_into();
+            let id = attr(&row, "data-question-id");
+            let (at, q) = QUESTIONS
+                .iter()
+                .enumerate()
+                .find(|(_, q)| q.id == id)
+                .expect("a real question");
+            assert_eq!(q.dimension, d);
+            let points = q.points(answers[at]);
+            assert_eq!(attr(&row, "data-points"), points.to_string());
+            assert!(row
+                .text_content()
+                .unwrap()
+                .contains(Catalog::english().get(q.options[usize::from(answers[at])])));
+            sum += u32::from(points);
+        }
+        assert_eq!((2 * sum + 3) / 6, u32::from(outcome.scores.get(d)));
+    }
+    let verdict = host.find("[data-verdict]").unwrap().text_content().unwrap();
+    assert!(verdict.contains("so the level is Adopting"), "{verdict}");
+    let model = host.find("[data-model-fingerprint]").unwrap();
+    assert_eq!(
+        attr(&model, "data-model-fingerprint"),
+        ai_readiness::core::scoring::MODEL_FINGERPRINT
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_moves_up_name_real_answers_that_reach_the_next_level() {
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    let answers = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+    run_through(&host, &answers).await;
+    let list = host.find("[data-move-up-list]").expect("the moves up");
+    assert_eq!(attr(&list, "data-move-up-list"), "operating");
+    let items = all(&host, "[data-move-up]");
+    assert!(!items.is_empty());
+    let mut moved = answers.to_vec();
+    for item in &items {
+        let id = attr(item, "data-question-id");
+        let at = QUESTIONS
+            .iter()
+            .position(|q| q.id == id)
+            .expect("a real question");
+        let to: u8 = attr(item, "data-option").parse().unwrap();
+        assert!(to > answers[at], "{id} moves up");
+        assert!(item
+            .text_content()
+            .unwrap()
+            .contains(Catalog::english().get(QUESTIONS[at].options[usize::from(to)])));
+        moved[at] = to;
+    }
+    assert_eq!(score(&Answers(moved)).unwrap().level, Level::Operating);
+    let phases = all(&host, "[data-plan] [data-phase]");
+    assert_eq!(
+        phases
+            .iter()
+            .map(|p| attr(p, "data-phase"))
+            .collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -36,6 +36,8 @@ mod js_config;
 pub mod locale;
 /// What a crash shows: the apology each widget keeps ready for `embed.js`, the panic hook.
 mod panic;
+/// The split points of the parts that load on demand, with their browser side.
+mod parts;
 /// Share links and the clipboard.
 mod share;
 /// Saved progress in localStorage, or in memory when that is not possible.
@@ -94,9 +96,7 @@ impl Instance {
             storage_note: self.store.degraded(),
             on_event: event_dispatcher(self.host.clone()),
             shared: self.shared.clone(),
-            on_share: Callback::from(share::copy),
-            on_file: Callback::from(files::read),
-            on_download: Callback::from(files::save),
+            parts: parts::LOADERS,
             on_problem: Callback::from(|message: String| error(&message)),
             on_styles: {
                 let shadow = self.shadow.clone();

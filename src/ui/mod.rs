@@ -17,8 +17,6 @@ use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
 use crate::core::text;
 use parts::Part;
-use share::ShareRequest;
-use team::{Download, FileRequest};
 
 /// The intro screen.
 mod intro;
@@ -27,7 +25,7 @@ pub mod parts;
 /// One question screen.
 mod question;
 /// The result screen and its chart.
-mod result;
+pub mod result;
 /// Copy buttons for the result code and share link.
 pub mod share;
 /// The team view.
@@ -72,12 +70,8 @@ pub struct AppProps {
     /// A result opened from a share link: the answers, or why the link's code was unreadable.
     #[prop_or_default]
     pub shared: Option<Rc<Result<Answers, CodeError>>>,
-    /// Copies a result code or share link for the visitor.
-    pub on_share: Callback<ShareRequest>,
-    /// Reads a file the team lead picked or dropped.
-    pub on_file: Callback<FileRequest>,
-    /// Saves a file made in the browser.
-    pub on_download: Callback<Download>,
+    /// How to load the result screen and the team view, with their browser side.
+    pub parts: parts::Loaders,
     /// Receives the stylesheet of a part that loaded on demand, to adopt next to the widget's.
     pub on_styles: Callback<&'static str>,
     /// Hears what went wrong where the visitor only sees a short notice (a part that failed to
@@ -190,7 +184,7 @@ pub fn App(props: &AppProps) -> Html {
     let (result_part, retry_result) = parts::use_part(
         wants_result,
         result_shown,
-        parts::result_loader,
+        props.parts.result,
         "result screen",
         props.on_problem.clone(),
     );
@@ -198,7 +192,7 @@ pub fn App(props: &AppProps) -> Html {
     let (team_part, retry_team) = parts::use_part(
         team_shown,
         team_shown,
-        parts::team_loader,
+        props.parts.team,
         "team view",
         props.on_problem.clone(),
     );
@@ -224,12 +218,12 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
         });
         let view = match team_part {
-            Part::Ready(part) => (part.draw)(team::TeamProps {
+            Part::Ready(part) => (part.draw.view)(team::TeamProps {
                 t: t.clone(),
                 text: (*team_text).clone(),
                 on_text: Callback::from(move |text| team_text.set(text)),
-                on_file: props.on_file.clone(),
-                on_download: props.on_download.clone(),
+                on_file: Callback::from(part.draw.read),
+                on_download: Callback::from(part.draw.save),
                 on_back,
             }),
             other => part_pending(t, other, retry_team),
@@ -249,8 +243,12 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let draw_result = |props: &result::ResultProps| match result_part {
-        Part::Ready(part) => (part.draw)(props),
+        Part::Ready(part) => (part.draw.view)(props),
         other => part_pending(t, other, retry_result.clone()),
+    };
+    let on_share = match result_part {
+        Part::Ready(part) => Callback::from(part.draw.copy),
+        _ => Callback::noop(),
     };
     let body = match (a.shared_result(), a.step) {
         (Some((outcome, code)), _) => draw_result(&result::ResultProps {
@@ -264,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
             // sent a result reaches the host.
             cta: props.config.cta.clone(),
             on_cta: props.on_event.clone(),
-            on_share: props.on_share.clone(),
+            on_share: on_share.clone(),
             on_team: None,
             on_restart: dispatch(Action::TakeItYourself),
             heading: heading.clone(),
@@ -298,7 +296,7 @@ pub fn App(props: &AppProps) -> Html {
                 shared: false,
                 cta: props.config.cta.clone(),
                 on_cta: props.on_event.clone(),
-                on_share: props.on_share.clone(),
+                on_share: on_share.clone(),
                 on_team: Some(open_team),
                 on_restart: dispatch(Action::Restart),
                 heading: heading.clone(),

@@ -2,37 +2,69 @@
 //!
 //! In the release build (cargo feature `split`) each part is a split point: the functions only
 //! it reaches are cut out of the main wasm into a chunk of their own (`wasm-split-cli`), which
-//! the browser fetches the first time the part is asked for. Without the feature (native tests,
-//! browser tests, a stable build without the splitter) the same calls resolve at once, so the
-//! loading states below are exercised on every build.
+//! the browser fetches the first time the part is asked for. The split points themselves are in
+//! the embed layer (`embed::parts`), because a part brings its browser side too (the clipboard
+//! for the result, files for the team view); the UI receives them as [`Loaders`]. Without the
+//! feature (native tests, browser tests, a stable build without the splitter) the same calls
+//! resolve at once, so the loading states below are exercised on every build.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use yew::prelude::*;
 
-use super::result::{result_view, ResultProps};
-use super::team::{TeamProps, TeamView};
+use super::result::ResultProps;
+use super::share::ShareRequest;
+use super::team::{Download, FileRequest, TeamProps, TeamView};
 
-/// A loaded part: how to draw it, and the stylesheet it brings (`style/parts.css`, shared by
-/// both parts), which the embed layer adopts into the widget's shadow root.
+/// A loaded part: what it brings, and its stylesheet (`style/parts.css`, shared by both parts),
+/// which the embed layer adopts into the widget's shadow root.
 #[derive(Clone, Copy, PartialEq)]
 pub struct Loaded<F> {
-    /// Draws the part.
+    /// The part's functions.
     pub draw: F,
     /// The part's stylesheet, minified.
     pub css: &'static str,
 }
 
-/// The result screen, loaded.
-pub type ResultPart = Loaded<fn(&ResultProps) -> Html>;
-/// The team view, loaded.
-pub type TeamPart = Loaded<fn(TeamProps) -> Html>;
-
-/// Named only inside the split points, so it travels in the parts' chunk.
-fn parts_css() -> &'static str {
-    include_str!(concat!(env!("OUT_DIR"), "/parts.min.css"))
+/// What the result screen's chunk brings.
+#[derive(Clone, Copy)]
+pub struct ResultFns {
+    /// Draws the result screen.
+    pub view: fn(&ResultProps) -> Html,
+    /// Puts a code, link or plan on the clipboard.
+    pub copy: fn(ShareRequest),
 }
+
+impl PartialEq for ResultFns {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.view, other.view) && std::ptr::fn_addr_eq(self.copy, other.copy)
+    }
+}
+
+/// What the team view's chunk brings.
+#[derive(Clone, Copy)]
+pub struct TeamFns {
+    /// Draws the team view.
+    pub view: fn(TeamProps) -> Html,
+    /// Reads a picked or dropped file.
+    pub read: fn(FileRequest),
+    /// Saves a file made in the browser.
+    pub save: fn(Download),
+}
+
+impl PartialEq for TeamFns {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.view, other.view)
+            && std::ptr::fn_addr_eq(self.read, other.read)
+            && std::ptr::fn_addr_eq(self.save, other.save)
+    }
+}
+
+/// The result screen, loaded.
+pub type ResultPart = Loaded<ResultFns>;
+/// The team view, loaded.
+pub type TeamPart = Loaded<TeamFns>;
 
 /// A part's chunk could not be fetched or instantiated (offline, blocked, tampered).
 #[derive(Debug)]
@@ -58,58 +90,28 @@ pub enum Part<F> {
     Failed,
 }
 
-/// Starts loading a part and resolves to its drawing function.
+/// Starts loading a part and resolves to what it brings.
 pub type Loader<F> = fn() -> Pin<Box<dyn Future<Output = Result<F, ChunkError>>>>;
 
-/// The result screen's loader.
-pub fn result_loader() -> Pin<Box<dyn Future<Output = Result<ResultPart, ChunkError>>>> {
-    Box::pin(result_part())
+/// How to load each part; the embed layer provides them.
+#[derive(Clone, Copy)]
+pub struct Loaders {
+    /// The result screen's loader.
+    pub result: Loader<ResultPart>,
+    /// The team view's loader.
+    pub team: Loader<TeamPart>,
 }
 
-/// The team view's loader.
-pub fn team_loader() -> Pin<Box<dyn Future<Output = Result<TeamPart, ChunkError>>>> {
-    Box::pin(team_part())
+impl PartialEq for Loaders {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.result, other.result)
+            && std::ptr::fn_addr_eq(self.team, other.team)
+    }
 }
 
 /// The team view as one call, so that everything it reaches lands in its chunk.
-fn team_view(props: TeamProps) -> Html {
+pub fn team_view(props: TeamProps) -> Html {
     html! { <TeamView ..props /> }
-}
-
-#[cfg(feature = "split")]
-#[wasm_split_helpers::wasm_split(result, fallible)]
-fn result_part() -> Result<ResultPart, ChunkError> {
-    crate::core::i18n::register_later_english();
-    Ok(Loaded {
-        draw: result_view,
-        css: parts_css(),
-    })
-}
-
-#[cfg(not(feature = "split"))]
-async fn result_part() -> Result<ResultPart, ChunkError> {
-    Ok(Loaded {
-        draw: result_view,
-        css: parts_css(),
-    })
-}
-
-#[cfg(feature = "split")]
-#[wasm_split_helpers::wasm_split(team, fallible)]
-fn team_part() -> Result<TeamPart, ChunkError> {
-    crate::core::i18n::register_later_english();
-    Ok(Loaded {
-        draw: team_view,
-        css: parts_css(),
-    })
-}
-
-#[cfg(not(feature = "split"))]
-async fn team_part() -> Result<TeamPart, ChunkError> {
-    Ok(Loaded {
-        draw: team_view,
-        css: parts_css(),
-    })
 }
 
 /// A part that loads once `wanted` turns true (ahead of need), tries again by itself when it

@@ -190,7 +190,7 @@ fn plan_view(t: &Rc<Catalog>, plan: &Plan, on_share: &Callback<ShareRequest>) ->
         <div class="air-plan" data-plan={plan.focus.id()}>
             <h3>{ heading }</h3>
             <ol class="air-steps air-phases">{ for phases }</ol>
-            <div class="air-copy-row air-no-print">
+            <div class="air-copy-row">
                 <CopyButton kind={ShareKind::Plan} code={checklist} on_share={on_share.clone()} t={t.clone()} />
             </div>
         </div>

@@ -1,0 +1,75 @@
+//! The split points of the parts that load on demand (see `ui::parts`). They live here because
+//! each part carries its browser side with it: the result screen the clipboard, the team view
+//! reading and saving files. In the release build (cargo feature `split`) everything only a split
+//! point reaches lands in its chunk; without the feature the loaders resolve at once.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use super::{files, share};
+use crate::ui::parts::{ChunkError, Loaded, Loaders, ResultFns, ResultPart, TeamFns, TeamPart};
+use crate::ui::result::result_view;
+
+/// The loaders the widget is given.
+pub(super) const LOADERS: Loaders = Loaders {
+    result: result_loader,
+    team: team_loader,
+};
+
+fn result_loader() -> Pin<Box<dyn Future<Output = Result<ResultPart, ChunkError>>>> {
+    Box::pin(result_part())
+}
+
+fn team_loader() -> Pin<Box<dyn Future<Output = Result<TeamPart, ChunkError>>>> {
+    Box::pin(team_part())
+}
+
+/// Named only inside the split points, so it travels in the parts' chunk.
+fn parts_css() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/parts.min.css"))
+}
+
+fn result_fns() -> ResultPart {
+    Loaded {
+        draw: ResultFns {
+            view: result_view,
+            copy: share::copy,
+        },
+        css: parts_css(),
+    }
+}
+
+fn team_fns() -> TeamPart {
+    Loaded {
+        draw: TeamFns {
+            view: crate::ui::parts::team_view,
+            read: files::read,
+            save: files::save,
+        },
+        css: parts_css(),
+    }
+}
+
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(result, fallible)]
+fn result_part() -> Result<ResultPart, ChunkError> {
+    crate::core::i18n::register_later_english();
+    Ok(result_fns())
+}
+
+#[cfg(not(feature = "split"))]
+async fn result_part() -> Result<ResultPart, ChunkError> {
+    Ok(result_fns())
+}
+
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(team, fallible)]
+fn team_part() -> Result<TeamPart, ChunkError> {
+    crate::core::i18n::register_later_english();
+    Ok(team_fns())
+}
+
+#[cfg(not(feature = "split"))]
+async fn team_part() -> Result<TeamPart, ChunkError> {
+    Ok(team_fns())
+}
