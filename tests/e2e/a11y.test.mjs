@@ -23,6 +23,10 @@ for (const theme of ["light", "dark"]) {
     assert.deepEqual(await violations(page, "#assessment"), [], "question");
     await answerAll(host, ANSWERS);
     assert.deepEqual(await violations(page, "#assessment"), [], "result");
+    // The working behind the result, expanded.
+    await host.locator("[data-explanation] summary").click();
+    await host.locator("[data-explanation] [data-verdict]").waitFor();
+    assert.deepEqual(await violations(page, "#assessment"), [], "result with its working");
     const [complete] = await events(page, "ai-readiness:complete");
     await host.locator('[data-action="team"]').click();
     await host.locator("[data-team-input]").fill(`Ada, Research, ${complete.detail.code}\nbad line`);

@@ -1,0 +1,130 @@
+// A result you can trust, as a visitor sees it: the profiles that used to contradict their own
+// answers, a full Operating team, the plan copied as a checklist, and a shared result read as
+// someone else's with the host's call to action kept.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, openPage, answerAll, events, screenshot } from "./harness.mjs";
+
+const env = useBrowser();
+const page = (query = "") => `${env.server.base}/tests/pages/lang.html${query}`;
+
+/** Answers `answers` in the widget on `url` and returns the page, the host and the result. */
+async function resultFor(answers, { query = "?locale=en", width = 1000 } = {}) {
+  const { page: p, seen } = await openPage(env.browser, page(query), { width, height: 900 });
+  const host = p.locator("#w");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, answers);
+  const [complete] = await events(p, "ai-readiness:complete");
+  return { p, seen, host, result: host.locator("[data-result]"), complete };
+}
+
+const numbers = (text) => (text.match(/\d+/g) || []).map(Number);
+
+test("strong access, little else: one threshold everywhere, no tick on Access", async () => {
+  const { p, seen, host, result, complete } = await resultFor([3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
+  assert.equal(await result.getAttribute("data-level"), "adopting");
+  assert.equal(complete.detail.modelVersion, "2");
+  assert.match(complete.detail.modelFingerprint, /^[0-9a-f]{8}$/);
+  // The gap sentence cites the floor its dimension's tick is drawn at.
+  const gap = await host.locator("[data-biggest-gap]").getAttribute("data-biggest-gap");
+  assert.equal(gap, complete.detail.biggestGap);
+  const tick = host.locator(`.air-chart [data-dimension="${gap}"] [data-floor]`);
+  const floor = Number(await tick.getAttribute("data-floor"));
+  const sentence = await host.locator("[data-biggest-gap] p").textContent();
+  const score = complete.detail.scores[gap];
+  assert.deepEqual(numbers(sentence), [score, floor - score, floor], sentence);
+  assert.equal(await host.locator('.air-chart [data-dimension="access"] [data-floor]').count(), 0);
+  // The explanation's Operating rule names the same floors as the ticks.
+  const rule = await host.locator(".air-rules li").nth(1).textContent();
+  const ticks = await host.locator(".air-chart [data-floor]").evaluateAll((all) => all.map((t) => Number(t.dataset.floor)));
+  assert.deepEqual(numbers(rule), ticks, rule);
+  // Moving up the named answers is what the moves promise: Operating.
+  const moves = await host.locator("[data-move-up]").evaluateAll((all) => all.map((m) => [m.dataset.questionId, Number(m.dataset.option)]));
+  assert.ok(moves.length > 0);
+  const moved = await p.evaluate(async ([answers, moves]) => {
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    const ids = ["access.fit", "access.guidance", "access.reach", "usage.weekly", "usage.workflows", "usage.setback",
+      "capability.better", "capability.knowhow", "capability.coaching", "visibility.leaders", "visibility.measures", "visibility.stuck"];
+    for (const [id, option] of moves) answers[ids.indexOf(id)] = option;
+    return scoreAnswers(new Uint8Array(answers)).level;
+  }, [[3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1], moves]);
+  assert.equal(moved, "operating");
+  for (const width of [360, 1200]) {
+    await p.setViewportSize({ width, height: 900 });
+    await screenshot(host, `result-strong-access-${width}`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
+
+test("everyone uses it, nothing measured: adoption is not dragged down and the steps fit", async () => {
+  const { seen, host, result, complete } = await resultFor([4, 2, 2, 4, 3, 2, 1, 2, 2, 0, 0, 0]);
+  assert.equal(await result.getAttribute("data-level"), "adopting");
+  assert.deepEqual(complete.detail.scores, { access: 78, usage: 89, capability: 56, visibility: 0 });
+  assert.equal(complete.detail.adoptionGap, 5, "Access minus the mean of Usage and Capability");
+  assert.equal(await host.locator('[data-figure="adoption-gap"]').textContent(), "+5");
+  const headline = await host.locator("[data-adoption-sentence]").textContent();
+  assert.doesNotMatch(headline, /have not followed/);
+  assert.match(await host.locator("[data-unseen]").textContent(), /leaders cannot see it/);
+  assert.equal(complete.detail.biggestGap, "visibility");
+  const first = await host.locator('[data-plan] [data-phase="1"]').textContent();
+  assert.match(first, /Start measuring two tasks/);
+  assert.doesNotMatch(await result.textContent(), /Stop reporting logins/);
+  for (const width of [360, 1200]) {
+    await host.page().setViewportSize({ width, height: 900 });
+    await screenshot(host, `result-nothing-measured-${width}`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
+
+test("a full Operating team has no gap, only a weakest area", async () => {
+  const { seen, host, result, complete } = await resultFor([4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
+  assert.equal(await result.getAttribute("data-level"), "operating");
+  assert.equal(complete.detail.overall, 100);
+  assert.equal(await host.locator("[data-gap-kind]").getAttribute("data-gap-kind"), "weakest");
+  assert.match(await host.locator("[data-gap-kind] h3").textContent(), /^Weakest area: /);
+  assert.doesNotMatch(await result.textContent(), /Biggest gap/);
+  assert.equal(await host.locator("[data-move-up-list]").getAttribute("data-move-up-list"), "robust");
+  assert.equal(await host.locator("[data-move-up]").count(), 0, "nothing left to raise");
+  assert.equal(await host.locator("[data-plan] [data-phase]").count(), 3);
+  for (const width of [360, 1200]) {
+    await host.page().setViewportSize({ width, height: 900 });
+    await screenshot(host, `result-operating-${width}`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
+
+test("the 90-day plan copies as a checklist and prints", async () => {
+  const { p, host } = await resultFor([4, 2, 2, 4, 3, 2, 1, 2, 2, 0, 0, 0]);
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await host.locator('[data-action="copy-plan"]').click();
+  await host.locator("[data-plan] .air-copy-status", { hasText: "Copied" }).waitFor();
+  const text = await p.evaluate(() => navigator.clipboard.readText());
+  const lines = text.split("\n");
+  assert.equal(lines[0], "The first 90 days on Visibility");
+  assert.equal(lines.length, 4);
+  assert.match(lines[1], /^- \[ \] Days 1–30: Start measuring two tasks/);
+  assert.match(lines[3], /^- \[ \] Days 61–90: /);
+  // Printed, the plan stays and its copy button goes.
+  await p.emulateMedia({ media: "print" });
+  assert.ok(await host.locator("[data-plan] [data-phase]").nth(2).isVisible());
+  assert.ok(!(await host.locator('[data-action="copy-plan"]').isVisible()));
+});
+
+test("a shared result reads as someone else's and keeps the host's call to action", async () => {
+  const { complete } = await resultFor([3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
+  const { page: p, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/lang.html#ai-readiness=${complete.detail.code}`);
+  const host = p.locator("#w");
+  await p.evaluate(async () => {
+    const { handleFor } = await import("/pkg/embed.js");
+    (await import("/pkg/embed.js")).ready.then(() =>
+      handleFor(document.querySelector("#w")).setConfig({ ctaUrl: "https://example.com/talk", ctaLabel: "Talk to us" }));
+  });
+  const shared = host.locator("[data-result][data-shared]");
+  await shared.waitFor();
+  await host.locator('[data-action="cta"]').waitFor();
+  const text = await shared.textContent();
+  assert.match(text, /A shared result/);
+  assert.doesNotMatch(text, /Your readiness level|Your biggest gap|Your four dimensions/);
+  assert.equal(await host.locator('[data-action="cta"]').getAttribute("href"), "https://example.com/talk");
+  assert.deepEqual(seen.errors, []);
+});
