@@ -16,7 +16,7 @@ const KB = 1024;
  *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
 const BUDGETS = {
   nightly: { first: 110 * KB, result: 136 * KB, team: 157 * KB, language: 8 * KB },
-  stable: { first: 125.5 * KB, result: 151 * KB, team: 175 * KB, language: 8 * KB },
+  stable: { first: 125.5 * KB, result: 153.5 * KB, team: 177.5 * KB, language: 8 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];
