@@ -112,7 +112,8 @@ build: setup
 	done
 	python3 tests/tools/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
-	$(TERSER) $(SPLIT)/__wasm_split.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
+	python3 tests/tools/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
+	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
 	python3 tests/tools/dist.py locales
 	python3 tests/tools/dist.py package-json

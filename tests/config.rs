@@ -16,6 +16,13 @@ fn error(entries: &[Entry]) -> String {
     parse(entries).expect_err("should be refused").to_string()
 }
 
+/// The one problem a bad attribute leaves, the widget still running.
+fn problem(entries: &[Entry]) -> String {
+    let parsed = parse(entries).expect("attributes never refuse the widget");
+    assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+    parsed.problems[0].to_string()
+}
+
 #[test]
 fn no_entries_give_the_defaults() {
     let parsed = parse(&[]).expect("empty is valid");
@@ -87,7 +94,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
         "theme must be one of \"light\", \"dark\", \"auto\", got \"purple\""
     );
     assert_eq!(
-        error(&[Entry::attribute("theme", "purple")]),
+        problem(&[Entry::attribute("theme", "purple")]),
         "data-theme must be one of \"light\", \"dark\", \"auto\", got \"purple\"",
         "attributes are named as the host wrote them"
     );
@@ -96,7 +103,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
             text("ctaLabel", "Go"),
             text("ctaUrl", "javascript:alert(1)")
         ]),
-        "ctaUrl must be an http(s) URL or a relative link, got \"javascript:alert(1)\""
+        "ctaUrl must be an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}, got \"javascript:alert(1)\""
     );
     assert_eq!(
         error(&[text("accent", "not a colour")]),
@@ -116,7 +123,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
     assert!(error(&[text("locale", "english please")]).starts_with("locale must be a language tag"));
     assert!(error(&[text("storageKey", "a b")]).starts_with("storageKey must be 1 to 40"));
     assert_eq!(
-        error(&[Entry::attribute("mode", "admin")]),
+        problem(&[Entry::attribute("mode", "admin")]),
         "data-mode must be \"assessment\" or \"team\", got \"admin\""
     );
 }
@@ -183,22 +190,33 @@ fn attribute_names_and_keys_convert_both_ways() {
 #[test]
 fn the_browser_has_the_last_word_on_colour_names() {
     let knows = |v: &str| ["teal", "#abc"].contains(&v);
-    let entries = [Entry::attribute("accent", "banana"), text("title", "T")];
-    assert!(
-        parse(&entries).is_ok(),
-        "banana has the shape of a colour name"
-    );
+    let entries = [text("accent", "banana"), text("title", "T")];
+    let mut parsed = parse(&entries).expect("banana has the shape of a colour name");
     assert_eq!(
-        check_accent(&entries, knows).expect_err("the browser does not know it").to_string(),
+        check_accent(&mut parsed, &entries, knows)
+            .expect_err("the browser does not know it")
+            .to_string(),
+        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+    );
+    // As an attribute, the theme's own accent stays and the problem is reported.
+    let entries = [Entry::attribute("accent", "banana")];
+    let mut parsed = parse(&entries).expect("valid shape");
+    assert_eq!(check_accent(&mut parsed, &entries, knows), Ok(()));
+    assert_eq!(parsed.config.accent, None);
+    assert_eq!(
+        parsed.problems[0].to_string(),
         "data-accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
     );
     let overridden = [Entry::attribute("accent", "banana"), text("accent", "teal")];
+    let mut parsed = parse(&overridden).expect("valid");
     assert_eq!(
-        check_accent(&overridden, knows),
+        check_accent(&mut parsed, &overridden, knows),
         Ok(()),
         "only the winning entry counts"
     );
-    assert_eq!(check_accent(&[], knows), Ok(()));
+    assert!(parsed.problems.is_empty());
+    let mut parsed = parse(&[]).expect("valid");
+    assert_eq!(check_accent(&mut parsed, &[], knows), Ok(()));
 }
 
 #[test]
@@ -281,4 +299,82 @@ fn the_key_list_in_messages_names_every_key() {
     for key in ai_readiness::core::config::KEYS {
         assert!(warning.contains(key), "{warning} misses {key}");
     }
+}
+
+#[test]
+fn a_bad_attribute_keeps_its_default_and_the_widget_runs() {
+    let parsed = parse(&[
+        Entry::attribute("theme", "purple"),
+        Entry::attribute("accent", "brand green"),
+        Entry::attribute("title", "Our check"),
+        Entry::attribute("ctaLabel", "Talk to us"),
+        Entry::attribute("ctaUrl", "javascript:alert(1)"),
+    ])
+    .expect("attributes never refuse the widget");
+    assert_eq!(parsed.config.theme, Theme::Light);
+    assert_eq!(parsed.config.accent, None);
+    assert_eq!(
+        parsed.config.cta, None,
+        "a bad URL drops the call to action"
+    );
+    assert_eq!(parsed.config.strings.len(), 1, "the good title stays");
+    let keys: Vec<String> = parsed.problems.iter().map(ConfigError::key).collect();
+    assert_eq!(
+        keys,
+        ["data-theme", "data-accent", "data-cta-url"],
+        "one problem each"
+    );
+    // A script caller's bad value still refuses the configuration.
+    assert!(parse(&[text("theme", "purple")]).is_err());
+    // A call to action whose other half is missing only in the markup is dropped, reported once.
+    let half = parse(&[Entry::attribute("ctaLabel", "Go")]).expect("runs");
+    assert_eq!(half.config.cta, None);
+    assert_eq!(half.problems[0].key(), "ctaUrl");
+}
+
+#[test]
+fn the_call_to_action_carries_the_result() {
+    use ai_readiness::core::code::encode;
+    use ai_readiness::core::config::{fill_url, result_url};
+    use ai_readiness::core::model::Answers;
+    use ai_readiness::core::scoring::score;
+    let url = "https://example.com/coaching?level={level}&o={overall}&gap={biggestGap}&code={code}&p={perspective}";
+    let parsed = parse(&[text("ctaLabel", "Book"), text("ctaUrl", url)]).expect("valid");
+    let answers = Answers(vec![3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
+    let outcome = score(&answers).expect("valid");
+    let code = encode(&answers).expect("valid");
+    let filled = result_url(&parsed.config.cta.expect("a cta").url, &outcome, &code);
+    assert_eq!(
+        filled,
+        format!(
+            "https://example.com/coaching?level=adopting&o={}&gap=capability&code={}&p=team",
+            outcome.overall, code
+        )
+    );
+    // Values are percent-encoded; unknown braces stay as written.
+    assert_eq!(
+        fill_url("/x?a={code}&b={other}", &[("code", "a b&c/é")]),
+        "/x?a=a%20b%26c%2F%C3%A9&b={other}"
+    );
+    // Unknown placeholders are refused with the list of known ones.
+    assert!(
+        error(&[text("ctaLabel", "Go"), text("ctaUrl", "/x?id={userId}")]).contains("{biggestGap}")
+    );
+}
+
+#[test]
+fn data_layer_is_off_unless_asked_for() {
+    assert!(!parse(&[]).expect("valid").config.data_layer);
+    assert!(
+        parse(&[Entry::object("dataLayer", ConfigValue::Bool(true))])
+            .expect("valid")
+            .config
+            .data_layer
+    );
+    assert!(
+        parse(&[Entry::attribute("dataLayer", "true")])
+            .expect("valid")
+            .config
+            .data_layer
+    );
 }

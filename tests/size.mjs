@@ -15,8 +15,8 @@ const KB = 1024;
 /** Gzip budgets in bytes, per toolchain: what the split reached, with about 1 KB of room; the
  *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
 const BUDGETS = {
-  nightly: { first: 110 * KB, result: 136 * KB, team: 157 * KB, language: 8 * KB },
-  stable: { first: 125.5 * KB, result: 153.5 * KB, team: 177.5 * KB, language: 8 * KB },
+  nightly: { first: 110 * KB, result: 137 * KB, team: 158 * KB, language: 9.5 * KB },
+  stable: { first: 125.5 * KB, result: 154 * KB, team: 178 * KB, language: 10 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];
@@ -83,12 +83,21 @@ for (const [id, label, files] of paths) {
   if (total.gzip > BUDGET[id]) failures.push(`${label}: ${kb(total.gzip)} gzip > budget ${kb(BUDGET[id])}`);
 }
 
-// Each language but English (compiled in) adds one catalog, fetched only by its visitors.
-console.log("\nlanguage file                    raw        gzip       brotli     first question + catalog, gzip");
+// Each language but English (compiled in) adds one catalog and the catalog reader's chunk,
+// fetched only by its visitors.
+let reader = zero;
+for (const file of parts.get("language") ?? []) {
+  const m = measure(`pkg/${file}`);
+  reader = add(reader, m);
+  seen.add(file);
+  row(`pkg/${file}`, m, "the catalog reader, for every language but English");
+}
+console.log("\nlanguage file                    raw        gzip       brotli     extra with the reader (budget), first question + extra, gzip");
 for (const name of readdirSync("pkg/locales").sort()) {
   const m = measure(`pkg/locales/${name}`);
-  row(`pkg/locales/${name}`, m, kb(report.first.gzip + m.gzip));
-  if (m.gzip > BUDGET.language) failures.push(`language ${name}: ${kb(m.gzip)} gzip > budget ${kb(BUDGET.language)}`);
+  const extra = m.gzip + reader.gzip;
+  row(`pkg/locales/${name}`, m, `${kb(extra)} (${kb(BUDGET.language)}), ${kb(report.first.gzip + extra)}`);
+  if (extra > BUDGET.language) failures.push(`language ${name}: ${kb(extra)} gzip with the catalog reader > budget ${kb(BUDGET.language)}`);
 }
 
 const stray = readdirSync("pkg").filter((f) => f.endsWith(".wasm") && !seen.has(f));

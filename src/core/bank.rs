@@ -16,6 +16,10 @@ pub const QUESTION_SET: &str = "1";
 /// adoption the mean of Usage and Capability (Visibility apart) and every level a set of floors.
 pub const MODEL_VERSION: &str = "2";
 
+/// Whose work the questions ask about: this bank asks a lead about their team. Travels in the
+/// call to action's `{perspective}`.
+pub const PERSPECTIVE: &str = "team";
+
 /// The questions in the order they are asked.
 pub const QUESTIONS: [Question; 12] = [
     Question {

@@ -6,9 +6,11 @@
 //! object's keys; a later entry for the same key wins, so the order is defaults < attributes <
 //! `mount` config < `setConfig` calls.
 
-use super::code::shorten;
+use super::bank::PERSPECTIVE;
+use super::code::{shorten, ResultCode};
 use super::colour;
 use super::i18n::{Catalog, Lang, Msg, Plural};
+use super::scoring::Outcome;
 
 /// A configuration value as it arrived, reduced to what validation needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -170,6 +172,8 @@ pub struct Config {
     pub storage: bool,
     /// Which view the widget opens with.
     pub mode: Mode,
+    /// Whether each public event is also pushed to `window.dataLayer` (Google Tag Manager).
+    pub data_layer: bool,
 }
 
 /// A host's replacement for one catalog text.
@@ -219,12 +223,13 @@ impl Default for Config {
             storage_key: "ai-readiness".to_string(),
             storage: true,
             mode: Mode::Assessment,
+            data_layer: false,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "locale",
     "theme",
     "accent",
@@ -237,6 +242,7 @@ pub const KEYS: [&str; 12] = [
     "storageKey",
     "storage",
     "mode",
+    "dataLayer",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -244,7 +250,7 @@ pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -299,6 +305,32 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// The key the problem is about, as the host wrote it (`data-accent` or `accent`).
+    pub fn key(&self) -> String {
+        match self {
+            ConfigError::NotAnObject { .. } => "config".to_string(),
+            ConfigError::Invalid { key, .. } | ConfigError::Text { key, .. } => key.clone(),
+            ConfigError::HalfCallToAction { missing } => missing.to_string(),
+        }
+    }
+}
+
+/// The call to action's URL for a result: `{level}`, `{overall}`, `{biggestGap}`, `{code}` and
+/// `{perspective}` filled in and percent-encoded.
+pub fn result_url(url: &str, outcome: &Outcome, code: &ResultCode) -> String {
+    fill_url(
+        url,
+        &[
+            ("level", outcome.level.id()),
+            ("overall", &outcome.overall.to_string()),
+            ("biggestGap", outcome.biggest_gap.dimension.id()),
+            ("code", code.as_str()),
+            ("perspective", PERSPECTIVE),
+        ],
+    )
+}
+
 /// A valid configuration plus warnings about entries that were ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
@@ -306,19 +338,76 @@ pub struct Parsed {
     pub config: Config,
     /// One message per ignored entry.
     pub warnings: Vec<String>,
+    /// Attribute values that could not be used. A typo in a page's markup must not cost every
+    /// visitor the assessment, so each such key keeps its default (a bad `data-cta-url` drops
+    /// the call to action) and the widget runs; the embed layer reports each one.
+    pub problems: Vec<ConfigError>,
 }
 
 /// Longest accepted title, intro or call-to-action label, in characters.
 const MAX_TEXT: usize = 300;
 
-/// Validates entries on top of the defaults; later entries for a key win.
+/// Validates entries on top of the defaults; later entries for a key win. An invalid object
+/// entry (a script's `mount` or `setConfig`) refuses the whole configuration; an invalid
+/// attribute is set aside in [`Parsed::problems`] and its key keeps its default.
 pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
-    let mut config = Config::default();
-    let mut warnings = Vec::new();
-    let mut cta_label = None;
-    let mut cta_url = None;
+    let mut parsed = Parsed {
+        config: Config::default(),
+        warnings: Vec::new(),
+        problems: Vec::new(),
+    };
+    // A half call to action caused by a refused attribute is already reported.
+    let mut cta_refused = false;
+    let mut cta = (None, None);
     for entry in entries {
-        let v = &entry.value;
+        match apply(entry, &mut parsed, &mut cta) {
+            Ok(()) => {}
+            Err(problem) if entry.source == Source::Attribute => {
+                cta_refused |= entry.key.starts_with("cta");
+                parsed.problems.push(problem);
+            }
+            Err(problem) => return Err(problem),
+        }
+    }
+    let from_attributes = |key: &str| {
+        entries
+            .iter()
+            .rev()
+            .find(|e| e.key == key)
+            .is_none_or(|e| e.source == Source::Attribute)
+    };
+    parsed.config.cta = match cta {
+        (Some(label), Some(url)) => Some(CallToAction { label, url }),
+        (None, None) => None,
+        (label, _) => {
+            let missing = if label.is_some() {
+                "ctaUrl"
+            } else {
+                "ctaLabel"
+            };
+            let problem = ConfigError::HalfCallToAction { missing };
+            if !(from_attributes("ctaUrl") && from_attributes("ctaLabel")) {
+                return Err(problem);
+            }
+            if !cta_refused {
+                parsed.problems.push(problem);
+            }
+            None
+        }
+    };
+    Ok(parsed)
+}
+
+/// Applies one entry.
+fn apply(
+    entry: &Entry,
+    parsed: &mut Parsed,
+    cta: &mut (Option<String>, Option<String>),
+) -> Result<(), ConfigError> {
+    let (config, warnings) = (&mut parsed.config, &mut parsed.warnings);
+    let (cta_label, cta_url) = cta;
+    let v = &entry.value;
+    {
         match entry.key.as_str() {
             "locale" => {
                 let tag = locale(entry)?;
@@ -339,12 +428,13 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
                 .strings
                 .push(whole_text(Msg::IntroLead, text_value(entry, v)?)),
             "strings" => strings(entry, &mut config.strings)?,
-            "ctaLabel" => cta_label = Some(text_value(entry, v)?),
-            "ctaUrl" => cta_url = Some(url(entry)?),
+            "ctaLabel" => *cta_label = Some(text_value(entry, v)?),
+            "ctaUrl" => *cta_url = Some(cta_url_value(entry)?),
             "showIntro" => config.show_intro = bool_value(entry)?,
             "storageKey" => config.storage_key = storage_key(entry)?,
             "storage" => config.storage = bool_value(entry)?,
             "mode" => config.mode = mode(entry)?,
+            "dataLayer" => config.data_layer = bool_value(entry)?,
             _ => warnings.push(format!(
                 "unknown config key \"{}\" ignored; known keys: {}",
                 shorten(&entry.name()),
@@ -352,17 +442,7 @@ pub fn parse(entries: &[Entry]) -> Result<Parsed, ConfigError> {
             )),
         }
     }
-    config.cta = match (cta_label, cta_url) {
-        (Some(label), Some(url)) => Some(CallToAction { label, url }),
-        (Some(_), None) => return Err(ConfigError::HalfCallToAction { missing: "ctaUrl" }),
-        (None, Some(_)) => {
-            return Err(ConfigError::HalfCallToAction {
-                missing: "ctaLabel",
-            })
-        }
-        (None, None) => None,
-    };
-    Ok(Parsed { config, warnings })
+    Ok(())
 }
 
 /// An override of `msg` for every language and form.
@@ -498,10 +578,25 @@ fn accent(entry: &Entry) -> Result<String, ConfigError> {
 
 /// Second check of the accent that won, by the browser (`supports` answers whether it knows the
 /// colour): `banana` has the shape of a colour name but is none.
-pub fn check_accent(entries: &[Entry], supports: impl Fn(&str) -> bool) -> Result<(), ConfigError> {
+pub fn check_accent(
+    parsed: &mut Parsed,
+    entries: &[Entry],
+    supports: impl Fn(&str) -> bool,
+) -> Result<(), ConfigError> {
     match entries.iter().rev().find(|e| e.key == "accent") {
-        Some(entry) if text(entry).is_some_and(|v| !supports(v)) => {
-            Err(invalid(entry, ACCENT_EXPECTED))
+        // Only the accent in use: one that parse already refused is reported once.
+        Some(entry)
+            if text(entry).is_some_and(|v| !supports(v))
+                && parsed.config.accent.as_deref() == text(entry) =>
+        {
+            let problem = invalid(entry, ACCENT_EXPECTED);
+            if entry.source == Source::Object {
+                return Err(problem);
+            }
+            // The theme's own accent stays.
+            parsed.config.accent = None;
+            parsed.problems.push(problem);
+            Ok(())
         }
         _ => Ok(()),
     }
@@ -534,11 +629,63 @@ fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
         .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
 }
 
-fn url(entry: &Entry) -> Result<String, ConfigError> {
+/// What `ctaUrl` accepts.
+const CTA_URL_EXPECTED: &str =
+    "an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}";
+
+/// The placeholders `ctaUrl` may carry, filled in when the result is shown.
+pub const CTA_PLACEHOLDERS: [&str; 5] = ["level", "overall", "biggestGap", "code", "perspective"];
+
+fn cta_url_value(entry: &Entry) -> Result<String, ConfigError> {
     text(entry)
         .filter(|s| is_safe_url(s))
+        .filter(|s| {
+            super::placeholders::placeholders(s)
+                .iter()
+                .all(|p| CTA_PLACEHOLDERS.contains(p))
+        })
         .map(str::to_string)
-        .ok_or_else(|| invalid(entry, "an http(s) URL or a relative link"))
+        .ok_or_else(|| invalid(entry, CTA_URL_EXPECTED))
+}
+
+/// The call to action's URL for one result: each `{placeholder}` replaced by its value,
+/// percent-encoded like `encodeURIComponent`, so a value can never change the URL's scheme or
+/// host. `values` pairs placeholder names with their values.
+pub fn fill_url(url: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(url.len());
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, values.iter().find(|(n, _)| *n == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                percent_encode(value, &mut out);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn percent_encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
 }
 
 /// Accepts `http:`/`https:` URLs and relative links; refuses every other scheme

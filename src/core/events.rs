@@ -26,6 +26,11 @@ pub enum WidgetEvent {
     Cta(CompleteDetail),
 }
 
+/// The name of the event a configuration attribute that could not be used raises; its detail is
+/// `{key, message}`: the key as the host wrote it (`data-accent`) and the console's text. The
+/// embed layer builds it directly, so it costs the first screens no serializer code.
+pub const ERROR_EVENT: &str = "ai-readiness:error";
+
 /// Detail of `ai-readiness:ready` and `ai-readiness:start`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -81,6 +81,21 @@ function apologise(error) {
   }
 }
 addEventListener("error", (event) => apologise(event.error));
+
+// Google Tag Manager: a widget configured with `dataLayer: true` (its container says
+// `data-data-layer`) also pushes each event as `{event: "ai_readiness_complete", ai_readiness:
+// detail}`, through the array's own push, which GTM replaces with its own.
+for (const name of ["ready", "start", "answer", "complete", "cta", "error"]) {
+  document.addEventListener(`ai-readiness:${name}`, (event) => {
+    if (!event.composedPath()[0]?.shadowRoot?.querySelector("[data-data-layer]")) return;
+    window.dataLayer = window.dataLayer || [];
+    try {
+      window.dataLayer.push({ event: `ai_readiness_${name}`, ai_readiness: event.detail });
+    } catch (error) {
+      console.error(`${PREFIX} window.dataLayer could not take the event:`, error);
+    }
+  });
+}
 addEventListener("unhandledrejection", (event) => apologise(event.reason));
 
 /** Mounts a widget in each `[data-ai-readiness]` element under `root` that has none yet. */

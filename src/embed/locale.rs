@@ -6,7 +6,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js_config::error_text;
 use super::warn;
-use crate::core::i18n::{Catalog, Lang};
+use crate::core::i18n::{Catalog, CatalogError, Lang};
+use crate::ui::parts::ChunkError;
 
 thread_local! {
     /// The page's way to fetch a catalog file, set by `embed.js`.
@@ -35,7 +36,19 @@ pub(super) fn with_catalog(lang: Lang, done: impl FnOnce(Rc<Catalog>) + 'static)
     wasm_bindgen_futures::spawn_local(async move {
         let catalog = match fetch(lang).await {
             // Widgets asking at the same time share one fetch; the first to get it builds it.
-            Ok(text) => ready(lang).unwrap_or_else(|| keep(lang, &text)),
+            Ok(text) => match ready(lang) {
+                Some(catalog) => catalog,
+                None => match read(lang, text).await {
+                    Ok((catalog, problems)) => keep(lang, catalog, problems),
+                    Err(ChunkError) => {
+                        warn(&format!(
+                            "the reader of the {} texts could not be loaded; check that the files next to embed.js are reachable; showing English",
+                            lang.tag()
+                        ));
+                        ready(Lang::En).unwrap_or_else(|| Rc::new(Catalog::english()))
+                    }
+                },
+            },
             Err(reason) => {
                 warn(&format!(
                     "the {} texts could not be loaded ({reason}); showing English",
@@ -52,9 +65,22 @@ fn ready(lang: Lang) -> Option<Rc<Catalog>> {
     READY.with(|r| r.borrow().iter().find(|c| c.lang == lang).cloned())
 }
 
-/// Builds the catalog of `lang` from its file and keeps it for every widget on the page.
-fn keep(lang: Lang, source: &str) -> Rc<Catalog> {
-    let (catalog, problems) = Catalog::load(lang, source);
+/// Reads a catalog file. Only visitors in a language other than English need this, so in the
+/// release build it is a split point: the reader travels in its own chunk, fetched with the file.
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(language, fallible)]
+fn read(lang: Lang, source: String) -> Result<(Catalog, Vec<CatalogError>), ChunkError> {
+    Ok(Catalog::load(lang, &source))
+}
+
+#[cfg(not(feature = "split"))]
+async fn read(lang: Lang, source: String) -> Result<(Catalog, Vec<CatalogError>), ChunkError> {
+    Ok(Catalog::load(lang, &source))
+}
+
+/// Keeps the catalog of `lang` for every widget on the page, after reporting the lines of its
+/// file that could not be used.
+fn keep(lang: Lang, catalog: Catalog, problems: Vec<CatalogError>) -> Rc<Catalog> {
     for problem in problems {
         warn(&format!(
             "{} texts: {problem}; using English there",

@@ -21,6 +21,7 @@ use crate::core::code::CodeError;
 use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::events::WidgetEvent;
+use crate::core::events::ERROR_EVENT;
 use crate::core::i18n::{self, Catalog, Lang};
 use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
@@ -222,13 +223,11 @@ impl WidgetHandle {
         });
         let mut entries = self.inner.entries.borrow().clone();
         entries.extend(added);
-        let parsed = config::parse(&entries)
-            .and_then(|parsed| {
-                config::check_accent(&entries, browser_knows_colour).map(|()| parsed)
-            })
-            .map_err(|e| fail(&e.to_string()))?;
+        // Attribute problems were reported when the widget mounted; a script's bad value throws.
+        let parsed = checked(&entries).map_err(|e| fail(&e.to_string()))?;
         warn_all(&parsed.warnings);
         apply_accent(&self.inner.container, parsed.config.accent.as_deref());
+        mark_data_layer(&self.inner.container, parsed.config.data_layer);
         *self.inner.entries.borrow_mut() = entries;
         *self.inner.config.borrow_mut() = Rc::new(parsed.config);
         self.inner.choose_language();
@@ -267,12 +266,11 @@ pub fn mount(
     let parsed = js_config::entries(&config)
         .and_then(|object| {
             entries.extend(object);
-            let parsed = config::parse(&entries)?;
-            config::check_accent(&entries, browser_knows_colour)?;
-            Ok(parsed)
+            checked(&entries)
         })
         .map_err(|e| refuse(&shadow, &e))?;
     warn_all(&parsed.warnings);
+    report_problems(&host, &parsed.problems);
 
     let container = document()?
         .create_element("div")
@@ -282,6 +280,7 @@ pub fn mount(
         .append_child(&container)
         .map_err(|_| fail("could not attach the widget container"))?;
     apply_accent(&container, parsed.config.accent.as_deref());
+    mark_data_layer(&container, parsed.config.data_layer);
     panic::keep_apology_ready(&container, &Catalog::english());
 
     let store = storage::Store::open(&parsed.config, &host);
@@ -341,22 +340,60 @@ fn saved_progress(store: &storage::Store) -> Option<Snapshot> {
     }
 }
 
+/// `dataLayer: true` as `data-data-layer` on the container, for `embed.js`, which pushes the
+/// widget's events to `window.dataLayer`.
+fn mark_data_layer(container: &HtmlElement, on: bool) {
+    let _ = if on {
+        container.set_attribute("data-data-layer", "")
+    } else {
+        container.remove_attribute("data-data-layer")
+    };
+}
+
+/// Parses entries and has the browser confirm the accent.
+fn checked(entries: &[Entry]) -> Result<config::Parsed, ConfigError> {
+    let mut parsed = config::parse(entries)?;
+    config::check_accent(&mut parsed, entries, browser_knows_colour)?;
+    Ok(parsed)
+}
+
+/// Each attribute that could not be used: a console error and an `ai-readiness:error` event
+/// naming the key, the value and what it accepts. The widget runs with that key's default.
+fn report_problems(host: &Element, problems: &[ConfigError]) {
+    for problem in problems {
+        let message = format!("{problem}; using the default instead");
+        error(&message);
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"key".into(), &problem.key().into());
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+        dispatch_detail(host, ERROR_EVENT, &detail);
+    }
+}
+
 fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
-    Callback::from(move |event: Rc<WidgetEvent>| {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        match to_js(&*event) {
-            Ok(detail) => init.set_detail(&detail),
-            Err(e) => error(&format!("could not encode event detail: {e}")),
+    Callback::from(move |event: Rc<WidgetEvent>| dispatch(&host, &event))
+}
+
+/// Dispatches `event` on the host element. (`embed.js` pushes it to `window.dataLayer` too when
+/// the widget's container says `data-data-layer`.)
+fn dispatch(host: &Element, event: &WidgetEvent) {
+    match to_js(event) {
+        Ok(detail) => dispatch_detail(host, event.name(), &detail),
+        Err(e) => error(&format!("could not encode event detail: {e}")),
+    }
+}
+
+fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(custom) => {
+            let _ = host.dispatch_event(&custom);
         }
-        match CustomEvent::new_with_event_init_dict(event.name(), &init) {
-            Ok(custom) => {
-                let _ = host.dispatch_event(&custom);
-            }
-            Err(_) => error(&format!("could not create {}", event.name())),
-        }
-    })
+        Err(_) => error(&format!("could not create {name}")),
+    }
 }
 
 /// Serialises to plain JSON-compatible JavaScript objects (no `Map`s).

@@ -7,7 +7,7 @@ use super::{attr, tx};
 use crate::core::bank::QUESTIONS;
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
-use crate::core::config::CallToAction;
+use crate::core::config::{result_url, CallToAction};
 use crate::core::events::WidgetEvent;
 use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
@@ -274,11 +274,13 @@ fn cta_link(
     code: &ResultCode,
     on_cta: &Callback<Rc<WidgetEvent>>,
 ) -> Html {
-    let event = Rc::new(WidgetEvent::cta(outcome, code, &cta.url));
+    // The host's link with this result filled in ({level}, {code}, …).
+    let url = result_url(&cta.url, outcome, code);
+    let event = Rc::new(WidgetEvent::cta(outcome, code, &url));
     let on_cta = on_cta.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));
     html! {
-        <a class="air-btn air-primary" data-action="cta" href={cta.url.clone()}
+        <a class="air-btn air-primary" data-action="cta" href={url}
             target="_blank" rel="noopener noreferrer" {onclick}>
             { cta.label.clone() }
         </a>

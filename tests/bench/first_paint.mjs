@@ -186,7 +186,8 @@ async function answerAll(page, subject) {
     const moved = await page.evaluate((f) => window.__bench.movedByNextFrame(f), from);
     pickMoves &&= moved;
     if (!moved && k < ANSWERS.length - 1) {
-      await click(s.next(page));
+      // The floor has no Next: its counter only lagged a frame behind the pick.
+      if (s.next) await click(s.next(page));
       if (!(await changed(page, from, LIMIT_MS))) {
         throw new Error(`${subject}: question ${k + 1} did not move on after a pick and Next`);
       }

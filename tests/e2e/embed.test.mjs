@@ -90,7 +90,7 @@ test("a strict Content-Security-Policy sees no violation during a full assessmen
   assert.deepEqual(paths.sort(), ["/style/page.css", "/tests/pages/csp.html", "/tests/pages/favicon.svg"]);
 });
 
-test("instances on one page are independent, and bad configs fail alone with a clear box", async () => {
+test("instances on one page are independent, and a bad attribute falls back alone with a clear message", async () => {
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   const a = page.locator("#a");
   const c = page.locator("#c");
@@ -99,16 +99,19 @@ test("instances on one page are independent, and bad configs fail alone with a c
   assert.equal(await page.locator("#b .air.air-theme-dark").count(), 1);
   assert.equal(await c.locator("[data-question]").count(), 1, "c opens on the first question");
 
-  // Bad configs: a box naming key, value and what is accepted, and the same text in the console.
-  const boxes = {
-    "bad-theme": 'data-theme must be one of "light", "dark", "auto", got "purple"',
-    "bad-url": 'data-cta-url must be an http(s) URL or a relative link, got "javascript:alert(1)"',
-    "bad-accent": 'data-accent must be a CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "not-a-colour"',
+  // Bad attributes: each widget still runs with that key's default; the console and an
+  // ai-readiness:error event name the key, the value and what is accepted.
+  const bad = {
+    "bad-theme": 'data-theme must be one of "light", "dark", "auto", got "purple"; using the default instead',
+    "bad-url": 'data-cta-url must be an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}, got "javascript:alert(1)"; using the default instead',
+    "bad-accent": 'data-accent must be a CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "not-a-colour"; using the default instead',
   };
-  for (const [id, message] of Object.entries(boxes)) {
-    const box = page.locator(`#${id} .air-error[role="alert"]`);
-    assert.match(await box.innerText(), new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  const errors = await events(page, "ai-readiness:error");
+  for (const [id, message] of Object.entries(bad)) {
+    await page.locator(`#${id} [data-action="start"]`).waitFor();
+    assert.equal(await page.locator(`#${id} .air-error`).count(), 0, `${id} still runs`);
     assert.ok(seen.errors.includes(`[ai-readiness] ${message}`), `console has: ${message}`);
+    assert.deepEqual(errors.filter((e) => e.host === id).map((e) => e.detail.message), [message]);
   }
   assert.equal(seen.errors.length, 3, seen.errors.join("\n"));
   assert.equal(await page.locator("#page-after").innerText(), "Content after the widgets.");
@@ -185,7 +188,7 @@ test("destroy, reset and setConfig work from the page", async () => {
   assert.deepEqual(steps, [
     true,
     true,
-    'ctaUrl must be an http(s) URL or a relative link, got "data:text/html,x"',
+    'ctaUrl must be an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}, got "data:text/html,x"',
     true,
     0,
     "Mounted again",

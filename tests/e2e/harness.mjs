@@ -22,6 +22,10 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Where the server also serves pkg/, as a CMS media folder would: deeper, and with .wasm sent
+ *  as a generic download instead of application/wasm. */
+export const MEDIA_FOLDER = "/cms/media/2026/ai-readiness/";
+
 /**
  * Serves the repository root on 127.0.0.1 and a free port. `sent` lists every body served
  * (`{url, status, body}`), so a benchmark counts what was really downloaded.
@@ -30,7 +34,9 @@ export async function startServer() {
   const sent = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
-    const path = decodeURIComponent(url.pathname);
+    let path = decodeURIComponent(url.pathname);
+    const media = path.startsWith(MEDIA_FOLDER);
+    if (media) path = `/pkg/${path.slice(MEDIA_FOLDER.length)}`;
     const file = normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
     if (!file.startsWith(ROOT)) {
       res.writeHead(403).end();
@@ -40,7 +46,8 @@ export async function startServer() {
     let status = 200;
     try {
       body = await readFile(file);
-      res.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length });
+      const type = media && extname(file) === ".wasm" ? "application/octet-stream" : TYPES[extname(file)];
+      res.writeHead(status, { "content-type": type ?? "application/octet-stream", "content-length": body.length });
     } catch {
       body = Buffer.from("not found");
       status = 404;
@@ -85,7 +92,7 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
     document.addEventListener("securitypolicyviolation", (e) => {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
     });
-    for (const name of ["ready", "start", "answer", "complete", "cta"]) {
+    for (const name of ["ready", "start", "answer", "complete", "cta", "error"]) {
       document.addEventListener(`ai-readiness:${name}`, (e) => {
         window.__events.push({ type: e.type, detail: e.detail, host: e.target.id || null });
       });

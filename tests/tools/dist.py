@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Packaging steps for pkg/ and dist/, standard library only.
 
+  dist.py loader IN OUT  copy the splitter's chunk loader, making each chunk's instantiation
+                         survive a server that sends .wasm with the wrong MIME type
   dist.py package-json   write pkg/package.json (name, version, ES module entry, types)
   dist.py locales        write pkg/locales/<tag>.txt for each language but English (which is
                          compiled in), without the translators' notes and blank lines
@@ -138,9 +140,37 @@ def make_zip():
     print("\n".join(lines))
 
 
+# Streaming compilation needs `Content-Type: application/wasm`; many CMS media folders and some
+# CDNs send .wasm as application/octet-stream. Like wasm-bindgen's own glue for the main module,
+# the chunk loader then reads the bytes and compiles them instead.
+LOADER_HELPER = """
+const instantiateChunk = async (src, imports) => {
+    const response = await src;
+    try {
+        return await WebAssembly.instantiateStreaming(response.clone(), imports);
+    } catch (error) {
+        if (!response.ok || response.headers.get("content-type")?.startsWith("application/wasm")) throw error;
+        return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+};
+"""
+
+
+def loader(source: str, target: str):
+    text = pathlib.Path(source).read_text()
+    streaming = "WebAssembly.instantiateStreaming(src, imports)"
+    if streaming not in text:
+        sys.exit(f"dist.py: {source} no longer instantiates chunks as {streaming}")
+    text = text.replace(streaming, "instantiateChunk(src, imports)")
+    head, _, rest = text.partition("\n")
+    pathlib.Path(target).write_text(head + "\n" + LOADER_HELPER + rest)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
-    if command == "package-json":
+    if command == "loader" and len(sys.argv) == 4:
+        loader(sys.argv[2], sys.argv[3])
+    elif command == "package-json":
         package_json()
     elif command == "locales":
         locales()
