@@ -115,6 +115,8 @@ build: setup
 	python3 tests/tools/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
 	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
+	$(TERSER) src/embed/frame.js $(TERSER_FLAGS) -o pkg/frame.js
+	cp src/embed/frame.html pkg/frame.html
 	python3 tests/tools/dist.py locales
 	python3 tests/tools/dist.py package-json
 	node tests/size.mjs

@@ -109,3 +109,27 @@ test("pkg/ works from a CMS media folder that sends .wasm with the wrong MIME ty
   assert.ok(fetched.every((p) => p.startsWith(MEDIA_FOLDER)), fetched.join(", "));
   assert.deepEqual(seen.errors, []);
 });
+
+test("iframe mode: the frame sizes itself, its events reach the parent, other origins are ignored", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/frame-parent.html?theme=dark&locale=de`);
+  const frame = page.frameLocator("#widget");
+  const host = frame.locator("#assessment");
+  await host.locator('[data-action="start"]').click();
+  assert.equal(await host.locator(".air-theme-dark").count(), 1, "configured from the query string");
+  await answerAll(host, ANSWERS);
+  assert.equal(await host.locator("[lang]").first().getAttribute("lang"), "de");
+  // The parent hears the widget's events on the iframe element.
+  const heard = await events(page);
+  const complete = heard.find((e) => e.type === "ai-readiness:complete");
+  assert.equal(complete.host, "widget");
+  assert.equal(heard.filter((e) => e.type === "ai-readiness:answer").length, 12);
+  // The iframe is as tall as the widget's result, so nothing scrolls inside it.
+  const inner = await frame.locator("html").evaluate((html) => html.scrollHeight);
+  await page.waitForFunction((h) => parseInt(document.getElementById("widget").style.height, 10) === h, inner);
+  // The decoy's messages came from an origin other than its frame's src: nothing happened.
+  await page.waitForFunction(() => window.__messages.filter((m) => m.data?.height === 4321 || m.data?.detail?.level === "operating").length === 2);
+  assert.notEqual(await page.locator("#hop").evaluate((f) => f.style.height), "4321px");
+  assert.equal(heard.filter((e) => e.host === "hop").length, 0);
+  assert.equal((await events(page)).filter((e) => e.host === "hop").length, 0);
+  assert.deepEqual(seen.errors, []);
+});

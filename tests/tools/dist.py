@@ -53,6 +53,7 @@ def package_json():
             "./embed.js": "./embed.js",
         },
         "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js",
+                  "frame.html", "frame.js",
                   "__wasm_split.js", *chunks(), "locales/"],
         "sideEffects": ["./embed.js"],
         "license": "MIT",
@@ -106,7 +107,8 @@ EXAMPLE = """<!doctype html>
 def make_zip():
     folder = f"ai-readiness-{version()}"
     files = {name: (PKG / name).read_bytes() for name in
-             ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json", *chunks()]}
+             ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json",
+              "frame.html", "frame.js", *chunks()]}
     files["__wasm_split.js"] = pin_chunks((PKG / "__wasm_split.js").read_text(), files).encode()
     for catalog in sorted((PKG / "locales").glob("*.txt")):
         files[f"locales/{catalog.name}"] = catalog.read_bytes()
