@@ -128,3 +128,35 @@ test("a shared result reads as someone else's and keeps the host's call to actio
   assert.equal(await host.locator('[data-action="cta"]').getAttribute("href"), "https://example.com/talk");
   assert.deepEqual(seen.errors, []);
 });
+
+test("small layout flaws stay fixed: question spacing, Copied moves nothing, changes line up", async () => {
+  const { page: p, seen } = await openPage(env.browser, page("?locale=en"), { width: 360, height: 900 });
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const host = p.locator("#w");
+  await host.locator('[data-action="start"]').click();
+  const gap = await host.locator("[data-question]").evaluate((q) => {
+    const legend = q.querySelector("legend").getBoundingClientRect();
+    const option = q.querySelector("label").getBoundingClientRect();
+    return option.top - legend.bottom;
+  });
+  assert.ok(gap >= 10, `the question and its first option are ${gap} px apart`);
+  await answerAll(host, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  // Where the button sits in the page, whatever the scroll position.
+  const place = () => host.locator('[data-action="copy-link"]').evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+  });
+  const before = await place();
+  await host.locator('[data-action="copy-code"]').click();
+  await host.locator(".air-copy-status", { hasText: "Copied" }).waitFor();
+  assert.deepEqual(await place(), before, "Copied moves no button");
+  await host.locator('[data-action="restart"]').click();
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+  const [heading, first] = await Promise.all([
+    host.locator("[data-changes] h3").boundingBox(),
+    host.locator("[data-changes] li").first().boundingBox(),
+  ]);
+  assert.ok(Math.abs(first.x - heading.x) <= 1, `changes start ${first.x - heading.x} px off their heading`);
+  assert.deepEqual(seen.errors, []);
+});
