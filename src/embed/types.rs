@@ -23,7 +23,8 @@ export interface AiReadinessConfig {
   strings?: Record<string, string>;
   /** Call-to-action label on the result; needs ctaUrl. */
   ctaLabel?: string;
-  /** Call-to-action link, http(s) or relative; needs ctaLabel. */
+  /** Call-to-action link, http(s) or relative; needs ctaLabel. May carry {level}, {overall},
+   *  {biggestGap}, {code} and {perspective}, filled in (URL-encoded) for each result. */
   ctaUrl?: string;
   /** Show the intro screen first. Default true. */
   showIntro?: boolean;
@@ -33,6 +34,8 @@ export interface AiReadinessConfig {
   storage?: boolean;
   /** "team" opens the team view, where a lead pastes result codes. Default "assessment". */
   mode?: "assessment" | "team";
+  /** Also push every event to window.dataLayer (Google Tag Manager). Default false. */
+  dataLayer?: boolean;
 }
 
 export type AiReadinessDimension = "access" | "usage" | "capability" | "visibility";
@@ -43,9 +46,13 @@ export interface AiReadinessResult {
   level: AiReadinessLevel;
   overall: number;
   scores: Record<AiReadinessDimension, number>;
+  /** Access minus adoption (the mean of Usage and Capability). */
   adoptionGap: number;
+  /** What holds the level back most; at Operating, the weakest area. */
   biggestGap: AiReadinessDimension;
   modelVersion: string;
+  /** Eight hex digits naming the questions and rules that produced the result. */
+  modelFingerprint: string;
   /** The result code that carries these answers, e.g. "1-7KD3Q-W". */
   code: string;
 }
@@ -69,7 +76,17 @@ export interface AiReadinessAnswerDetail {
 
 /** Detail of `ai-readiness:cta`. */
 export interface AiReadinessCtaDetail extends AiReadinessResult {
+  /** The link, with the result filled in. */
   url: string;
+}
+
+/** Detail of `ai-readiness:error`: an attribute that could not be used fell back to its
+ *  default. */
+export interface AiReadinessErrorDetail {
+  /** The key as written, e.g. "data-accent". */
+  key: string;
+  /** The console's text: the key, the value and what is accepted. */
+  message: string;
 }
 
 /** The events a widget dispatches on its host element (bubbling, composed). */
@@ -79,5 +96,6 @@ export interface AiReadinessEventMap {
   "ai-readiness:answer": CustomEvent<AiReadinessAnswerDetail>;
   "ai-readiness:complete": CustomEvent<AiReadinessResult>;
   "ai-readiness:cta": CustomEvent<AiReadinessCtaDetail>;
+  "ai-readiness:error": CustomEvent<AiReadinessErrorDetail>;
 }
 "##;

@@ -27,7 +27,7 @@ test("the zip holds the bundle, an example page and a correct hash for every fil
   assert.ok(chunks.includes("split_result.wasm") && chunks.includes("split_team.wasm"), chunks.join(", "));
   assert.deepEqual(files, [
     "__wasm_split.js", "ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", ...chunks, "embed.js",
-    "locales/ar.txt", "locales/de.txt", "locales/es.txt", "locales/fr.txt", "package.json",
+    "frame.html", "frame.js", "locales/ar.txt", "locales/de.txt", "locales/es.txt", "locales/fr.txt", "package.json",
   ].sort());
   const loader = readFileSync(join(out, folder, "__wasm_split.js"), "utf8");
   for (const chunk of chunks) {
@@ -45,7 +45,7 @@ test("the zip holds the bundle, an example page and a correct hash for every fil
   assert.equal(manifest.version, version);
   assert.equal(manifest.types, "./ai_readiness.d.ts");
   const types = readFileSync(join(out, folder, "ai_readiness.d.ts"), "utf8");
-  for (const name of ["AiReadinessConfig", "AiReadinessResult", "AiReadinessAnswerDetail", "AiReadinessCtaDetail", "setConfig", "destroy", "reset"]) {
+  for (const name of ["AiReadinessConfig", "AiReadinessResult", "AiReadinessAnswerDetail", "AiReadinessCtaDetail", "AiReadinessErrorDetail", "modelFingerprint", "dataLayer", "setConfig", "destroy", "reset"]) {
     assert.ok(types.includes(name), `types declare ${name}`);
   }
 });
