@@ -176,3 +176,46 @@ test("a crash replaces every widget with an apology in its own language, not a f
   assert.ok(seen.errors.some((e) => e.includes("[ai-readiness] the widget crashed")), seen.errors.join("\n"));
   assert.equal(seen.errors.filter((e) => e.includes("[ai-readiness] the widget crashed")).length, 1, "reported once");
 });
+
+test("accent buttons keep at least 4.5:1 contrast, whatever colour syntax the accent uses", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
+  await page.locator(".first [data-action=start]").waitFor();
+  const accents = ["#0a7d5a", "#2b5fd9", "#ffd700", "#767676", "#777777", "teal", "gold", "rgb(250 250 210)",
+    "hsl(60 100% 50%)", "hwb(200 10% 40%)", "oklch(0.9 0.1 100)", "oklch(0.45 0.15 260)", "lab(30 20 -40)",
+    "lch(85 40 90)", "oklab(0.8 -0.1 0.1)", "color(srgb 0.9 0.9 0.2)", "color(display-p3 0.1 0.3 0.6)"];
+  const ratios = await page.evaluate(async (accents) => {
+    const { mount } = await import("/pkg/embed.js");
+    // Any CSS colour to sRGB bytes, through a canvas.
+    const ctx = Object.assign(document.createElement("canvas"), { width: 1, height: 1 }).getContext("2d", { willReadFrequently: true });
+    const rgb = (css) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = css;
+      ctx.fillRect(0, 0, 1, 1);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    };
+    const luminance = (bytes) => {
+      const [r, g, b] = bytes.map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const out = {};
+    for (const accent of accents) {
+      const element = document.createElement("div");
+      document.body.append(element);
+      mount(element, { accent, showIntro: true });
+      // The widget draws on its next task; wait for its Start button.
+      let button;
+      while (!(button = element.shadowRoot.querySelector(".air-primary"))) await new Promise(requestAnimationFrame);
+      const style = getComputedStyle(button);
+      const [a, b] = [luminance(rgb(style.color)), luminance(rgb(style.backgroundColor))].sort((x, y) => y - x);
+      out[accent] = (a + 0.05) / (b + 0.05);
+    }
+    return out;
+  }, accents);
+  for (const [accent, ratio] of Object.entries(ratios)) {
+    assert.ok(ratio >= 4.5, `${accent}: button text at ${ratio.toFixed(2)}:1`);
+  }
+  assert.deepEqual(seen.errors, []);
+});
