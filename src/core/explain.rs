@@ -142,14 +142,13 @@ fn raise(answers: &Answers, d: Dimension, target: u8) -> Option<Vec<Move>> {
         .iter()
         .map(|&i| answers.0.get(i).copied().unwrap_or(0))
         .collect();
-    let score_of = |options: &[u8]| -> u8 {
-        let sum: u32 = questions
-            .iter()
-            .zip(options)
-            .map(|(&i, &o)| u32::from(QUESTIONS[i].points(o)))
-            .sum();
-        let n = questions.len().max(1) as u32;
-        ((2 * sum + n) / (2 * n)) as u8
+    // Scored by the scoring itself, so a move can never promise what the score would not give.
+    let mut trial = answers.clone();
+    let mut score_of = |options: &[u8]| -> u8 {
+        for (&i, &o) in questions.iter().zip(options) {
+            trial.0[i] = o;
+        }
+        dimension_scores(&trial).get(d)
     };
     if score_of(&now) >= target {
         return Some(Vec::new());
