@@ -490,6 +490,20 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
     yew::scheduler::flush().await;
     let detail = seen.borrow().clone().expect("an ai-readiness:cta event");
     assert_eq!(prop(&detail, "url").as_string().as_deref(), Some("#book"));
+    // Built by hand, like every event detail: exactly serde's form of the same event.
+    let answers = Answers(vec![0; QUESTIONS.len()]);
+    let event = ai_readiness::core::events::WidgetEvent::cta(
+        &score(&answers).unwrap(),
+        &ai_readiness::core::code::encode(&answers).unwrap(),
+        "#book",
+    );
+    let serde_form =
+        serde::Serialize::serialize(&event, &serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&detail).unwrap(),
+        js_sys::JSON::stringify(&serde_form).unwrap()
+    );
     assert_eq!(
         prop(&detail, "level").as_string().as_deref(),
         Some("experimenting")
@@ -923,5 +937,57 @@ async fn a_bad_text_override_is_refused_like_any_other_key() {
     assert!(
         host.find(".air-error[role=alert]").is_some(),
         "the box says so in place of the widget"
+    );
+}
+
+/// The embed layer builds event details by hand (no serializer on the first screens); they must
+/// stay exactly what serde makes of `core::events`, which the parts loaded on demand use.
+#[wasm_bindgen_test]
+async fn event_details_equal_their_serde_form() {
+    use ai_readiness::core::code::encode;
+    use ai_readiness::core::events::WidgetEvent;
+    let json = |value: &JsValue| -> String { js_sys::JSON::stringify(value).unwrap().into() };
+    let serde_form = |event: &WidgetEvent| {
+        json(
+            &serde::Serialize::serialize(event, &serde_wasm_bindgen::Serializer::json_compatible())
+                .unwrap(),
+        )
+    };
+    let host = Host::new();
+    let _handle = mounted(&host, JsValue::UNDEFINED).await;
+    let answers: Vec<u8> = QUESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ((i * 5 + 1) % q.options.len()) as u8)
+        .collect();
+    run_through(&host, &answers).await;
+    let outcome = score(&Answers(answers.clone())).unwrap();
+    let code = encode(&Answers(answers.clone())).unwrap();
+    let mut expected = vec![
+        ("ai-readiness:ready", WidgetEvent::ready()),
+        ("ai-readiness:start", WidgetEvent::start()),
+    ];
+    for (i, &a) in answers.iter().enumerate() {
+        expected.push(("ai-readiness:answer", WidgetEvent::answer(i, a)));
+    }
+    expected.push((
+        "ai-readiness:complete",
+        WidgetEvent::complete(&outcome, &code),
+    ));
+    let seen: Vec<(String, String)> = host
+        .events
+        .borrow()
+        .iter()
+        .map(|(name, detail)| (name.clone(), json(detail)))
+        .collect();
+    let wanted: Vec<(String, String)> = expected
+        .iter()
+        .map(|(name, event)| (name.to_string(), serde_form(event)))
+        .collect();
+    assert_eq!(seen, wanted);
+    let built = ai_readiness::embed::score_answers(answers).unwrap();
+    assert_eq!(
+        json(&built),
+        serde_form(&WidgetEvent::complete(&outcome, &code))
     );
 }

@@ -29,6 +29,8 @@ use crate::core::scoring;
 use crate::core::text;
 use crate::ui::{App, AppProps};
 
+/// Event details as plain objects, without a serializer.
+mod detail;
 /// Reading dropped files and saving downloads.
 mod files;
 /// Reading JavaScript config objects and attributes into core's terms.
@@ -318,7 +320,7 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     let answers = Answers(answers);
     let outcome = scoring::score(&answers).map_err(|e| fail(&e.to_string()))?;
     let code = code::encode(&answers).map_err(|e| fail(&e.to_string()))?;
-    to_js(&WidgetEvent::complete(&outcome, &code)).map_err(|e| fail(&e))
+    Ok(detail::detail(&WidgetEvent::complete(&outcome, &code)))
 }
 
 /// Whether the browser knows `value` as a colour; when it cannot say, the core's shape check
@@ -363,10 +365,10 @@ fn report_problems(host: &Element, problems: &[ConfigError]) {
     for problem in problems {
         let message = format!("{problem}; using the default instead");
         error(&message);
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"key".into(), &problem.key().into());
-        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        dispatch_detail(host, ERROR_EVENT, &detail);
+        let o = js_sys::Object::new();
+        detail::set(&o, "key", problem.key().into());
+        detail::set(&o, "message", message.into());
+        dispatch_detail(host, ERROR_EVENT, &o);
     }
 }
 
@@ -377,10 +379,7 @@ fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
 /// Dispatches `event` on the host element. (`embed.js` pushes it to `window.dataLayer` too when
 /// the widget's container says `data-data-layer`.)
 fn dispatch(host: &Element, event: &WidgetEvent) {
-    match to_js(event) {
-        Ok(detail) => dispatch_detail(host, event.name(), &detail),
-        Err(e) => error(&format!("could not encode event detail: {e}")),
-    }
+    dispatch_detail(host, event.name(), &detail::detail(event));
 }
 
 fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
@@ -394,13 +393,6 @@ fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
         }
         Err(_) => error(&format!("could not create {name}")),
     }
-}
-
-/// Serialises to plain JSON-compatible JavaScript objects (no `Map`s).
-fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| e.to_string())
 }
 
 /// Sets the accent as a custom property on the container, through the CSSOM (which a strict

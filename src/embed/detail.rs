@@ -1,0 +1,57 @@
+//! Event details as plain JavaScript objects, built field by field.
+//!
+//! The first screens dispatch `ready`, `start`, `answer` and `complete`; building their details
+//! here instead of through `serde-wasm-bindgen` keeps a general serializer out of the first
+//! download. The parts that load on demand serialise with serde (`core::events` derives
+//! `Serialize`), and a browser test (`tests/web.rs`) holds both forms equal for every event.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::core::events::{CompleteDetail, WidgetEvent};
+
+/// The detail of `event`, as `ai-readiness:<name>` carries it.
+pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
+    let o = Object::new();
+    match event {
+        WidgetEvent::Ready(d) | WidgetEvent::Start(d) => {
+            set(&o, "total", (d.total as u32).into());
+            set(&o, "modelVersion", d.model_version.into());
+        }
+        WidgetEvent::Answer(d) => {
+            set(&o, "questionId", d.question_id.into());
+            set(&o, "dimension", d.dimension.id().into());
+            set(&o, "value", d.value.into());
+            set(&o, "index", (d.index as u32).into());
+            set(&o, "total", (d.total as u32).into());
+        }
+        WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => result(&o, d),
+    }
+    o.into()
+}
+
+/// The fields of `complete` (and of `cta`, which adds the link).
+pub(crate) fn result(o: &Object, d: &CompleteDetail) {
+    set(o, "level", d.level.id().into());
+    set(o, "overall", d.overall.into());
+    let scores = Object::new();
+    set(&scores, "access", d.scores.access.into());
+    set(&scores, "usage", d.scores.usage.into());
+    set(&scores, "capability", d.scores.capability.into());
+    set(&scores, "visibility", d.scores.visibility.into());
+    set(o, "scores", scores.into());
+    set(o, "adoptionGap", d.adoption_gap.into());
+    set(o, "biggestGap", d.biggest_gap.id().into());
+    set(o, "modelVersion", d.model_version.into());
+    set(o, "modelFingerprint", d.model_fingerprint.into());
+    set(o, "code", d.code.as_str().into());
+    if let Some(url) = &d.url {
+        set(o, "url", url.as_str().into());
+    }
+}
+
+/// One property; setting a property on a fresh plain object cannot fail.
+#[inline(never)]
+pub(crate) fn set(o: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), &value);
+}
