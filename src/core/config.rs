@@ -174,6 +174,8 @@ pub struct Config {
     pub mode: Mode,
     /// Whether each public event is also pushed to `window.dataLayer` (Google Tag Manager).
     pub data_layer: bool,
+    /// Where results and leads are posted (`submitUrl`), if anywhere.
+    pub submit_url: Option<String>,
 }
 
 /// A host's replacement for one catalog text.
@@ -224,12 +226,13 @@ impl Default for Config {
             storage: true,
             mode: Mode::Assessment,
             data_layer: false,
+            submit_url: None,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "locale",
     "theme",
     "accent",
@@ -243,6 +246,7 @@ pub const KEYS: [&str; 13] = [
     "storage",
     "mode",
     "dataLayer",
+    "submitUrl",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -250,7 +254,7 @@ pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -435,6 +439,12 @@ fn apply(
             "storage" => config.storage = bool_value(entry)?,
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
+            "submitUrl" => {
+                config.submit_url = Some(url_value(
+                    entry,
+                    "an http(s) URL or a relative link to your endpoint",
+                )?)
+            }
             _ => warnings.push(format!(
                 "unknown config key \"{}\" ignored; known keys: {}",
                 shorten(&entry.name()),
@@ -627,6 +637,14 @@ fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
         })
         .map(str::to_string)
         .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
+}
+
+/// A link with nothing to fill in (`submitUrl`).
+fn url_value(entry: &Entry, expected: &'static str) -> Result<String, ConfigError> {
+    text(entry)
+        .filter(|s| is_safe_url(s))
+        .map(str::to_string)
+        .ok_or_else(|| invalid(entry, expected))
 }
 
 /// What `ctaUrl` accepts.

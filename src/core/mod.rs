@@ -15,6 +15,8 @@ pub mod code;
 pub mod colour;
 /// Host configuration.
 pub mod config;
+/// Delivery to the host's endpoint: payload, outbox, retry rules.
+pub mod delivery;
 /// Host events as data.
 pub mod events;
 /// The working behind a result and the moves that lift it a level.

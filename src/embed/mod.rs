@@ -20,6 +20,7 @@ use crate::core::code;
 use crate::core::code::CodeError;
 use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
+use crate::core::delivery::Kind;
 use crate::core::events::WidgetEvent;
 use crate::core::events::ERROR_EVENT;
 use crate::core::i18n::{self, Catalog, Lang};
@@ -29,6 +30,8 @@ use crate::core::scoring;
 use crate::core::text;
 use crate::ui::{App, AppProps};
 
+/// Delivery to the host's endpoint (`submitUrl`), in its own chunk.
+mod delivery;
 /// Event details as plain objects, without a serializer.
 mod detail;
 /// Reading dropped files and saving downloads.
@@ -97,7 +100,7 @@ impl Instance {
             reset: self.resets.get(),
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
-            on_event: event_dispatcher(self.host.clone()),
+            on_event: event_dispatcher(self.host.clone(), self.config.borrow().clone()),
             shared: self.shared.clone(),
             parts: parts::LOADERS,
             on_problem: Callback::from(|message: String| error(&message)),
@@ -291,6 +294,10 @@ pub fn mount(
         config::Mode::Assessment => share::take_shared_link().map(Rc::new),
         config::Mode::Team => None,
     };
+    // Submissions a failure left in the outbox go out on the next page load.
+    if let Some(courier) = courier(&host, &parsed.config) {
+        delivery::deliver(courier);
+    }
     let instance = Rc::new_cyclic(|this| Instance {
         host,
         shadow,
@@ -372,8 +379,31 @@ fn report_problems(host: &Element, problems: &[ConfigError]) {
     }
 }
 
-fn event_dispatcher(host: Element) -> Callback<Rc<WidgetEvent>> {
-    Callback::from(move |event: Rc<WidgetEvent>| dispatch(&host, &event))
+/// Dispatches each event on the host; a completion also goes to `submitUrl` when set.
+fn event_dispatcher(host: Element, config: Rc<Config>) -> Callback<Rc<WidgetEvent>> {
+    Callback::from(move |event: Rc<WidgetEvent>| {
+        dispatch(&host, &event);
+        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, courier(&host, &config)) {
+            delivery::deliver(delivery::Courier {
+                job: Some(delivery::Job {
+                    kind: Kind::Complete,
+                    result: detail.clone(),
+                }),
+                ..idle
+            });
+        }
+    })
+}
+
+/// A courier for the widget's `submitUrl`, if it has one, with nothing new to send.
+fn courier(host: &Element, config: &Config) -> Option<delivery::Courier> {
+    Some(delivery::Courier {
+        host: host.clone(),
+        url: config.submit_url.clone()?,
+        prefix: config.storage_key.clone(),
+        storage: config.storage,
+        job: None,
+    })
 }
 
 /// Dispatches `event` on the host element. (`embed.js` pushes it to `window.dataLayer` too when
@@ -382,7 +412,7 @@ fn dispatch(host: &Element, event: &WidgetEvent) {
     dispatch_detail(host, event.name(), &detail::detail(event));
 }
 
-fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
+pub(crate) fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -6,6 +6,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use super::delivery::Courier;
 use super::{files, share};
 use crate::ui::parts::{ChunkError, Loaded, Loaders, ResultFns, ResultPart, TeamFns, TeamPart};
 use crate::ui::result::result_view;
@@ -72,4 +73,16 @@ fn team_part() -> Result<TeamPart, ChunkError> {
 #[cfg(not(feature = "split"))]
 async fn team_part() -> Result<TeamPart, ChunkError> {
     Ok(team_fns())
+}
+
+/// The delivery chunk: what sends to `submitUrl` (see `embed::delivery`).
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(delivery, fallible)]
+pub(super) fn delivery_part() -> Result<fn(Courier), ChunkError> {
+    Ok(super::delivery::send)
+}
+
+#[cfg(not(feature = "split"))]
+pub(super) async fn delivery_part() -> Result<fn(Courier), ChunkError> {
+    Ok(super::delivery::send)
 }

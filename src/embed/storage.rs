@@ -100,7 +100,7 @@ fn position(host: &Element) -> u32 {
 
 /// `window.localStorage`, if the browser lets this page use it; reading the property itself
 /// throws in some privacy modes, and a probe write catches storage that is present but unusable.
-fn local_storage() -> Option<web_sys::Storage> {
+pub(super) fn local_storage() -> Option<web_sys::Storage> {
     let storage = web_sys::window()?.local_storage().ok().flatten()?;
     let probe = "ai-readiness:probe";
     storage.set_item(probe, "1").ok()?;

@@ -1,0 +1,205 @@
+//! Delivery to the host's endpoint (`submitUrl`): the payload, the outbox entry that keeps it
+//! until the endpoint acknowledges it, and the retry rules. The embed layer does the sending.
+//!
+//! A submission is sent until a 2xx answer, at least once: a receiver de-duplicates by
+//! `submissionId`. A 4xx answer (other than 408, 425 and 429) refuses it for good; anything else
+//! (offline, timeout, a blocked or failed request, 5xx) retries with a growing pause, on later
+//! page loads too.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use super::bank::{PERSPECTIVE, QUESTIONS};
+use super::events::CompleteDetail;
+use super::model::Answers;
+
+/// Version of the payload's shape, sent as `schema`.
+pub const SCHEMA: u8 = 1;
+
+/// Why the widget posts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The visitor reached a result.
+    Complete,
+}
+
+/// The JSON body posted to `submitUrl` (the README documents it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Submission {
+    /// The payload's shape version.
+    pub schema: u8,
+    /// Random, 32 hex digits; the same on every retry, so the receiver can de-duplicate.
+    pub submission_id: String,
+    /// Why it was sent.
+    pub kind: Kind,
+    /// When the visitor completed or sent the form, ISO 8601 in UTC.
+    pub time: String,
+    /// The page the widget was on.
+    pub page_url: String,
+    /// Whose view the answers are (`team`: a lead about their team).
+    pub perspective: &'static str,
+    /// The result code of the answers.
+    pub code: String,
+    /// Each question's id and the option chosen (0 = least mature), in question order.
+    pub answers: AnswerMap,
+    /// The result, as `ai-readiness:complete` carries it.
+    pub result: CompleteDetail,
+}
+
+impl Submission {
+    /// A submission of `result`, whose code carries `answers`.
+    pub fn new(
+        kind: Kind,
+        submission_id: String,
+        result: &CompleteDetail,
+        answers: Answers,
+        page_url: String,
+        time: String,
+    ) -> Submission {
+        Submission {
+            schema: SCHEMA,
+            submission_id,
+            kind,
+            time,
+            page_url,
+            perspective: PERSPECTIVE,
+            code: result.code.clone(),
+            answers: AnswerMap(answers),
+            result: CompleteDetail {
+                url: None,
+                ..result.clone()
+            },
+        }
+    }
+}
+
+/// Answers as an object of question ids and option indexes, in question order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerMap(pub Answers);
+
+impl Serialize for AnswerMap {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0 .0.len()))?;
+        for (q, a) in QUESTIONS.iter().zip(&self.0 .0) {
+            map.serialize_entry(q.id, a)?;
+        }
+        map.end()
+    }
+}
+
+/// 32 hex digits from 16 random bytes.
+pub fn submission_id(bytes: &[u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
+}
+
+/// What to do after one attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Acknowledged: forget it.
+    Delivered,
+    /// Try again later.
+    Retry,
+    /// Refused for good: forget it and say so.
+    Refused,
+}
+
+/// The verdict on an HTTP status; `None` when no answer came (offline, timeout, blocked).
+pub fn verdict(status: Option<u16>) -> Verdict {
+    match status {
+        Some(200..=299) => Verdict::Delivered,
+        Some(408 | 425 | 429) | None => Verdict::Retry,
+        Some(400..=499) => Verdict::Refused,
+        Some(_) => Verdict::Retry,
+    }
+}
+
+/// The pause before attempt `failures + 1`, in milliseconds: 1 s, 2 s, 4 s, … up to 5 minutes.
+pub fn retry_after(failures: u32) -> u32 {
+    const CAP: u32 = 300_000;
+    1000u32
+        .checked_shl(failures.saturating_sub(1))
+        .map_or(CAP, |ms| ms.min(CAP))
+}
+
+/// How long a tab may take to send an entry before another tab may send it too, in ms: longer
+/// than a request's timeout.
+pub const LEASE_MS: u64 = 30_000;
+
+/// How long one request may take before it counts as failed, in ms.
+pub const TIMEOUT_MS: u32 = 10_000;
+
+/// A submission waiting in the outbox, as kept in `localStorage` (one key per submission, so
+/// tabs never overwrite each other's entries).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The endpoint.
+    pub url: String,
+    /// The JSON body.
+    pub body: String,
+    /// Failed attempts so far.
+    pub failures: u32,
+    /// Not before this time (ms since the epoch).
+    pub next_at: u64,
+    /// A tab is sending it until this time (ms since the epoch); 0 when none is.
+    pub lease_until: u64,
+}
+
+/// The first line of a stored entry: its format's version.
+const ENTRY_VERSION: &str = "outbox-v1";
+
+impl Entry {
+    /// The stored text: a version line, four fields a line, then the body.
+    pub fn encode(&self) -> String {
+        format!(
+            "{ENTRY_VERSION}\n{}\n{}\n{}\n{}\n{}",
+            self.failures, self.next_at, self.lease_until, self.url, self.body
+        )
+    }
+
+    /// Reads a stored entry; `None` for anything else (another version, damage).
+    pub fn decode(text: &str) -> Option<Entry> {
+        let mut lines = text.splitn(6, '\n');
+        if lines.next()? != ENTRY_VERSION {
+            return None;
+        }
+        let failures = lines.next()?.parse().ok()?;
+        let next_at = lines.next()?.parse().ok()?;
+        let lease_until = lines.next()?.parse().ok()?;
+        let url = lines.next()?.to_string();
+        let body = lines.next()?.to_string();
+        (!url.is_empty() && !body.is_empty()).then_some(Entry {
+            url,
+            body,
+            failures,
+            next_at,
+            lease_until,
+        })
+    }
+
+    /// Whether this tab may send it at `now`.
+    pub fn due(&self, now: u64) -> bool {
+        self.next_at <= now && self.lease_until <= now
+    }
+
+    /// When it will be due next, if not now.
+    pub fn wake_at(&self) -> u64 {
+        self.next_at.max(self.lease_until)
+    }
+
+    /// After a failed attempt at `now`: one more failure, the next attempt after the pause, no
+    /// lease.
+    pub fn failed(&mut self, now: u64) -> u32 {
+        self.failures += 1;
+        let pause = retry_after(self.failures);
+        self.next_at = now + u64::from(pause);
+        self.lease_until = 0;
+        pause
+    }
+}

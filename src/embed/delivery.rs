@@ -1,0 +1,378 @@
+//! Delivery to the host's endpoint (`submitUrl`), in its own chunk: each submission goes into
+//! an outbox (one `localStorage` key per submission, memory when storage is off or refuses),
+//! and is posted until the endpoint acknowledges it. Failures retry with a growing pause, on
+//! later page loads too; tabs share the outbox and take a short lease on what they send. The
+//! rules are in `core::delivery`; every outcome is reported as `ai-readiness:delivery`.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use js_sys::Object;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, RequestInit, Response};
+
+use super::detail::set;
+use super::{dispatch_detail, error, storage, warn};
+use crate::core::code;
+use crate::core::delivery::{
+    submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
+};
+use crate::core::events::CompleteDetail;
+
+/// The name of the event that reports each delivery outcome.
+pub(crate) const DELIVERY_EVENT: &str = "ai-readiness:delivery";
+
+/// A request for the delivery chunk: send `job` (if any) and whatever the outbox still holds.
+pub(crate) struct Courier {
+    /// The widget that asks; outcomes are announced on it.
+    pub host: Element,
+    /// The endpoint.
+    pub url: String,
+    /// The widget's storage prefix (`storageKey`).
+    pub prefix: String,
+    /// Whether the host allows `localStorage` (`storage`).
+    pub storage: bool,
+    /// A new submission, or `None` to send only what waits.
+    pub job: Option<Job>,
+}
+
+/// A new submission's content.
+pub(crate) struct Job {
+    /// Why it is sent.
+    pub kind: Kind,
+    /// The result.
+    pub result: CompleteDetail,
+}
+
+/// Loads the delivery chunk and hands it `courier`.
+pub(crate) fn deliver(courier: Courier) {
+    yew::platform::spawn_local(async move {
+        match super::parts::delivery_part().await {
+            Ok(send) => send(courier),
+            Err(_) => error("the delivery code could not be loaded; check that the files next to embed.js are reachable"),
+        }
+    });
+}
+
+/// The outbox of this page.
+#[derive(Default)]
+struct Outbox {
+    /// Storage prefixes whose entries this page sends (`storageKey`, and whether storage is on).
+    prefixes: Vec<(String, bool)>,
+    /// Entries that could not be stored.
+    memory: Vec<(String, Entry)>,
+    /// Keys being sent by this page right now.
+    in_flight: Vec<String>,
+    /// When a pump is already due.
+    wake: Option<u64>,
+    /// Where outcomes are announced: the last widget that asked.
+    host: Option<Element>,
+    /// Whether the console already heard that entries live in memory only.
+    told_memory: bool,
+    /// Whether `online` wakes the outbox.
+    listening: bool,
+}
+
+thread_local! {
+    static OUTBOX: RefCell<Outbox> = RefCell::new(Outbox::default());
+}
+
+/// The chunk's entry point.
+pub(crate) fn send(courier: Courier) {
+    let prefix = courier.prefix.clone();
+    OUTBOX.with(|o| {
+        let mut o = o.borrow_mut();
+        o.host = Some(courier.host.clone());
+        if !o.prefixes.iter().any(|(p, _)| *p == prefix) {
+            o.prefixes.push((prefix.clone(), courier.storage));
+        }
+    });
+    listen_online();
+    if let Some(job) = courier.job {
+        match body(&job) {
+            Ok((id, body)) => {
+                let entry = Entry {
+                    url: courier.url,
+                    body,
+                    failures: 0,
+                    next_at: 0,
+                    lease_until: 0,
+                };
+                add(format!("{prefix}:outbox:v1:{id}"), entry, courier.storage);
+            }
+            Err(e) => error(&format!("could not build the submission: {e}")),
+        }
+    }
+    pump();
+}
+
+/// The submission's id and its JSON body.
+fn body(job: &Job) -> Result<(String, String), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let mut bytes = [0u8; 16];
+    window
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
+        .map_err(|_| "this browser offers no random numbers")?;
+    let id = submission_id(&bytes);
+    let answers = code::decode(&job.result.code)
+        .map_err(|e| e.to_string())?
+        .answers;
+    let submission = Submission::new(
+        job.kind,
+        id.clone(),
+        &job.result,
+        answers,
+        window.location().href().unwrap_or_default(),
+        String::from(js_sys::Date::new_0().to_iso_string()),
+    );
+    let value = serde::Serialize::serialize(
+        &submission,
+        &serde_wasm_bindgen::Serializer::json_compatible(),
+    )
+    .map_err(|e| e.to_string())?;
+    let text = js_sys::JSON::stringify(&value).map_err(|_| "not JSON")?;
+    Ok((id, text.into()))
+}
+
+/// Keeps a new entry: in `localStorage` when allowed and working, else in memory, saying so.
+fn add(key: String, entry: Entry, storage: bool) {
+    let stored = storage
+        .then(storage::local_storage)
+        .flatten()
+        .is_some_and(|s| s.set_item(&key, &entry.encode()).is_ok());
+    if !stored {
+        OUTBOX.with(|o| {
+            let mut o = o.borrow_mut();
+            if !std::mem::replace(&mut o.told_memory, true) {
+                warn(if storage {
+                    "submissions cannot be kept in this browser's storage; one that fails is retried only while this page stays open"
+                } else {
+                    "storage is off: a submission that fails is retried only while this page stays open"
+                });
+            }
+            o.memory.push((key, entry));
+        });
+    }
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Every entry of the outbox with its key: stored ones of every known prefix, then memory's.
+fn entries() -> Vec<(String, Entry)> {
+    let (prefixes, memory) = OUTBOX.with(|o| {
+        let o = o.borrow();
+        (o.prefixes.clone(), o.memory.clone())
+    });
+    let mut found = Vec::new();
+    if let Some(local) = storage::local_storage() {
+        let keys: Vec<String> = (0..local.length().unwrap_or(0))
+            .filter_map(|i| local.key(i).ok().flatten())
+            .collect();
+        for key in keys {
+            let ours = prefixes
+                .iter()
+                .any(|(p, on)| *on && key.starts_with(&format!("{p}:outbox:v1:")));
+            if !ours {
+                continue;
+            }
+            match local
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .and_then(|t| Entry::decode(&t))
+            {
+                Some(entry) => found.push((key, entry)),
+                None => {
+                    warn(&format!("dropped an unreadable waiting submission ({key})"));
+                    let _ = local.remove_item(&key);
+                }
+            }
+        }
+    }
+    found.extend(memory);
+    found
+}
+
+/// Writes an entry back where it lives; `None` removes it.
+fn put(key: &str, entry: Option<&Entry>) {
+    let in_memory = OUTBOX.with(|o| {
+        let mut o = o.borrow_mut();
+        let at = o.memory.iter().position(|(k, _)| k == key);
+        match (at, entry) {
+            (Some(i), Some(e)) => o.memory[i].1 = e.clone(),
+            (Some(i), None) => {
+                o.memory.remove(i);
+            }
+            (None, _) => return false,
+        }
+        true
+    });
+    if in_memory {
+        return;
+    }
+    if let Some(local) = storage::local_storage() {
+        let _ = match entry {
+            Some(e) => local.set_item(key, &e.encode()),
+            None => local.remove_item(key),
+        };
+    }
+}
+
+/// Whether an entry is still waiting (another tab may have delivered it meanwhile).
+fn still_waiting(key: &str) -> Option<Entry> {
+    entries()
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, e)| e)
+}
+
+/// Sends every entry that is due and not on its way; wakes again for the next one.
+fn pump() {
+    let t = now();
+    let mut next: Option<u64> = None;
+    for (key, mut entry) in entries() {
+        if OUTBOX.with(|o| o.borrow().in_flight.contains(&key)) {
+            continue;
+        }
+        if !entry.due(t) {
+            next = Some(next.map_or(entry.wake_at(), |n| n.min(entry.wake_at())));
+            continue;
+        }
+        entry.lease_until = t + LEASE_MS;
+        put(&key, Some(&entry));
+        OUTBOX.with(|o| o.borrow_mut().in_flight.push(key.clone()));
+        yew::platform::spawn_local(attempt(key, entry));
+    }
+    if let Some(at) = next {
+        wake_at(at);
+    }
+}
+
+/// Pumps again at `at` (ms since the epoch), unless an earlier pump is already due.
+fn wake_at(at: u64) {
+    let sooner = OUTBOX.with(|o| {
+        let mut o = o.borrow_mut();
+        let sooner = o.wake.is_none_or(|w| at < w);
+        if sooner {
+            o.wake = Some(at);
+        }
+        sooner
+    });
+    if sooner {
+        let pause = Duration::from_millis(at.saturating_sub(now()));
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(pause).await;
+            OUTBOX.with(|o| {
+                let mut o = o.borrow_mut();
+                if o.wake == Some(at) {
+                    o.wake = None;
+                }
+            });
+            pump();
+        });
+    }
+}
+
+/// One attempt at one entry, and what follows from its answer.
+async fn attempt(key: String, mut entry: Entry) {
+    let id = key.rsplit(':').next().unwrap_or_default().to_string();
+    let answer = post(&entry.url, &entry.body).await;
+    OUTBOX.with(|o| o.borrow_mut().in_flight.retain(|k| *k != key));
+    let status = answer.as_ref().ok().copied();
+    let detail = Object::new();
+    set(&detail, "submissionId", id.as_str().into());
+    set(&detail, "url", entry.url.as_str().into());
+    set(&detail, "attempts", (entry.failures + 1).into());
+    if let Some(status) = status {
+        set(&detail, "httpStatus", status.into());
+    }
+    let outcome = match verdict(status) {
+        Verdict::Delivered => {
+            put(&key, None);
+            "delivered"
+        }
+        Verdict::Refused => {
+            put(&key, None);
+            let message = format!(
+                "{} refused submission {id} with HTTP {}; it will not be sent again",
+                entry.url,
+                status.unwrap_or_default()
+            );
+            error(&message);
+            set(&detail, "message", message.into());
+            "refused"
+        }
+        Verdict::Retry => {
+            let reason = match &answer {
+                Ok(status) => format!("HTTP {status}"),
+                Err(reason) => reason.clone(),
+            };
+            // Another tab may have delivered it meanwhile; then there is nothing to retry.
+            let pause = match still_waiting(&key) {
+                Some(_) => {
+                    let pause = entry.failed(now());
+                    put(&key, Some(&entry));
+                    wake_at(entry.next_at);
+                    pause
+                }
+                None => 0,
+            };
+            let message = format!(
+                "could not deliver submission {id} to {} ({reason}); trying again in {} s",
+                entry.url,
+                pause / 1000
+            );
+            warn(&message);
+            set(&detail, "retryInMs", pause.into());
+            set(&detail, "message", message.into());
+            "retrying"
+        }
+    };
+    set(&detail, "status", outcome.into());
+    if let Some(host) = OUTBOX.with(|o| o.borrow().host.clone()) {
+        dispatch_detail(&host, DELIVERY_EVENT, &detail);
+    }
+}
+
+/// Posts `body` as JSON; the HTTP status, or why no answer came.
+async fn post(url: &str, body: &str) -> Result<u16, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(body));
+    let headers = Object::new();
+    set(&headers, "Content-Type", "application/json".into());
+    init.set_headers(&headers);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(response) => Ok(response.unchecked_into::<Response>().status()),
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            Err(if name == "TimeoutError" {
+                format!("no answer within {} s", TIMEOUT_MS / 1000)
+            } else if !window.navigator().on_line() {
+                "offline".to_string()
+            } else {
+                "no answer it may read: the endpoint is unreachable, or it does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
+            })
+        }
+    }
+}
+
+/// Coming back online sends what waits at once.
+fn listen_online() {
+    let first = OUTBOX.with(|o| !std::mem::replace(&mut o.borrow_mut().listening, true));
+    if let (true, Some(window)) = (first, web_sys::window()) {
+        let wake = wasm_bindgen::closure::Closure::<dyn Fn()>::new(pump);
+        let _ = window.add_event_listener_with_callback("online", wake.as_ref().unchecked_ref());
+        // The page keeps the listener for its lifetime.
+        wake.forget();
+    }
+}

@@ -1,0 +1,162 @@
+//! Delivery to the host's endpoint, natively: `submitUrl` configuration, the payload's shape,
+//! the outbox entry and the retry rules.
+
+use ai_readiness::core::code::encode;
+use ai_readiness::core::config::{parse, ConfigValue, Entry};
+use ai_readiness::core::delivery::{
+    retry_after, submission_id, verdict, Entry as Waiting, Kind, Submission, Verdict,
+};
+use ai_readiness::core::events::CompleteDetail;
+use ai_readiness::core::model::Answers;
+use ai_readiness::core::scoring::score;
+
+fn attr(key: &str, value: &str) -> Entry {
+    Entry::attribute(key, value)
+}
+
+#[test]
+fn submit_url_takes_http_and_relative_endpoints_only() {
+    let parsed = parse(&[attr("submitUrl", "https://hooks.example/catch/1")]).unwrap();
+    assert!(parsed.problems.is_empty());
+    assert_eq!(
+        parsed.config.submit_url.as_deref(),
+        Some("https://hooks.example/catch/1")
+    );
+    let relative = parse(&[attr("submitUrl", "/api/readiness")]).unwrap();
+    assert_eq!(
+        relative.config.submit_url.as_deref(),
+        Some("/api/readiness")
+    );
+    for bad in [
+        "javascript:alert(1)",
+        "ftp://example.com/in",
+        "data:text/plain,x",
+        "",
+    ] {
+        let parsed = parse(&[attr("submitUrl", bad)]).unwrap();
+        assert_eq!(parsed.config.submit_url, None, "{bad}");
+        let message = parsed.problems[0].to_string();
+        assert!(
+            message.starts_with("data-submit-url must be an http(s) URL"),
+            "{message}"
+        );
+        let thrown =
+            parse(&[Entry::object("submitUrl", ConfigValue::Text(bad.into()))]).unwrap_err();
+        assert!(
+            thrown.to_string().starts_with("submitUrl must be"),
+            "{thrown}"
+        );
+    }
+}
+
+fn detail(answers: &[u8]) -> CompleteDetail {
+    let answers = Answers(answers.to_vec());
+    CompleteDetail::of(&score(&answers).unwrap(), &encode(&answers).unwrap())
+}
+
+#[test]
+fn the_payload_has_the_documented_shape() {
+    let answers = vec![3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+    let result = CompleteDetail {
+        url: Some("https://cta.example".into()),
+        ..detail(&answers)
+    };
+    let s = Submission::new(
+        Kind::Complete,
+        submission_id(&[0xab; 16]),
+        &result,
+        Answers(answers.clone()),
+        "https://blog.example/post".into(),
+        "2026-12-02T10:00:00.000Z".into(),
+    );
+    let json = serde_json::to_value(&s).unwrap();
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let mut documented = [
+        "schema",
+        "submissionId",
+        "kind",
+        "time",
+        "pageUrl",
+        "perspective",
+        "code",
+        "answers",
+        "result",
+    ];
+    documented.sort_unstable();
+    assert_eq!(keys, documented);
+    assert_eq!(json["submissionId"], "ab".repeat(16));
+    assert_eq!(json["kind"], "complete");
+    assert_eq!(json["perspective"], "team");
+    assert_eq!(json["code"], json["result"]["code"]);
+    assert_eq!(json["result"]["level"], result.level.id());
+    assert!(
+        json["result"].get("url").is_none(),
+        "the link is not part of the result"
+    );
+    let given = json["answers"].as_object().unwrap();
+    assert_eq!(given.len(), answers.len());
+    for (q, a) in ai_readiness::core::bank::QUESTIONS.iter().zip(&answers) {
+        assert_eq!(given[q.id], u64::from(*a), "{}", q.id);
+    }
+}
+
+#[test]
+fn only_success_delivers_and_only_a_final_client_error_refuses() {
+    for (status, expected) in [
+        (Some(200), Verdict::Delivered),
+        (Some(204), Verdict::Delivered),
+        (Some(400), Verdict::Refused),
+        (Some(404), Verdict::Refused),
+        (Some(422), Verdict::Refused),
+        (Some(408), Verdict::Retry),
+        (Some(429), Verdict::Retry),
+        (Some(500), Verdict::Retry),
+        (Some(503), Verdict::Retry),
+        (None, Verdict::Retry),
+    ] {
+        assert_eq!(verdict(status), expected, "{status:?}");
+    }
+}
+
+#[test]
+fn pauses_double_from_one_second_up_to_five_minutes() {
+    let pauses: Vec<u32> = (1..=12).map(retry_after).collect();
+    assert_eq!(&pauses[..4], &[1000, 2000, 4000, 8000]);
+    assert!(pauses.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(retry_after(40), 300_000);
+    assert_eq!(retry_after(u32::MAX), 300_000);
+}
+
+#[test]
+fn outbox_entries_round_trip_and_damage_is_refused() {
+    let mut e = Waiting {
+        url: "https://hooks.example/in".into(),
+        body: "{\"a\":\"line\\nbreak\"}\nsecond line".into(),
+        failures: 0,
+        next_at: 0,
+        lease_until: 0,
+    };
+    assert_eq!(Waiting::decode(&e.encode()), Some(e.clone()));
+    assert!(e.due(5));
+    let pause = e.failed(10_000);
+    assert_eq!((e.failures, e.next_at, pause), (1, 11_000, 1000));
+    assert!(!e.due(10_500) && e.due(11_000));
+    e.lease_until = 50_000;
+    assert_eq!(e.wake_at(), 50_000);
+    assert_eq!(Waiting::decode(&e.encode()), Some(e.clone()));
+    assert_eq!(Waiting::decode("outbox-v2\n0\n0\n0\nu\nb"), None);
+    assert_eq!(Waiting::decode("outbox-v1\nx\n0\n0\nu\nb"), None);
+    assert_eq!(Waiting::decode("outbox-v1\n0\n0\n0\nu"), None);
+}
+
+#[test]
+fn submission_ids_are_32_hex_digits_of_their_bytes() {
+    let id = submission_id(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255]);
+    assert_eq!(id, "000102030405060708090a0b0c0d0eff");
+}

@@ -1,0 +1,176 @@
+// Delivery to the host's own endpoint (`submitUrl`), against a real recording receiver on
+// 127.0.0.1: success, retries after 500s, offline then a later page load, a final 400, a
+// receiver without CORS headers, and two tabs completing at once.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useBrowser, answerAll, events } from "./harness.mjs";
+import { startReceiver } from "../tools/receiver.mjs";
+
+const env = useBrowser();
+let receiver;
+before(async () => { receiver = await startReceiver(); });
+after(async () => { await receiver?.close(); });
+
+const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+const OTHER = [4, 3, 3, 3, 2, 2, 2, 2, 3, 2, 2, 1];
+const pageUrl = () =>
+  `${env.server.base}/tests/pages/lang.html?${new URLSearchParams({ locale: "en", "data-submit-url": receiver.url })}`;
+
+/** A fresh receiver state for each test. */
+function reset({ cors = true } = {}) {
+  Object.assign(receiver.state, { posts: [], accepted: [], preflights: 0, plan: [], cors });
+}
+
+/** Opens the page in `context` (its own storage) and records events, warnings and errors. */
+async function open(context) {
+  const page = await context.newPage();
+  const seen = { errors: [], warnings: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") seen.errors.push(m.text());
+    if (m.type() === "warning") seen.warnings.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ["ready", "complete", "delivery"]) {
+      document.addEventListener(`ai-readiness:${name}`, (e) => window.__events.push({ type: e.type, detail: e.detail }));
+    }
+  });
+  // The delivery code is fetched when a widget with submitUrl mounts.
+  const chunk = page.waitForResponse((r) => r.url().endsWith("/split_delivery.wasm"));
+  await page.goto(pageUrl());
+  await chunk;
+  return { page, seen, host: page.locator("#w") };
+}
+
+async function complete({ page, host }, answers = ANSWERS) {
+  const result = page.waitForResponse((r) => r.url().endsWith("/split_result.wasm"));
+  await host.locator('[data-action="start"]').click();
+  await result;
+  await answerAll(host, answers);
+  const [done] = await events(page, "ai-readiness:complete");
+  return done.detail;
+}
+
+const deliveries = async (page) => (await events(page, "ai-readiness:delivery")).map((e) => e.detail);
+const waitForDelivery = (page, status, count = 1) =>
+  page.waitForFunction(([s, n]) => window.__events.filter((e) => e.type === "ai-readiness:delivery" && e.detail.status === s).length >= n, [status, count]);
+const outbox = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":outbox:v1:")));
+
+test("a completed assessment is posted once, with the documented payload", async () => {
+  reset();
+  const context = await env.browser.newContext();
+  const opened = await open(context);
+  const result = await complete(opened);
+  await receiver.until((s) => s.accepted.length === 1);
+  const [body] = receiver.state.accepted;
+  assert.match(body.submissionId, /^[0-9a-f]{32}$/);
+  assert.equal(body.schema, 1);
+  assert.equal(body.kind, "complete");
+  assert.equal(body.perspective, "team");
+  assert.equal(body.code, result.code);
+  assert.equal(body.pageUrl, pageUrl());
+  assert.ok(Math.abs(Date.parse(body.time) - Date.now()) < 60_000, body.time);
+  assert.deepEqual(Object.values(body.answers), ANSWERS);
+  assert.ok(Object.keys(body.answers).every((id) => /^[a-z]+\.[a-z_]+$/.test(id)), Object.keys(body.answers).join());
+  const { url, ...expected } = result;
+  assert.deepEqual(body.result, expected);
+  await waitForDelivery(opened.page, "delivered");
+  const [delivered] = await deliveries(opened.page);
+  assert.equal(delivered.submissionId, body.submissionId);
+  assert.equal(delivered.httpStatus, 200);
+  assert.deepEqual(await outbox(opened.page), [], "nothing left waiting");
+  assert.equal(receiver.state.posts.length, 1);
+  assert.deepEqual(opened.seen.errors, []);
+  await context.close();
+});
+
+test("server errors are retried with a growing pause until the endpoint takes it", async () => {
+  reset();
+  receiver.state.plan.push(500, 503);
+  const context = await env.browser.newContext();
+  const opened = await open(context);
+  await complete(opened);
+  await receiver.until((s) => s.accepted.length === 1);
+  await waitForDelivery(opened.page, "delivered");
+  const ids = new Set(receiver.state.posts.map((p) => p.id));
+  assert.equal(receiver.state.posts.length, 3, "two failures, then success");
+  assert.equal(ids.size, 1, "every attempt carries the same submissionId");
+  const statuses = (await deliveries(opened.page)).map((d) => [d.status, d.httpStatus, d.retryInMs]);
+  assert.deepEqual(statuses, [["retrying", 500, 1000], ["retrying", 503, 2000], ["delivered", 200, undefined]]);
+  assert.ok(opened.seen.warnings.some((w) => w.includes("HTTP 503") && w.includes("trying again in 2 s")), opened.seen.warnings.join("\n"));
+  assert.deepEqual(await outbox(opened.page), []);
+  await context.close();
+});
+
+test("a 400 refuses the submission for good, in the console and in an event", async () => {
+  reset();
+  receiver.state.plan.push(400);
+  const context = await env.browser.newContext();
+  const opened = await open(context);
+  await complete(opened);
+  await waitForDelivery(opened.page, "refused");
+  const [refused] = await deliveries(opened.page);
+  assert.equal(refused.httpStatus, 400);
+  assert.match(refused.message, /refused submission [0-9a-f]{32} with HTTP 400; it will not be sent again/);
+  assert.ok(opened.seen.errors.some((e) => e.includes(refused.message)));
+  assert.deepEqual(await outbox(opened.page), [], "a refused submission is not kept");
+  assert.equal(receiver.state.accepted.length, 0);
+  assert.equal(receiver.state.posts.length, 1, "and not sent again");
+  await context.close();
+});
+
+test("offline at the result, the submission waits in the outbox and goes out on the next page load", async () => {
+  reset();
+  const context = await env.browser.newContext();
+  const first = await open(context);
+  const result = first.page.waitForResponse((r) => r.url().endsWith("/split_result.wasm"));
+  await first.host.locator('[data-action="start"]').click();
+  await result;
+  await context.setOffline(true);
+  await answerAll(first.host, ANSWERS);
+  await waitForDelivery(first.page, "retrying");
+  const [retrying] = await deliveries(first.page);
+  assert.match(retrying.message, /\(offline\)/);
+  assert.equal((await outbox(first.page)).length, 1, "kept in localStorage");
+  await first.page.close();
+  assert.equal(receiver.state.posts.length, 0);
+  await context.setOffline(false);
+  // A later visit to any page with the widget sends what waits, without a new assessment.
+  const second = await open(context);
+  await receiver.until((s) => s.accepted.length === 1);
+  assert.equal(receiver.state.accepted[0].submissionId, retrying.submissionId);
+  await waitForDelivery(second.page, "delivered");
+  assert.deepEqual(await outbox(second.page), []);
+  await context.close();
+});
+
+test("an endpoint that sends no CORS headers is reported with the header it needs, and the submission is kept", async () => {
+  reset({ cors: false });
+  const context = await env.browser.newContext();
+  const opened = await open(context);
+  await complete(opened);
+  await waitForDelivery(opened.page, "retrying");
+  const [retrying] = await deliveries(opened.page);
+  assert.match(retrying.message, /Access-Control-Allow-Origin/);
+  assert.ok(opened.seen.warnings.some((w) => w.includes("Access-Control-Allow-Origin")));
+  assert.ok(receiver.state.preflights >= 1, "the browser asked first");
+  assert.equal(receiver.state.accepted.length, 0);
+  assert.equal((await outbox(opened.page)).length, 1, "kept for a later attempt");
+  await context.close();
+});
+
+test("two tabs completing at once: each submission arrives exactly once at a de-duplicating receiver", async () => {
+  reset();
+  const context = await env.browser.newContext();
+  const [a, b] = [await open(context), await open(context)];
+  const [ra, rb] = await Promise.all([complete(a, ANSWERS), complete(b, OTHER)]);
+  await receiver.until((s) => s.accepted.length === 2);
+  await Promise.all([waitForDelivery(a.page, "delivered"), waitForDelivery(b.page, "delivered")]);
+  const codes = receiver.state.accepted.map((p) => p.code).sort();
+  assert.deepEqual(codes, [ra.code, rb.code].sort());
+  const ids = receiver.state.accepted.map((p) => p.submissionId);
+  assert.equal(new Set(ids).size, 2);
+  assert.ok(receiver.state.posts.every((p) => ids.includes(p.id)), "nothing else was posted");
+  assert.deepEqual(await outbox(a.page), []);
+  await context.close();
+});
