@@ -1,6 +1,6 @@
 //! Prepares two inputs of the wasm, standard library only:
 //! - minifies the widget's stylesheets (`widget.css` for the first screens, `parts.css` for the
-//!   parts loaded on demand): comments and layout whitespace cost bytes every visitor downloads;
+//!   result and the team view, `lead.css` for the lead form): comments and layout whitespace cost bytes every visitor downloads;
 //! - reads the English catalog `src/core/locales/en.txt` and generates the `Msg` enum with one
 //!   variant per key, so code that names a message that does not exist fails to compile, plus
 //!   the keys and each message's shape as tables; and writes the English texts in two halves
@@ -15,7 +15,7 @@ mod placeholders;
 use placeholders::placeholders;
 
 fn main() {
-    for name in ["widget", "parts"] {
+    for name in ["widget", "parts", "lead"] {
         let source = format!("style/{name}.css");
         println!("cargo:rerun-if-changed={source}");
         let css =
@@ -68,7 +68,7 @@ fn main() {
 /// English travels with them. Everything else (intro, questions, errors a first screen can
 /// show, the announcement of a result) is in the main wasm.
 fn is_later(key: &str) -> bool {
-    const LATER: [&str; 12] = [
+    const LATER: [&str; 13] = [
         "adoption.",
         "change.",
         "code.",
@@ -76,6 +76,7 @@ fn is_later(key: &str) -> bool {
         "error.line.",
         "explain.",
         "gap.",
+        "lead.",
         "moveup.",
         "plan.",
         "result.",

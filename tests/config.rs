@@ -1,7 +1,7 @@
 //! Configuration: merging order, validation messages that name key, value and what is accepted,
 //! and the URL and colour checks that keep a host's typo from becoming a hole.
 
-use ai_readiness::core::colour::{is_css_colour, prefers_dark_text};
+use ai_readiness::core::colour::is_css_colour;
 use ai_readiness::core::config::{
     attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError,
     ConfigValue, Entry, Theme,
@@ -281,16 +281,6 @@ fn colours_are_recognised_and_get_readable_text() {
     ] {
         assert!(!is_css_colour(bad), "{bad:?} should fail");
     }
-    assert_eq!(prefers_dark_text("#ffff00"), Some(true));
-    assert_eq!(prefers_dark_text("#1a237e"), Some(false));
-    assert_eq!(prefers_dark_text("teal"), None);
-    assert_eq!(
-        prefers_dark_text("rgb(255, 215, 0)"),
-        Some(true),
-        "gold, as a browser reports it"
-    );
-    assert_eq!(prefers_dark_text("rgba(26, 35, 126, 0.9)"), Some(false));
-    assert_eq!(prefers_dark_text("rgb(nonsense)"), None);
 }
 
 #[test]

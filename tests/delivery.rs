@@ -66,6 +66,7 @@ fn the_payload_has_the_documented_shape() {
         submission_id(&[0xab; 16]),
         &result,
         Answers(answers.clone()),
+        None,
         "https://blog.example/post".into(),
         "2026-12-02T10:00:00.000Z".into(),
     );

@@ -374,36 +374,8 @@ async fn data_attributes_configure_and_mount_config_overrides_them() {
             .unwrap(),
         "#ffcc00"
     );
-    assert_eq!(
-        container
-            .style()
-            .get_property_value("--air-accent-text")
-            .unwrap(),
-        "#111318",
-        "dark text on yellow"
-    );
-    assert_eq!(
-        container.style().get_property_value("color").unwrap(),
-        "",
-        "the probe colour is removed again"
-    );
-
-    let named = Host::new();
-    named.element.set_attribute("data-accent", "gold").unwrap();
-    let _handle = mounted(&named, JsValue::UNDEFINED).await;
-    let container: HtmlElement = named
-        .shadow()
-        .first_element_child()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(
-        container
-            .style()
-            .get_property_value("--air-accent-text")
-            .unwrap(),
-        "#111318",
-        "named colours too"
-    );
+    // The text on accent buttons follows the accent in the stylesheet (relative colours); the
+    // end-to-end tests measure its contrast over a table of accents.
 }
 
 #[wasm_bindgen_test]

@@ -10,6 +10,7 @@ use super::bank::PERSPECTIVE;
 use super::code::{shorten, ResultCode};
 use super::colour;
 use super::i18n::{Catalog, Lang, Msg, Plural};
+use super::lead::{self, LeadConfig, LeadMode};
 use super::scoring::Outcome;
 
 /// A configuration value as it arrived, reduced to what validation needs.
@@ -174,6 +175,8 @@ pub struct Config {
     pub mode: Mode,
     /// Whether each public event is also pushed to `window.dataLayer` (Google Tag Manager).
     pub data_layer: bool,
+    /// The lead form: `lead`, `leadFields`, `leadConsent`, `leadPrivacyUrl`.
+    pub lead: LeadConfig,
     /// Where results and leads are posted (`submitUrl`), if anywhere.
     pub submit_url: Option<String>,
 }
@@ -226,13 +229,14 @@ impl Default for Config {
             storage: true,
             mode: Mode::Assessment,
             data_layer: false,
+            lead: LeadConfig::default(),
             submit_url: None,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 18] = [
     "locale",
     "theme",
     "accent",
@@ -247,6 +251,10 @@ pub const KEYS: [&str; 14] = [
     "mode",
     "dataLayer",
     "submitUrl",
+    "lead",
+    "leadFields",
+    "leadConsent",
+    "leadPrivacyUrl",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -254,7 +262,7 @@ pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -439,6 +447,21 @@ fn apply(
             "storage" => config.storage = bool_value(entry)?,
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
+            "lead" => {
+                config.lead.mode = text(entry).and_then(LeadMode::from_id).ok_or_else(|| {
+                    invalid(entry, "one of \"off\", \"before-result\", \"after-result\"")
+                })?
+            }
+            "leadFields" => {
+                config.lead.rules = text(entry)
+                    .and_then(|t| lead::read_rules(t, config.lead.rules))
+                    .ok_or_else(|| invalid(entry, lead::FIELDS_EXPECTED))?
+            }
+            "leadConsent" => config.lead.consent = Some(text_value(entry, v)?),
+            "leadPrivacyUrl" => {
+                config.lead.privacy_url =
+                    Some(url_value(entry, "an http(s) URL or a relative link")?)
+            }
             "submitUrl" => {
                 config.submit_url = Some(url_value(
                     entry,
@@ -639,7 +662,7 @@ fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
         .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
 }
 
-/// A link with nothing to fill in (`submitUrl`).
+/// A link with nothing to fill in (`submitUrl`, `leadPrivacyUrl`).
 fn url_value(entry: &Entry, expected: &'static str) -> Result<String, ConfigError> {
     text(entry)
         .filter(|s| is_safe_url(s))

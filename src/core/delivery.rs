@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::bank::{PERSPECTIVE, QUESTIONS};
 use super::events::CompleteDetail;
+use super::lead::Lead;
 use super::model::Answers;
 
 /// Version of the payload's shape, sent as `schema`.
@@ -22,6 +23,8 @@ pub const SCHEMA: u8 = 1;
 pub enum Kind {
     /// The visitor reached a result.
     Complete,
+    /// The visitor sent the lead form.
+    Lead,
 }
 
 /// The JSON body posted to `submitUrl` (the README documents it).
@@ -46,15 +49,19 @@ pub struct Submission {
     pub answers: AnswerMap,
     /// The result, as `ai-readiness:complete` carries it.
     pub result: CompleteDetail,
+    /// The lead form's fields, on a `lead` submission.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Lead>,
 }
 
 impl Submission {
-    /// A submission of `result`, whose code carries `answers`.
+    /// A submission of `result` (whose code carries `answers`), with a lead when the form was sent.
     pub fn new(
         kind: Kind,
         submission_id: String,
         result: &CompleteDetail,
         answers: Answers,
+        lead: Option<Lead>,
         page_url: String,
         time: String,
     ) -> Submission {
@@ -71,6 +78,7 @@ impl Submission {
                 url: None,
                 ..result.clone()
             },
+            lead,
         }
     }
 }

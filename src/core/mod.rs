@@ -23,6 +23,8 @@ pub mod events;
 pub mod explain;
 /// Text catalogs per language, plural and number rules.
 pub mod i18n;
+/// Lead capture: form configuration and checks.
+pub mod lead;
 /// Dimensions, levels, questions, answers.
 pub mod model;
 /// Reading `{name}` placeholders in catalog texts (shared with `build.rs`).

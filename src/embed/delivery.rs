@@ -10,7 +10,7 @@ use std::time::Duration;
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, RequestInit, Response};
+use web_sys::Element;
 
 use super::detail::set;
 use super::{dispatch_detail, error, storage, warn};
@@ -19,6 +19,7 @@ use crate::core::delivery::{
     submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
+use crate::core::lead::Lead;
 
 /// The name of the event that reports each delivery outcome.
 pub(crate) const DELIVERY_EVENT: &str = "ai-readiness:delivery";
@@ -43,6 +44,8 @@ pub(crate) struct Job {
     pub kind: Kind,
     /// The result.
     pub result: CompleteDetail,
+    /// The lead, when the form was sent.
+    pub lead: Option<Lead>,
 }
 
 /// Loads the delivery chunk and hands it `courier`.
@@ -124,6 +127,7 @@ fn body(job: &Job) -> Result<(String, String), String> {
         id.clone(),
         &job.result,
         answers,
+        job.lead.clone(),
         window.location().href().unwrap_or_default(),
         String::from(js_sys::Date::new_0().to_iso_string()),
     );
@@ -169,22 +173,19 @@ fn entries() -> Vec<(String, Entry)> {
     });
     let mut found = Vec::new();
     if let Some(local) = storage::local_storage() {
-        let keys: Vec<String> = (0..local.length().unwrap_or(0))
-            .filter_map(|i| local.key(i).ok().flatten())
-            .collect();
-        for key in keys {
+        // `Object.entries` lists a storage's items; the glue has it already for configuration.
+        for pair in js_sys::Object::entries(&local).iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                continue;
+            };
             let ours = prefixes
                 .iter()
                 .any(|(p, on)| *on && key.starts_with(&format!("{p}:outbox:v1:")));
             if !ours {
                 continue;
             }
-            match local
-                .get_item(&key)
-                .ok()
-                .flatten()
-                .and_then(|t| Entry::decode(&t))
-            {
+            match Entry::decode(&text) {
                 Some(entry) => found.push((key, entry)),
                 None => {
                     warn(&format!("dropped an unreadable waiting submission ({key})"));
@@ -341,23 +342,29 @@ async fn attempt(key: String, mut entry: Entry) {
 /// Posts `body` as JSON; the HTTP status, or why no answer came.
 async fn post(url: &str, body: &str) -> Result<u16, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(body));
+    // A plain object as the request's options, and properties read by name: each typed
+    // binding would add a function to the JS glue every visitor downloads.
+    let init = Object::new();
+    set(&init, "method", "POST".into());
+    set(&init, "body", body.into());
     let headers = Object::new();
     set(&headers, "Content-Type", "application/json".into());
-    init.set_headers(&headers);
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
-    match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
-        Ok(response) => Ok(response.unchecked_into::<Response>().status()),
+    set(&init, "headers", headers.into());
+    set(
+        &init,
+        "signal",
+        web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS).into(),
+    );
+    let get = |from: &JsValue, key: &str| {
+        js_sys::Reflect::get(from, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    match JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref())).await {
+        Ok(response) => Ok(get(&response, "status").as_f64().unwrap_or(0.0) as u16),
         Err(e) => {
-            let name = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
+            let name = get(&e, "name").as_string().unwrap_or_default();
             Err(if name == "TimeoutError" {
                 format!("no answer within {} s", TIMEOUT_MS / 1000)
-            } else if !window.navigator().on_line() {
+            } else if get(&window.navigator(), "onLine") == JsValue::FALSE {
                 "offline".to_string()
             } else {
                 "no answer it may read: the endpoint is unreachable, or it does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()

@@ -18,7 +18,6 @@ use yew::{AppHandle, Callback};
 
 use crate::core::code;
 use crate::core::code::CodeError;
-use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::delivery::Kind;
 use crate::core::events::WidgetEvent;
@@ -38,6 +37,8 @@ mod detail;
 mod files;
 /// Reading JavaScript config objects and attributes into core's terms.
 mod js_config;
+/// The lead form's browser side, in its chunk.
+mod lead;
 /// Fetching and sharing the catalogs of languages other than English.
 pub mod locale;
 /// What a crash shows: the apology each widget keeps ready for `embed.js`, the panic hook.
@@ -60,8 +61,8 @@ pub(crate) const LOG_PREFIX: &str = "[ai-readiness]";
 thread_local! {
     /// The constructed stylesheet, shared by every instance on the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// The stylesheet of the parts loaded on demand, once one has loaded.
-    static PART_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The stylesheets of the parts loaded on demand, by their text's address, once loaded.
+    static PART_SHEETS: RefCell<Vec<(usize, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
     /// Widgets mounted and not destroyed.
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
@@ -388,6 +389,7 @@ fn event_dispatcher(host: Element, config: Rc<Config>) -> Callback<Rc<WidgetEven
                 job: Some(delivery::Job {
                     kind: Kind::Complete,
                     result: detail.clone(),
+                    lead: None,
                 }),
                 ..idle
             });
@@ -426,33 +428,14 @@ pub(crate) fn dispatch_detail(host: &Element, name: &str, detail: &JsValue) {
 }
 
 /// Sets the accent as a custom property on the container, through the CSSOM (which a strict
-/// Content-Security-Policy allows, unlike a `style` attribute in markup), and picks readable
-/// text for accent buttons from the colour the browser resolved.
+/// Content-Security-Policy allows, unlike a `style` attribute in markup). The text on accent
+/// buttons follows from it in the stylesheet.
 fn apply_accent(container: &HtmlElement, accent: Option<&str>) {
     let style = container.style();
-    let _ = style.remove_property("--air-accent-text");
-    let Some(value) = accent else {
-        let _ = style.remove_property("--air-accent");
-        return;
-    };
-    let _ = style.set_property("--air-accent", value);
-    // Any colour syntax resolves to rgb() in computed style; a named accent such as `gold` then
-    // gets dark text just like `#ffd700`.
-    let _ = style.set_property("color", value);
-    let resolved = web_sys::window()
-        .and_then(|w| w.get_computed_style(container).ok().flatten())
-        .and_then(|computed| computed.get_property_value("color").ok());
-    let _ = style.remove_property("color");
-    let text = match resolved
-        .as_deref()
-        .and_then(colour::prefers_dark_text)
-        .or_else(|| colour::prefers_dark_text(value))
-    {
-        Some(true) => "#111318",
-        Some(false) => "#ffffff",
-        None => return,
-    };
-    let _ = style.set_property("--air-accent-text", text);
+    match accent {
+        Some(value) => drop(style.set_property("--air-accent", value)),
+        None => drop(style.remove_property("--air-accent")),
+    }
 }
 
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
@@ -469,18 +452,21 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
         })
 }
 
-/// Adds the stylesheet of the parts loaded on demand after the widget's own, once per shadow
-/// root; one sheet object serves every widget on the page.
+/// Adds the stylesheet of a part loaded on demand after the widget's own, once per shadow root;
+/// one sheet object per stylesheet serves every widget on the page.
 fn adopt_part_stylesheet(shadow: &ShadowRoot, css: &'static str) {
     let adopted = shadow.adopted_style_sheets();
-    let sheet = PART_SHEET.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = CssStyleSheet::new()
-                .ok()
-                .filter(|s| s.replace_sync(css).is_ok());
+    let sheet = PART_SHEETS.with(|cell| {
+        let mut sheets = cell.borrow_mut();
+        let at = css.as_ptr() as usize;
+        if let Some((_, sheet)) = sheets.iter().find(|(key, _)| *key == at) {
+            return Some(sheet.clone());
         }
-        slot.clone()
+        let sheet = CssStyleSheet::new()
+            .ok()
+            .filter(|s| s.replace_sync(css).is_ok())?;
+        sheets.push((at, sheet.clone()));
+        Some(sheet)
     });
     if let Some(sheet) = sheet.filter(|sheet| !adopted.includes(sheet, 0)) {
         adopted.push(&sheet);

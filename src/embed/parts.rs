@@ -7,22 +7,28 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::delivery::Courier;
-use super::{files, share};
-use crate::ui::parts::{ChunkError, Loaded, Loaders, ResultFns, ResultPart, TeamFns, TeamPart};
+use super::{files, lead, share};
+use crate::ui::lead::{lead_box, LeadFns};
+use crate::ui::parts::{ChunkError, Fns, Loaded, Loaders, PartFns, ResultFns, TeamFns};
 use crate::ui::result::result_view;
 
 /// The loaders the widget is given.
 pub(super) const LOADERS: Loaders = Loaders {
     result: result_loader,
     team: team_loader,
+    lead: lead_loader,
 };
 
-fn result_loader() -> Pin<Box<dyn Future<Output = Result<ResultPart, ChunkError>>>> {
+fn result_loader() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
     Box::pin(result_part())
 }
 
-fn team_loader() -> Pin<Box<dyn Future<Output = Result<TeamPart, ChunkError>>>> {
+fn team_loader() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
     Box::pin(team_part())
+}
+
+fn lead_loader() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
+    Box::pin(lead_part())
 }
 
 /// Named only inside the split points, so it travels in the parts' chunk.
@@ -30,49 +36,73 @@ fn parts_css() -> &'static str {
     include_str!(concat!(env!("OUT_DIR"), "/parts.min.css"))
 }
 
-fn result_fns() -> ResultPart {
+fn result_fns() -> PartFns {
     Loaded {
-        draw: ResultFns {
+        draw: Fns::Result(ResultFns {
             view: result_view,
             copy: share::copy,
-        },
+        }),
         css: parts_css(),
     }
 }
 
-fn team_fns() -> TeamPart {
+fn team_fns() -> PartFns {
     Loaded {
-        draw: TeamFns {
+        draw: Fns::Team(TeamFns {
             view: crate::ui::parts::team_view,
             read: files::read,
             save: files::save,
-        },
+        }),
         css: parts_css(),
     }
 }
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(result, fallible)]
-fn result_part() -> Result<ResultPart, ChunkError> {
+fn result_part() -> Result<PartFns, ChunkError> {
     crate::core::i18n::register_later_english();
     Ok(result_fns())
 }
 
 #[cfg(not(feature = "split"))]
-async fn result_part() -> Result<ResultPart, ChunkError> {
+async fn result_part() -> Result<PartFns, ChunkError> {
     Ok(result_fns())
 }
 
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(team, fallible)]
-fn team_part() -> Result<TeamPart, ChunkError> {
+fn team_part() -> Result<PartFns, ChunkError> {
     crate::core::i18n::register_later_english();
     Ok(team_fns())
 }
 
 #[cfg(not(feature = "split"))]
-async fn team_part() -> Result<TeamPart, ChunkError> {
+async fn team_part() -> Result<PartFns, ChunkError> {
     Ok(team_fns())
+}
+
+fn lead_fns() -> PartFns {
+    Loaded {
+        draw: Fns::Lead(LeadFns {
+            view: lead_box,
+            sent: lead::sent,
+            recall: lead::recall,
+            remember: lead::remember,
+        }),
+        css: include_str!(concat!(env!("OUT_DIR"), "/lead.min.css")),
+    }
+}
+
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(lead, fallible)]
+fn lead_part() -> Result<PartFns, ChunkError> {
+    crate::core::i18n::register_later_english();
+    Ok(lead_fns())
+}
+
+#[cfg(not(feature = "split"))]
+async fn lead_part() -> Result<PartFns, ChunkError> {
+    Ok(lead_fns())
 }
 
 /// The delivery chunk: what sends to `submitUrl` (see `embed::delivery`).

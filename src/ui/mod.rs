@@ -13,13 +13,16 @@ use crate::core::code::CodeError;
 use crate::core::config::{Config, Mode};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{Catalog, Msg};
+use crate::core::lead::LeadMode;
 use crate::core::model::Answers;
 use crate::core::progress::Snapshot;
 use crate::core::text;
-use parts::Part;
+use parts::{Fns, Loaded, Part};
 
 /// The intro screen.
 mod intro;
+/// The lead form.
+pub mod lead;
 /// The parts that load on demand (result screen, team view).
 pub mod parts;
 /// One question screen.
@@ -196,16 +199,24 @@ pub fn App(props: &AppProps) -> Html {
         "team view",
         props.on_problem.clone(),
     );
+    // The lead form, when the host turned it on, loads with the result.
+    let lead_on = props.config.lead.mode != LeadMode::Off;
+    let (lead_part, retry_lead) = parts::use_part(
+        lead_on && wants_result,
+        lead_on && result_shown,
+        props.parts.lead,
+        "lead form",
+        props.on_problem.clone(),
+    );
     {
         // A part's styles are adopted as soon as it has loaded, before it is first drawn.
-        let css = match (result_part, team_part) {
-            (Part::Ready(part), _) => Some(part.css),
-            (_, Part::Ready(part)) => Some(part.css),
+        let css = [result_part, team_part, lead_part].map(|part| match part {
+            Part::Ready(part) => Some(part.css),
             _ => None,
-        };
+        });
         let on_styles = props.on_styles.clone();
         use_effect_with(css, move |css| {
-            if let Some(css) = css {
+            for css in css.iter().flatten() {
                 on_styles.emit(css);
             }
         });
@@ -218,12 +229,15 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
         });
         let view = match team_part {
-            Part::Ready(part) => (part.draw.view)(team::TeamProps {
+            Part::Ready(Loaded {
+                draw: Fns::Team(part),
+                ..
+            }) => (part.view)(team::TeamProps {
                 t: t.clone(),
                 text: (*team_text).clone(),
                 on_text: Callback::from(move |text| team_text.set(text)),
-                on_file: Callback::from(part.draw.read),
-                on_download: Callback::from(part.draw.save),
+                on_file: Callback::from(part.read),
+                on_download: Callback::from(part.save),
                 on_back,
             }),
             other => part_pending(t, other, retry_team),
@@ -242,13 +256,20 @@ pub fn App(props: &AppProps) -> Html {
         Some(Err(e)) => Some(t.fill(Msg::SharedBadLink, &[("reason", &text::code_error(t, e))])),
         _ => None,
     };
-    let draw_result = |props: &result::ResultProps| match result_part {
-        Part::Ready(part) => (part.draw.view)(props),
-        other => part_pending(t, other, retry_result.clone()),
+    let result_fns = match result_part {
+        Part::Ready(Loaded {
+            draw: Fns::Result(fns),
+            ..
+        }) => Some(fns),
+        _ => None,
     };
-    let on_share = match result_part {
-        Part::Ready(part) => Callback::from(part.draw.copy),
-        _ => Callback::noop(),
+    let draw_result = |props: &result::ResultProps| match result_fns {
+        Some(fns) => (fns.view)(props),
+        None => part_pending(t, result_part, retry_result.clone()),
+    };
+    let on_share = match result_fns {
+        Some(fns) => Callback::from(fns.copy),
+        None => Callback::noop(),
     };
     let body = match (a.shared_result(), a.step) {
         (Some((outcome, code)), _) => draw_result(&result::ResultProps {
@@ -266,6 +287,8 @@ pub fn App(props: &AppProps) -> Html {
             on_team: None,
             on_restart: dispatch(Action::TakeItYourself),
             heading: heading.clone(),
+            config: props.config.clone(),
+            lead: (lead_part, retry_lead.clone()),
         }),
         (None, Step::Intro) => intro::intro_view(t, dispatch(Action::Start)),
         (None, Step::Question(n)) => question::question_view(
@@ -300,6 +323,8 @@ pub fn App(props: &AppProps) -> Html {
                 on_team: Some(open_team),
                 on_restart: dispatch(Action::Restart),
                 heading: heading.clone(),
+                config: props.config.clone(),
+                lead: (lead_part, retry_lead.clone()),
             }),
             _ => html! {},
         },
@@ -329,7 +354,7 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// What stands in for a part that is not loaded: a short wait, or why it failed and a retry.
-fn part_pending<F>(t: &Catalog, part: Part<F>, retry: Callback<MouseEvent>) -> Html {
+pub(crate) fn part_pending<F>(t: &Catalog, part: Part<F>, retry: Callback<MouseEvent>) -> Html {
     if matches!(part, Part::Failed) {
         html! {
             <div class="air-notice" role="alert" data-part-failed="">

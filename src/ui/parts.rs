@@ -1,4 +1,4 @@
-//! Parts of the widget that load on demand: the result screen and the team view.
+//! Parts of the widget that load on demand: the result screen, the team view and the lead form.
 //!
 //! In the release build (cargo feature `split`) each part is a split point: the functions only
 //! it reaches are cut out of the main wasm into a chunk of their own (`wasm-split-cli`), which
@@ -13,6 +13,7 @@ use std::pin::Pin;
 
 use yew::prelude::*;
 
+use super::lead::LeadFns;
 use super::result::ResultProps;
 use super::share::ShareRequest;
 use super::team::{Download, FileRequest, TeamProps, TeamView};
@@ -61,10 +62,20 @@ impl PartialEq for TeamFns {
     }
 }
 
-/// The result screen, loaded.
-pub type ResultPart = Loaded<ResultFns>;
-/// The team view, loaded.
-pub type TeamPart = Loaded<TeamFns>;
+/// What a loaded part brings. One type for every part, so that the hook that loads them is
+/// compiled once (in the main module) and a part loading another part costs it nothing.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Fns {
+    /// The result screen's.
+    Result(ResultFns),
+    /// The team view's.
+    Team(TeamFns),
+    /// The lead form's.
+    Lead(LeadFns),
+}
+
+/// A part, loaded.
+pub type PartFns = Loaded<Fns>;
 
 /// A part's chunk could not be fetched or instantiated (offline, blocked, tampered).
 #[derive(Debug)]
@@ -91,21 +102,24 @@ pub enum Part<F> {
 }
 
 /// Starts loading a part and resolves to what it brings.
-pub type Loader<F> = fn() -> Pin<Box<dyn Future<Output = Result<F, ChunkError>>>>;
+pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
 
 /// How to load each part; the embed layer provides them.
 #[derive(Clone, Copy)]
 pub struct Loaders {
     /// The result screen's loader.
-    pub result: Loader<ResultPart>,
+    pub result: Loader,
     /// The team view's loader.
-    pub team: Loader<TeamPart>,
+    pub team: Loader,
+    /// The lead form's loader.
+    pub lead: Loader,
 }
 
 impl PartialEq for Loaders {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::fn_addr_eq(self.result, other.result)
             && std::ptr::fn_addr_eq(self.team, other.team)
+            && std::ptr::fn_addr_eq(self.lead, other.lead)
     }
 }
 
@@ -118,13 +132,13 @@ pub fn team_view(props: TeamProps) -> Html {
 /// failed then and becomes `shown` (on screen now), and offers a retry button's callback.
 /// `on_problem` hears why a load failed, for the console.
 #[hook]
-pub fn use_part<F: Copy + PartialEq + 'static>(
+pub fn use_part(
     wanted: bool,
     shown: bool,
-    load: Loader<F>,
+    load: Loader,
     what: &'static str,
     on_problem: Callback<String>,
-) -> (Part<F>, Callback<MouseEvent>) {
+) -> (Part<PartFns>, Callback<MouseEvent>) {
     let part = use_state_eq(|| Part::Idle);
     let attempt = use_state_eq(|| 0u32);
     {

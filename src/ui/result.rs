@@ -2,15 +2,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lead::LeadProps;
+use super::part_pending;
+use super::parts::{Fns, Loaded, Part, PartFns};
 use super::share::{CopyButton, ShareKind, ShareRequest};
 use super::{attr, tx};
 use crate::core::bank::QUESTIONS;
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
-use crate::core::config::{result_url, CallToAction};
-use crate::core::events::WidgetEvent;
+use crate::core::config::{result_url, CallToAction, Config};
+use crate::core::events::{CompleteDetail, WidgetEvent};
 use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
+use crate::core::lead::LeadMode;
 use crate::core::model::{Answers, Dimension, Level};
 use crate::core::plan::{plan, Plan};
 use crate::core::scoring::Outcome;
@@ -42,6 +46,10 @@ pub struct ResultProps {
     pub on_cta: Callback<Rc<WidgetEvent>>,
     /// Pressed Retake (or "Take it yourself" on a shared result).
     pub on_restart: Callback<MouseEvent>,
+    /// The widget's configuration (the lead form's settings).
+    pub config: Rc<Config>,
+    /// The lead form's part, when the host turned it on, and its retry.
+    pub lead: (Part<PartFns>, Callback<MouseEvent>),
 }
 
 /// The result: level, chart, adoption gap, biggest gap with reason, what moves it up, the
@@ -65,6 +73,7 @@ pub fn result_view(props: &ResultProps) -> Html {
             <h2 class="air-level" tabindex="-1" ref={props.heading.clone()}>{ level_name(t, o.level) }</h2>
             { level_ladder(t, o.level) }
             <p class="air-lead">{ level_meaning(t, o.level) }</p>
+            { lead_slot(props, LeadMode::BeforeResult) }
             <div class="air-figures">
                 <div class="air-figure">
                     <span class="air-figure-value" data-figure="overall">{ t.number(o.overall) }</span>
@@ -95,6 +104,7 @@ pub fn result_view(props: &ResultProps) -> Html {
             if !props.shared {
                 { code_box(&props.t, &props.code, &props.on_share) }
             }
+            { lead_slot(props, LeadMode::AfterResult) }
             <div class="air-nav">
                 if props.shared {
                     <button type="button" class="air-btn air-primary" data-action="take" onclick={props.on_restart.clone()}>
@@ -113,6 +123,40 @@ pub fn result_view(props: &ResultProps) -> Html {
                 { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
             </div>
         </section>
+    }
+}
+
+/// The lead form's place, when the host asked for it `at` this point (never on someone else's
+/// shared result). Before the result, the slot's `data-lead-state` holds back what follows it
+/// but the buttons until the form is sent (`style/parts.css`); a form that cannot load holds
+/// back nothing.
+fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
+    if props.shared || props.config.lead.mode != at {
+        return html! {};
+    }
+    let (part, retry) = &props.lead;
+    match part {
+        Part::Ready(Loaded {
+            draw: Fns::Lead(fns),
+            ..
+        }) => (fns.view)(LeadProps {
+            t: props.t.clone(),
+            config: props.config.clone(),
+            result: Rc::new(CompleteDetail::of(&props.outcome, &props.code)),
+            fns: *fns,
+        }),
+        other => {
+            let state = if matches!(other, Part::Failed) {
+                "failed"
+            } else {
+                "loading"
+            };
+            html! {
+                <div class="air-lead-slot" data-lead-mode={at.id()} data-lead-state={state}>
+                    { part_pending(&props.t, *other, retry.clone()) }
+                </div>
+            }
+        }
     }
 }
 

@@ -1,0 +1,93 @@
+//! The lead form's browser side, in its chunk: announcing a sent form as `ai-readiness:lead` on
+//! the widget's host, handing it to delivery, and remembering per result whether the visitor
+//! sent or declined the form (so a reload does not ask again).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot};
+
+use super::delivery::{self, Courier, Job};
+use super::{dispatch_detail, storage};
+use crate::core::bank::PERSPECTIVE;
+use crate::core::config::Config;
+use crate::core::delivery::Kind;
+use crate::core::events::CompleteDetail;
+use crate::core::lead::Lead;
+use crate::ui::lead::{LeadSent, LeadStatus};
+
+/// The name of the event a sent form raises.
+pub(crate) const LEAD_EVENT: &str = "ai-readiness:lead";
+
+/// Detail of `ai-readiness:lead`: the result's fields, the perspective and the lead.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LeadDetail<'a> {
+    #[serde(flatten)]
+    result: &'a CompleteDetail,
+    perspective: &'static str,
+    lead: &'a Lead,
+}
+
+/// The widget's host element, from any element inside its shadow root.
+pub(crate) fn host_of(inside: &Element) -> Option<Element> {
+    inside
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .map(|root| root.host())
+}
+
+/// Announces a sent form and delivers it when the host set `submitUrl`.
+pub(crate) fn sent(sent: LeadSent) {
+    let Some(host) = sent.anchor.cast::<Element>().and_then(|e| host_of(&e)) else {
+        return;
+    };
+    let detail = LeadDetail {
+        result: &sent.result,
+        perspective: PERSPECTIVE,
+        lead: &sent.lead,
+    };
+    match serde::Serialize::serialize(&detail, &serde_wasm_bindgen::Serializer::json_compatible()) {
+        Ok(value) => dispatch_detail(&host, LEAD_EVENT, &value),
+        Err(e) => super::error(&format!("could not build the lead event: {e}")),
+    }
+    if let Some(url) = sent.config.submit_url.clone() {
+        delivery::deliver(Courier {
+            host,
+            url,
+            prefix: sent.config.storage_key.clone(),
+            storage: sent.config.storage,
+            job: Some(Job {
+                kind: Kind::Lead,
+                result: sent.result,
+                lead: Some(sent.lead),
+            }),
+        });
+    }
+}
+
+/// The key that keeps the form's status for the last result.
+fn key(config: &Config) -> String {
+    format!("{}:lead:v1", config.storage_key)
+}
+
+/// Whether the visitor already sent or declined the form for the result with `code`.
+pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {
+    let saved = config
+        .storage
+        .then(storage::local_storage)
+        .flatten()
+        .and_then(|s| s.get_item(&key(config)).ok().flatten());
+    match saved.as_deref().and_then(|v| v.split_once(' ')) {
+        Some((c, "sent")) if c == code => LeadStatus::Sent,
+        Some((c, "declined")) if c == code => LeadStatus::Declined,
+        _ => LeadStatus::Open,
+    }
+}
+
+/// Keeps the form's status for the result with `code`; only the code and the status, never
+/// what the visitor typed.
+pub(crate) fn remember(config: &Config, code: &str, status: LeadStatus) {
+    if let Some(s) = config.storage.then(storage::local_storage).flatten() {
+        let _ = s.set_item(&key(config), &format!("{code} {}", status.id()));
+    }
+}

@@ -1,0 +1,397 @@
+//! The lead form (`lead` config).
+//!
+//! The form ([`LeadBox`]) is a part that loads on demand, with the result, only for a host that
+//! turned it on, so other visitors never download it; the result screen places it. `before-result`
+//! shows the level, then the form, and the rest of the result once the form is sent; a visitor
+//! who declines keeps the level and may open the form again. `after-result` puts the form
+//! under the full result.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::{attr, tx};
+use crate::core::config::Config;
+use crate::core::events::CompleteDetail;
+use crate::core::i18n::{Catalog, Msg};
+use crate::core::lead::{
+    check, FieldRule, Lead, LeadField, LeadInput, LeadMode, LeadProblem, MAX_FIELD, SIZES,
+};
+
+/// Where a visitor stands with the form for one result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeadStatus {
+    /// Not answered yet.
+    Open,
+    /// Sent.
+    Sent,
+    /// Declined.
+    Declined,
+}
+
+impl LeadStatus {
+    /// The word in `data-lead-state` and in storage.
+    pub fn id(self) -> &'static str {
+        match self {
+            LeadStatus::Open => "open",
+            LeadStatus::Sent => "sent",
+            LeadStatus::Declined => "declined",
+        }
+    }
+}
+
+/// A sent form, for the embed layer: it announces `ai-readiness:lead` on the widget's host
+/// (found from `anchor`) and delivers it to `submitUrl` when set.
+pub struct LeadSent {
+    /// An element inside the widget.
+    pub anchor: NodeRef,
+    /// What the visitor entered, checked.
+    pub lead: Lead,
+    /// The result it goes with.
+    pub result: CompleteDetail,
+    /// The widget's configuration.
+    pub config: Rc<Config>,
+}
+
+/// What the lead form's chunk brings: the form and its browser side.
+#[derive(Clone, Copy)]
+pub struct LeadFns {
+    /// Draws the form where the result places it.
+    pub view: fn(LeadProps) -> Html,
+    /// Announces and delivers a sent form.
+    pub sent: fn(LeadSent),
+    /// The status saved for a result code (storage rules as for progress).
+    pub recall: fn(&Config, &str) -> LeadStatus,
+    /// Saves the status for a result code.
+    pub remember: fn(&Config, &str, LeadStatus),
+}
+
+impl PartialEq for LeadFns {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.view, other.view)
+    }
+}
+
+/// Props of [`LeadBox`].
+#[derive(Properties)]
+pub struct LeadProps {
+    /// The texts.
+    pub t: Rc<Catalog>,
+    /// The widget's configuration (field rules, consent text, privacy link, mode).
+    pub config: Rc<Config>,
+    /// The result the form goes with.
+    pub result: Rc<CompleteDetail>,
+    /// The chunk's browser side.
+    pub fns: LeadFns,
+}
+
+impl PartialEq for LeadProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.t, &other.t)
+            && Rc::ptr_eq(&self.config, &other.config)
+            && self.result.code == other.result.code
+    }
+}
+
+/// The form as one call, so that everything it reaches lands in its chunk.
+pub fn lead_box(props: LeadProps) -> Html {
+    html! { <LeadBox ..props /> }
+}
+
+/// The form's state: where the visitor stands, what they typed, and the problems found when
+/// they last tried to send (`None` before the first try; then messages follow each keystroke).
+#[derive(Clone, PartialEq)]
+pub struct LeadState {
+    status: LeadStatus,
+    input: LeadInput,
+    problems: Option<Vec<LeadProblem>>,
+}
+
+/// A change to the form.
+pub enum LeadAction {
+    /// A field's new text (`None`: the consent box, checked when the text is not empty).
+    Edit(Option<LeadField>, String),
+    /// A try to send was refused for these problems.
+    Refused(Vec<LeadProblem>),
+    /// Sent, declined, or opened again.
+    Status(LeadStatus),
+}
+
+impl LeadState {
+    fn apply(&self, action: LeadAction, rules: &[FieldRule; 4]) -> LeadState {
+        let mut next = self.clone();
+        match action {
+            LeadAction::Edit(Some(field), value) => next.input.set(field, value),
+            LeadAction::Edit(None, value) => next.input.consent = !value.is_empty(),
+            LeadAction::Refused(found) => next.problems = Some(found),
+            LeadAction::Status(status) => next.status = status,
+        }
+        if next.problems.is_some() {
+            next.problems = Some(check(&next.input, rules, "").err().unwrap_or_default());
+        }
+        next
+    }
+}
+
+/// The reducer around [`LeadState`], with the rules it checks against.
+#[derive(Clone, PartialEq)]
+struct LeadReducer(LeadState, [FieldRule; 4]);
+
+impl Reducible for LeadReducer {
+    type Action = LeadAction;
+
+    fn reduce(self: Rc<Self>, action: LeadAction) -> Rc<Self> {
+        Rc::new(LeadReducer(self.0.apply(action, &self.1), self.1))
+    }
+}
+
+/// The form, the thanks after it, or (declined before the result) a way back to it.
+#[component]
+pub fn LeadBox(props: &LeadProps) -> Html {
+    let state = {
+        let (config, code, recall) = (
+            props.config.clone(),
+            props.result.code.clone(),
+            props.fns.recall,
+        );
+        use_reducer(move || {
+            LeadReducer(
+                LeadState {
+                    status: recall(&config, &code),
+                    input: LeadInput::default(),
+                    problems: None,
+                },
+                config.lead.rules,
+            )
+        })
+    };
+    let anchor = use_node_ref();
+    let t = &props.t;
+    let fns = props.fns;
+    let mode = props.config.lead.mode;
+    let set = {
+        let (state, config, code) = (
+            state.dispatcher(),
+            props.config.clone(),
+            props.result.code.clone(),
+        );
+        move |status: LeadStatus| {
+            (fns.remember)(&config, &code, status);
+            state.dispatch(LeadAction::Status(status));
+        }
+    };
+    let body = match (state.0.status, mode == LeadMode::BeforeResult) {
+        (LeadStatus::Open, _) => lead_form(
+            t,
+            &props.config,
+            &state,
+            &anchor,
+            {
+                let (set, result, config, anchor) = (
+                    set.clone(),
+                    props.result.clone(),
+                    props.config.clone(),
+                    anchor.clone(),
+                );
+                Callback::from(move |lead: Lead| {
+                    (fns.sent)(LeadSent {
+                        anchor: anchor.clone(),
+                        lead,
+                        result: (*result).clone(),
+                        config: config.clone(),
+                    });
+                    set(LeadStatus::Sent);
+                    // The form and its buttons go; keyboard focus stays here, by the thanks.
+                    if let Some(slot) = anchor.cast::<web_sys::HtmlElement>() {
+                        let _ = slot.focus();
+                    }
+                })
+            },
+            {
+                let set = set.clone();
+                Callback::from(move |_: MouseEvent| set(LeadStatus::Declined))
+            },
+        ),
+        (LeadStatus::Sent, _) => html! {
+            <p class="air-lead-sent" role="status" data-lead-sent="">{ tx(t, Msg::LeadSent) }</p>
+        },
+        (LeadStatus::Declined, true) => {
+            let reopen = Callback::from(move |_: MouseEvent| set(LeadStatus::Open));
+            html! {
+                <div class="air-notice" data-lead-declined="">
+                    <p>{ tx(t, Msg::LeadDeclinedBefore) }</p>
+                    <button type="button" class="air-btn" data-action="lead-reopen" onclick={reopen}>{ tx(t, Msg::LeadReopen) }</button>
+                </div>
+            }
+        }
+        (LeadStatus::Declined, false) => html! {},
+    };
+    html! {
+        <div class="air-lead-slot" data-lead-mode={mode.id()} data-lead-state={state.0.status.id()} ref={anchor} tabindex="-1">
+            { body }
+        </div>
+    }
+}
+
+/// The form: native inputs named `name`, `email`, `company`, `size` and `consent`, checked on
+/// sending with a specific message under each field that needs one; what was typed stays.
+fn lead_form(
+    t: &Rc<Catalog>,
+    config: &Config,
+    state: &UseReducerHandle<LeadReducer>,
+    anchor: &NodeRef,
+    on_sent: Callback<Lead>,
+    on_decline: Callback<MouseEvent>,
+) -> Html {
+    let lead = &config.lead;
+    let LeadReducer(form, rules) = &**state;
+    let consent_text = lead
+        .consent
+        .clone()
+        .unwrap_or_else(|| t.get(Msg::LeadConsent).to_string());
+    let edit = |field: Option<LeadField>| {
+        let state = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let value = match field {
+                Some(LeadField::Size) => e.target_unchecked_into::<HtmlSelectElement>().value(),
+                Some(_) => e.target_unchecked_into::<HtmlInputElement>().value(),
+                None => {
+                    let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+                    String::from(if checked { "on" } else { "" })
+                }
+            };
+            state.dispatch(LeadAction::Edit(field, value));
+        })
+    };
+    let onsubmit = {
+        let (state, anchor, consent_text) = (state.clone(), anchor.clone(), consent_text.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let LeadReducer(form, rules) = &*state;
+            match check(&form.input, rules, &consent_text) {
+                Ok(lead) => on_sent.emit(lead),
+                Err(found) => {
+                    // The fields are all drawn already: focus goes to the first one to fix.
+                    let first = match found.first() {
+                        Some((Some(field), _)) => format!("#air-lead-{}", field.id()),
+                        _ => "[name=consent]".to_string(),
+                    };
+                    state.dispatch(LeadAction::Refused(found));
+                    if let Some(field) = anchor
+                        .cast::<web_sys::Element>()
+                        .and_then(|a| a.query_selector(&first).ok().flatten())
+                        .and_then(|f| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok()
+                        })
+                    {
+                        let _ = field.focus();
+                    }
+                }
+            }
+        })
+    };
+    let shown = form.problems.as_deref().unwrap_or_default();
+    let problem =
+        |field: Option<LeadField>| shown.iter().find(|(f, _)| *f == field).map(|&(_, msg)| msg);
+    let fields = LeadField::ALL
+        .into_iter()
+        .zip(*rules)
+        .filter(|(_, rule)| *rule != FieldRule::Hidden)
+        .map(|(field, rule)| {
+            let id = field.id();
+            let error = problem(Some(field)).map(|msg| error_text(t, msg, id));
+            let invalid = error.is_some().then_some("true");
+            let described = error.is_some().then(|| format!("air-lead-{id}-error"));
+            let required = rule == FieldRule::Required;
+            let control = if field == LeadField::Size {
+                let options = SIZES.iter().map(|&(value, label)| {
+                    html! { <option {value} selected={form.input.size == value}>{ tx(t, label) }</option> }
+                });
+                html! {
+                    <select id={format!("air-lead-{id}")} name={id} {required} aria-invalid={invalid}
+                        aria-describedby={described} onchange={edit(Some(field))}>
+                        <option value="" selected={form.input.size.is_empty()}>{ tx(t, Msg::LeadSizeChoose) }</option>
+                        { for options }
+                    </select>
+                }
+            } else {
+                let (kind, complete) = match field {
+                    LeadField::Name => ("text", "name"),
+                    LeadField::Email => ("email", "email"),
+                    _ => ("text", "organization"),
+                };
+                html! {
+                    <input id={format!("air-lead-{id}")} name={id} type={kind} autocomplete={complete}
+                        {required} aria-invalid={invalid} aria-describedby={described}
+                        value={form.input.get(field).to_string()}
+                        oninput={edit(Some(field)).reform(|e: InputEvent| e.into())} />
+                }
+            };
+            html! {
+                <div class="air-lead-field" data-field={id}>
+                    <label for={format!("air-lead-{id}")}>
+                        { tx(t, field.label()) }
+                        if !required {
+                            <span class="air-muted">{ " (" }{ tx(t, Msg::LeadOptional) }{ ")" }</span>
+                        }
+                    </label>
+                    { control }
+                    { for error }
+                </div>
+            }
+        });
+    let consent_error = problem(None).map(|msg| error_text(t, msg, "consent"));
+    let privacy = lead.privacy_url.clone().map(|href| {
+        html! {
+            <>{ " " }<a href={href} target="_blank" rel="noopener noreferrer">{ tx(t, Msg::LeadPrivacy) }</a></>
+        }
+    });
+    let (heading, intro, submit) = if lead.mode == LeadMode::BeforeResult {
+        (
+            Msg::LeadHeadingBefore,
+            Msg::LeadIntroBefore,
+            Msg::LeadSubmitBefore,
+        )
+    } else {
+        (Msg::LeadHeading, Msg::LeadIntro, Msg::LeadSubmit)
+    };
+    let summary = (!shown.is_empty()).then(|| {
+        html! { <p class="air-lead-summary" role="alert">{ tx(t, Msg::LeadErrorSummary) }</p> }
+    });
+    html! {
+        <form class="air-lead" data-lead={lead.mode.id()} novalidate=true {onsubmit}
+            aria-labelledby="air-lead-heading">
+            <h3 id="air-lead-heading">{ tx(t, heading) }</h3>
+            <p>{ tx(t, intro) }</p>
+            { for summary }
+            { for fields }
+            <div class="air-lead-field air-lead-consent" data-field="consent">
+                <label>
+                    <input type="checkbox" name="consent" required=true checked={form.input.consent}
+                        aria-invalid={consent_error.is_some().then_some("true")}
+                        aria-describedby={consent_error.is_some().then_some("air-lead-consent-error")}
+                        onchange={edit(None)} />
+                    <span>{ consent_text }{ for privacy }</span>
+                </label>
+                { for consent_error }
+            </div>
+            <div class="air-nav">
+                <button type="button" class="air-btn" data-action="lead-decline" onclick={on_decline}>
+                    { tx(t, Msg::LeadDecline) }
+                </button>
+                <button type="submit" class="air-btn air-primary" data-action="lead-submit">{ tx(t, submit) }</button>
+            </div>
+        </form>
+    }
+}
+
+/// The message under a field.
+fn error_text(t: &Catalog, msg: Msg, id: &str) -> Html {
+    let text = if msg == Msg::LeadErrorLong {
+        t.fill(msg, &[("max", &t.number(MAX_FIELD as i64))])
+    } else {
+        attr(t, msg).to_string()
+    };
+    html! { <p class="air-field-error" id={format!("air-lead-{id}-error")}>{ text }</p> }
+}
