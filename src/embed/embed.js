@@ -85,7 +85,7 @@ addEventListener("error", (event) => apologise(event.error));
 // Google Tag Manager: a widget configured with `dataLayer: true` (its container says
 // `data-data-layer`) also pushes each event as `{event: "ai_readiness_complete", ai_readiness:
 // detail}`, through the array's own push, which GTM replaces with its own.
-for (const name of ["ready", "start", "answer", "complete", "cta", "error", "delivery"]) {
+for (const name of ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"]) {
   document.addEventListener(`ai-readiness:${name}`, (event) => {
     if (!event.composedPath()[0]?.shadowRoot?.querySelector("[data-data-layer]")) return;
     window.dataLayer = window.dataLayer || [];

@@ -300,9 +300,10 @@ fn lead_form(
         .filter(|(_, rule)| *rule != FieldRule::Hidden)
         .map(|(field, rule)| {
             let id = field.id();
-            let error = problem(Some(field)).map(|msg| error_text(t, msg, id));
-            let invalid = error.is_some().then_some("true");
-            let described = error.is_some().then(|| format!("air-lead-{id}-error"));
+            let msg = problem(Some(field));
+            let error = error_text(t, msg, id);
+            let invalid = msg.is_some().then_some("true");
+            let described = msg.is_some().then(|| format!("air-lead-{id}-error"));
             let required = rule == FieldRule::Required;
             let control = if field == LeadField::Size {
                 let options = SIZES.iter().map(|&(value, label)| {
@@ -337,11 +338,11 @@ fn lead_form(
                         }
                     </label>
                     { control }
-                    { for error }
+                    { error }
                 </div>
             }
         });
-    let consent_error = problem(None).map(|msg| error_text(t, msg, "consent"));
+    let consent_msg = problem(None);
     let privacy = lead.privacy_url.clone().map(|href| {
         html! {
             <>{ " " }<a href={href} target="_blank" rel="noopener noreferrer">{ tx(t, Msg::LeadPrivacy) }</a></>
@@ -356,25 +357,25 @@ fn lead_form(
     } else {
         (Msg::LeadHeading, Msg::LeadIntro, Msg::LeadSubmit)
     };
-    let summary = (!shown.is_empty()).then(|| {
-        html! { <p class="air-lead-summary" role="alert">{ tx(t, Msg::LeadErrorSummary) }</p> }
-    });
+    // Always drawn, so the fields keep their places (and focus) when it fills, and a screen
+    // reader hears it as it does.
+    let summary = (!shown.is_empty()).then(|| tx(t, Msg::LeadErrorSummary));
     html! {
         <form class="air-lead" data-lead={lead.mode.id()} novalidate=true {onsubmit}
             aria-labelledby="air-lead-heading">
             <h3 id="air-lead-heading">{ tx(t, heading) }</h3>
             <p>{ tx(t, intro) }</p>
-            { for summary }
+            <p class="air-lead-summary" role="alert">{ for summary }</p>
             { for fields }
             <div class="air-lead-field air-lead-consent" data-field="consent">
                 <label>
                     <input type="checkbox" name="consent" required=true checked={form.input.consent}
-                        aria-invalid={consent_error.is_some().then_some("true")}
-                        aria-describedby={consent_error.is_some().then_some("air-lead-consent-error")}
+                        aria-invalid={consent_msg.is_some().then_some("true")}
+                        aria-describedby={consent_msg.is_some().then_some("air-lead-consent-error")}
                         onchange={edit(None)} />
                     <span>{ consent_text }{ for privacy }</span>
                 </label>
-                { for consent_error }
+                { error_text(t, consent_msg, "consent") }
             </div>
             <div class="air-nav">
                 <button type="button" class="air-btn" data-action="lead-decline" onclick={on_decline}>
@@ -386,12 +387,15 @@ fn lead_form(
     }
 }
 
-/// The message under a field.
-fn error_text(t: &Catalog, msg: Msg, id: &str) -> Html {
-    let text = if msg == Msg::LeadErrorLong {
-        t.fill(msg, &[("max", &t.number(MAX_FIELD as i64))])
-    } else {
-        attr(t, msg).to_string()
+/// The message under a field: always drawn (empty when there is none), so that yew, which
+/// matches a changed list of children from its end, keeps the field itself (and its focus).
+fn error_text(t: &Catalog, msg: Option<Msg>, id: &str) -> Html {
+    let text = match msg {
+        Some(Msg::LeadErrorLong) => {
+            t.fill(Msg::LeadErrorLong, &[("max", &t.number(MAX_FIELD as i64))])
+        }
+        Some(msg) => attr(t, msg).to_string(),
+        None => String::new(),
     };
     html! { <p class="air-field-error" id={format!("air-lead-{id}-error")}>{ text }</p> }
 }

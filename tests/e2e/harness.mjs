@@ -92,7 +92,7 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
     document.addEventListener("securitypolicyviolation", (e) => {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
     });
-    for (const name of ["ready", "start", "answer", "complete", "cta", "error", "delivery"]) {
+    for (const name of ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"]) {
       document.addEventListener(`ai-readiness:${name}`, (e) => {
         window.__events.push({ type: e.type, detail: e.detail, host: e.target.id || null });
       });
