@@ -161,3 +161,31 @@ fn submission_ids_are_32_hex_digits_of_their_bytes() {
     let id = submission_id(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255]);
     assert_eq!(id, "000102030405060708090a0b0c0d0eff");
 }
+
+#[test]
+fn a_lead_payload_carries_the_lead_and_leaves_hidden_fields_out() {
+    use ai_readiness::core::lead::{check, LeadInput, DEFAULT_RULES};
+    let input = LeadInput {
+        name: "Ada".into(),
+        email: "ada@example.com".into(),
+        company: "Acme".into(),
+        size: String::new(),
+        consent: true,
+    };
+    let lead = check(&input, &DEFAULT_RULES, "I agree.").unwrap();
+    let s = Submission::new(
+        Kind::Lead,
+        "00".repeat(16),
+        &detail(&[0; 12]),
+        Answers(vec![0; 12]),
+        Some(lead),
+        String::new(),
+        String::new(),
+    );
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["kind"], "lead");
+    assert_eq!(json["lead"]["email"], "ada@example.com");
+    assert_eq!(json["lead"]["consent"], true);
+    assert_eq!(json["lead"]["consentText"], "I agree.");
+    assert!(json["lead"].get("size").is_none());
+}

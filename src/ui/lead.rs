@@ -186,7 +186,6 @@ pub fn LeadBox(props: &LeadProps) -> Html {
             t,
             &props.config,
             &state,
-            &anchor,
             {
                 let (set, result, config, anchor) = (
                     set.clone(),
@@ -240,12 +239,13 @@ fn lead_form(
     t: &Rc<Catalog>,
     config: &Config,
     state: &UseReducerHandle<LeadReducer>,
-    anchor: &NodeRef,
     on_sent: Callback<Lead>,
     on_decline: Callback<MouseEvent>,
 ) -> Html {
     let lead = &config.lead;
     let LeadReducer(form, rules) = &**state;
+    // The four fields' controls in [`LeadField::ALL`] order, then the consent box.
+    let controls: Rc<[NodeRef; 5]> = Rc::default();
     let consent_text = lead
         .consent
         .clone()
@@ -265,7 +265,8 @@ fn lead_form(
         })
     };
     let onsubmit = {
-        let (state, anchor, consent_text) = (state.clone(), anchor.clone(), consent_text.clone());
+        let (state, controls, consent_text) =
+            (state.clone(), controls.clone(), consent_text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let LeadReducer(form, rules) = &*state;
@@ -274,17 +275,11 @@ fn lead_form(
                 Err(found) => {
                     // The fields are all drawn already: focus goes to the first one to fix.
                     let first = match found.first() {
-                        Some((Some(field), _)) => format!("#air-lead-{}", field.id()),
-                        _ => "[name=consent]".to_string(),
+                        Some((Some(field), _)) => *field as usize,
+                        _ => 4,
                     };
                     state.dispatch(LeadAction::Refused(found));
-                    if let Some(field) = anchor
-                        .cast::<web_sys::Element>()
-                        .and_then(|a| a.query_selector(&first).ok().flatten())
-                        .and_then(|f| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok()
-                        })
-                    {
+                    if let Some(field) = controls[first].cast::<web_sys::HtmlElement>() {
                         let _ = field.focus();
                     }
                 }
@@ -310,7 +305,7 @@ fn lead_form(
                     html! { <option {value} selected={form.input.size == value}>{ tx(t, label) }</option> }
                 });
                 html! {
-                    <select id={format!("air-lead-{id}")} name={id} {required} aria-invalid={invalid}
+                    <select ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} {required} aria-invalid={invalid}
                         aria-describedby={described} onchange={edit(Some(field))}>
                         <option value="" selected={form.input.size.is_empty()}>{ tx(t, Msg::LeadSizeChoose) }</option>
                         { for options }
@@ -323,7 +318,7 @@ fn lead_form(
                     _ => ("text", "organization"),
                 };
                 html! {
-                    <input id={format!("air-lead-{id}")} name={id} type={kind} autocomplete={complete}
+                    <input ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} type={kind} autocomplete={complete}
                         {required} aria-invalid={invalid} aria-describedby={described}
                         value={form.input.get(field).to_string()}
                         oninput={edit(Some(field)).reform(|e: InputEvent| e.into())} />
@@ -369,7 +364,7 @@ fn lead_form(
             { for fields }
             <div class="air-lead-field air-lead-consent" data-field="consent">
                 <label>
-                    <input type="checkbox" name="consent" required=true checked={form.input.consent}
+                    <input ref={controls[4].clone()} type="checkbox" name="consent" required=true checked={form.input.consent}
                         aria-invalid={consent_msg.is_some().then_some("true")}
                         aria-describedby={consent_msg.is_some().then_some("air-lead-consent-error")}
                         onchange={edit(None)} />
