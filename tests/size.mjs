@@ -19,7 +19,7 @@ const KB = 1024;
  *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
 const BUDGETS = {
   nightly: { first: 110 * KB, result: 138.5 * KB, team: 160 * KB, language: 10 * KB, delivery: 123 * KB, lead: 154.5 * KB },
-  stable: { first: 125.5 * KB, result: 154 * KB, team: 178 * KB, language: 10 * KB, delivery: 140 * KB },
+  stable: { first: 125.5 * KB, result: 155.5 * KB, team: 180 * KB, language: 10.5 * KB, delivery: 138.5 * KB, lead: 171 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];

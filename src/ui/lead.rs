@@ -318,7 +318,9 @@ fn lead_form(
                     _ => ("text", "organization"),
                 };
                 html! {
-                    <input ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} type={kind} autocomplete={complete}
+                    // An address reads left to right in every language.
+                    <input ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} type={kind}
+                        dir={(field == LeadField::Email).then_some("ltr")} autocomplete={complete}
                         {required} aria-invalid={invalid} aria-describedby={described}
                         value={form.input.get(field).to_string()}
                         oninput={edit(Some(field)).reform(|e: InputEvent| e.into())} />
