@@ -1,6 +1,6 @@
 // Delivery to the host's own endpoint (`submitUrl`), against a real recording receiver on
-// 127.0.0.1: success, retries after 500s, offline then a later page load, a final 400, a
-// receiver without CORS headers, and two tabs completing at once.
+// 127.0.0.1: success, retries after 500s, a receiver that never answers, offline then a later
+// page load, a final 400, a receiver without CORS headers, and two tabs completing at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, answerAll, events } from "./harness.mjs";
@@ -99,6 +99,23 @@ test("server errors are retried with a growing pause until the endpoint takes it
   assert.deepEqual(statuses, [["retrying", 500, 1000], ["retrying", 503, 2000], ["delivered", 200, undefined]]);
   assert.ok(opened.seen.warnings.some((w) => w.includes("HTTP 503") && w.includes("trying again in 2 s")), opened.seen.warnings.join("\n"));
   assert.deepEqual(await outbox(opened.page), []);
+  await context.close();
+});
+
+test("an endpoint that never answers times out and the submission is tried again", async () => {
+  reset();
+  receiver.state.plan.push("hang");
+  const context = await env.browser.newContext();
+  const opened = await open(context);
+  await complete(opened);
+  await waitForDelivery(opened.page, "delivered");
+  const statuses = (await deliveries(opened.page)).map((d) => d.status);
+  assert.deepEqual(statuses, ["retrying", "delivered"]);
+  const [timedOut] = await deliveries(opened.page);
+  assert.match(timedOut.message, /no answer within 10 s/);
+  assert.equal(timedOut.httpStatus, undefined);
+  assert.equal(receiver.state.accepted.length, 1);
+  assert.equal(new Set(receiver.state.posts.map((p) => p.id)).size, 1);
   await context.close();
 });
 
