@@ -963,3 +963,84 @@ async fn event_details_equal_their_serde_form() {
         serde_form(&WidgetEvent::complete(&outcome, &code))
     );
 }
+
+/// Hosts without an id, mounted by a script: each keeps its own progress, told apart by its
+/// configuration (or, configured alike, by mount order), even when another widget with other
+/// settings is mounted before them next time.
+#[wasm_bindgen_test]
+async fn widgets_without_ids_keep_their_own_progress() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let idless = || {
+        let element = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&element).unwrap();
+        element
+    };
+    let titled = |title: &str| {
+        let config = js_sys::Object::new();
+        js_sys::Reflect::set(&config, &"title".into(), &title.into()).unwrap();
+        js_sys::Reflect::set(&config, &"storageKey".into(), &"idless-test".into()).unwrap();
+        JsValue::from(config)
+    };
+    let shadow = |e: &Element| e.shadow_root().unwrap();
+    let click = |e: &Element, selector: &str| {
+        shadow(e)
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .unchecked_into::<HtmlElement>()
+            .click()
+    };
+    let question = |e: &Element| {
+        shadow(e)
+            .query_selector("[data-question]")
+            .unwrap()
+            .and_then(|q| q.get_attribute("data-question"))
+    };
+    let (a, b, c) = (idless(), idless(), idless());
+    let mut handles = Vec::new();
+    // Two alike, one with another title; each answers a different number of questions.
+    for (element, config, answered) in [
+        (&a, titled("Same"), 1),
+        (&b, titled("Same"), 2),
+        (&c, titled("Other"), 3),
+    ] {
+        let handle = mount(element.clone().into(), config).unwrap();
+        yew::scheduler::flush().await;
+        click(element, "[data-action=start]");
+        yew::scheduler::flush().await;
+        for _ in 0..answered {
+            click(element, "[data-question] label:nth-child(2) input");
+            yew::scheduler::flush().await;
+            click(element, "[data-action=next]");
+            yew::scheduler::flush().await;
+        }
+        handles.push(handle);
+    }
+    for handle in handles.drain(..) {
+        handle.destroy();
+    }
+    // Next visit: a promo widget with its own settings mounts first.
+    let promo = idless();
+    let _promo = mount(promo.clone().into(), titled("Promo")).unwrap();
+    for (element, config, at) in [
+        (&a, titled("Same"), 1),
+        (&b, titled("Same"), 2),
+        (&c, titled("Other"), 3),
+    ] {
+        handles.push(mount(element.clone().into(), config).unwrap());
+        yew::scheduler::flush().await;
+        assert_eq!(
+            question(element).as_deref(),
+            Some(QUESTIONS[at].id),
+            "resumed at question {at}"
+        );
+    }
+    yew::scheduler::flush().await;
+    assert!(question(&promo).is_none(), "the promo starts on its intro");
+    for key in js_sys::Object::keys(&local_storage()).iter() {
+        let key = key.as_string().unwrap();
+        if key.starts_with("idless-test:") {
+            local_storage().remove_item(&key).unwrap();
+        }
+    }
+}

@@ -16,6 +16,7 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
+use crate::core::assessment::Step;
 use crate::core::code;
 use crate::core::code::CodeError;
 use crate::core::config::{self, Config, ConfigError, Entry};
@@ -111,7 +112,8 @@ impl Instance {
             },
             on_progress: Callback::from(move |snapshot: Snapshot| {
                 if let Some(instance) = this.upgrade() {
-                    if instance.store.save(&snapshot.encode()) {
+                    let finished = snapshot.step == Step::Result;
+                    if instance.store.save(&snapshot.encode(), finished) {
                         instance.rerender();
                     }
                 }
@@ -289,7 +291,24 @@ pub fn mount(
     mark_data_layer(&container, parsed.config.data_layer);
     panic::keep_apology_ready(&container, &Catalog::english());
 
-    let store = storage::Store::open(&parsed.config, &host);
+    // Widgets without an id are told apart by their configuration; alike ones by mount order.
+    let base = storage::key_for(&parsed.config, &host, &entries, 0);
+    let idless = host.id().is_empty();
+    let (taken, crowded) = LIVE.with(|live| {
+        let live = live.borrow();
+        let taken = live
+            .iter()
+            .filter(|i| i.store.key.starts_with(&base))
+            .count();
+        (taken, idless && live.iter().any(|i| i.host.id().is_empty()))
+    });
+    if crowded {
+        warn("several widgets here have no id; give each one an id to keep its progress apart");
+    }
+    let store = storage::Store::open(
+        &parsed.config,
+        storage::key_for(&parsed.config, &host, &entries, taken),
+    );
     let resume = saved_progress(&store).map(Rc::new);
     let shared = match parsed.config.mode {
         config::Mode::Assessment => share::take_shared_link().map(Rc::new),

@@ -3,29 +3,58 @@ use std::cell::RefCell;
 use web_sys::Element;
 
 use super::warn;
-use crate::core::config::Config;
+use crate::core::assessment::Step;
+use crate::core::config::{Config, ConfigValue, Entry};
+use crate::core::progress::Snapshot;
 
 /// Where one widget keeps its saved progress: `localStorage` when allowed and working, memory
 /// otherwise (private mode, blocked storage, a full quota, or `storage: false`).
 pub(super) struct Store {
-    key: String,
+    pub(super) key: String,
     local: RefCell<Option<web_sys::Storage>>,
     memory: RefCell<Option<String>>,
     /// The host wants progress kept across reloads (`storage` config).
     wanted: bool,
+    /// The value this widget last read or wrote: what it may replace. Anything else was
+    /// written by another tab since.
+    known: RefCell<Option<String>>,
+}
+
+/// The key of a host element's saved progress: namespaced by the configured prefix and the
+/// format version, then the element's id; without an id, a hash of the widget's configuration
+/// (so a widget added above it with other settings does not take its progress), numbered when
+/// several such widgets on the page are configured alike (`taken` of them hold it already).
+pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry], taken: usize) -> String {
+    let id = host.id();
+    if !id.is_empty() {
+        return format!("{}:progress:v1:{id}", config.storage_key);
+    }
+    // FNV-1a over each key and its value as written.
+    fn fnv(hash: u32, text: &str) -> u32 {
+        text.bytes()
+            .fold(hash, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+    let mut hash: u32 = 0x811c_9dc5;
+    for entry in entries {
+        let value = match &entry.value {
+            ConfigValue::Text(v) | ConfigValue::Number(v) | ConfigValue::Other(v) => v.as_str(),
+            ConfigValue::Bool(true) => "true",
+            ConfigValue::Bool(false) => "false",
+            ConfigValue::Map(_) => "{}",
+        };
+        hash = fnv(fnv(hash, &entry.key), value);
+    }
+    let n = if taken == 0 {
+        String::new()
+    } else {
+        format!("-{}", taken + 1)
+    };
+    format!("{}:progress:v1:~{hash}{n}", config.storage_key)
 }
 
 impl Store {
-    /// Opens the store for a widget. The key is namespaced by the configured prefix, the format
-    /// version and the host element's id, or without an id its position among the page's
-    /// widgets, so two widgets on a page never share progress.
-    pub(super) fn open(config: &Config, host: &Element) -> Store {
-        let id = host.id();
-        let key = if id.is_empty() {
-            format!("{}:progress:v1:#{}", config.storage_key, position(host))
-        } else {
-            format!("{}:progress:v1:{id}", config.storage_key)
-        };
+    /// Opens the store at `key` (see [`key_for`]).
+    pub(super) fn open(config: &Config, key: String) -> Store {
         let local = if config.storage {
             local_storage()
         } else {
@@ -40,24 +69,40 @@ impl Store {
             local: RefCell::new(local),
             memory: RefCell::new(None),
             wanted: config.storage,
+            known: RefCell::new(None),
         }
     }
 
     /// The saved value, if any.
     pub(super) fn load(&self) -> Option<String> {
-        if let Some(local) = self.local.borrow().as_ref() {
-            return local.get_item(&self.key).ok().flatten();
-        }
-        self.memory.borrow().clone()
+        let value = match self.local.borrow().as_ref() {
+            Some(local) => local.get_item(&self.key).ok().flatten(),
+            None => self.memory.borrow().clone(),
+        };
+        self.known.replace(value.clone());
+        value
     }
 
     /// Saves a value; on failure (quota, revoked access) it falls back to memory and returns
-    /// true when that just happened.
-    pub(super) fn save(&self, value: &str) -> bool {
+    /// true when that just happened. Progress that is not `finished` never replaces a finished
+    /// result another tab saved since this widget last looked: that result stays.
+    pub(super) fn save(&self, value: &str, finished: bool) -> bool {
         let failed = match self.local.borrow().as_ref() {
-            Some(local) => local.set_item(&self.key, value).is_err(),
+            Some(local) => {
+                let stored = local.get_item(&self.key).ok().flatten();
+                let theirs = stored != *self.known.borrow()
+                    && stored
+                        .as_deref()
+                        .and_then(|s| Snapshot::decode(s).ok())
+                        .is_some_and(|s| s.step == Step::Result);
+                if !finished && theirs {
+                    return false;
+                }
+                local.set_item(&self.key, value).is_err()
+            }
             None => false,
         };
+        self.known.replace(Some(value.to_string()));
         if failed {
             warn("could not save progress (storage full or blocked); keeping it in memory");
             *self.local.borrow_mut() = None;
@@ -74,28 +119,13 @@ impl Store {
             let _ = local.remove_item(&self.key);
         }
         *self.memory.borrow_mut() = None;
+        self.known.replace(None);
     }
 
     /// True when storage was wanted but progress now lives in memory only.
     pub(super) fn degraded(&self) -> bool {
         self.wanted && self.local.borrow().is_none()
     }
-}
-
-/// The host's position among the page's `[data-ai-readiness]` elements (0 when it is not one).
-fn position(host: &Element) -> u32 {
-    let Some(list) = host
-        .owner_document()
-        .and_then(|d| d.query_selector_all("[data-ai-readiness]").ok())
-    else {
-        return 0;
-    };
-    (0..list.length())
-        .find(|&i| {
-            list.get(i)
-                .is_some_and(|node| host.is_same_node(Some(&node)))
-        })
-        .unwrap_or(0)
 }
 
 /// `window.localStorage`, if the browser lets this page use it; reading the property itself

@@ -103,6 +103,30 @@ test("two widgets without ids keep their own progress across a reload", async ()
   assert.equal(await page.locator('.second [data-action="start"]').count(), 1, "the second widget is still on its intro");
 });
 
+test("a result finished in one tab is not overwritten by another tab's earlier progress", async () => {
+  const context = await env.browser.newContext();
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(`${env.server.base}/index.html`);
+    return { page, host: page.locator("#assessment") };
+  };
+  const behind = await open();
+  await behind.host.locator('[data-action="start"]').click();
+  await pick(behind.host, 1);
+  const ahead = await open();
+  await ahead.host.locator('[data-question="access.guidance"]').waitFor();
+  await answerAll(ahead.host, ANSWERS.slice(1));
+  // The tab that is behind answers on; its progress must not replace the finished result.
+  await pick(behind.host, 2);
+  await ahead.page.reload();
+  await ahead.host.locator("[data-result]").waitFor();
+  // Finishing in the tab that was behind replaces it, as the newest result.
+  await answerAll(behind.host, ANSWERS.slice(2));
+  await ahead.page.reload();
+  await ahead.host.locator("[data-result]").waitFor();
+  await context.close();
+});
+
 test("a share link is read once: after opening, a reload shows the visitor's own widget", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
