@@ -253,14 +253,6 @@ fn biggest_gap_toward_operating_is_never_access() {
 }
 
 #[test]
-fn weights_sum_to_one_hundred() {
-    assert_eq!(
-        RULES.weights.iter().map(|&w| u32::from(w)).sum::<u32>(),
-        100
-    );
-}
-
-#[test]
 fn bad_answers_are_refused_with_a_reason() {
     assert_eq!(
         score(&Answers(vec![0; 3])),

@@ -758,15 +758,19 @@ fn serve_catalogs() {
     ai_readiness::embed::locale::use_locales(loader.into_js_value().unchecked_into());
 }
 
-/// Waits until the promises already settled have been acted on, then renders: deterministic,
-/// no timers.
-async fn settle() {
-    for _ in 0..4 {
+/// Lets settled promises be acted on and renders, turn by turn (no timers), until `ready`
+/// holds; a bounded number of turns, then the test fails naming what never happened.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if ready() {
+            return;
+        }
         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
             .await
             .unwrap();
+        yew::scheduler::flush().await;
     }
-    yew::scheduler::flush().await;
+    panic!("never happened: {what}");
 }
 
 fn catalog(lang: Lang, text: &str) -> Catalog {
@@ -784,7 +788,7 @@ async fn arabic_renders_right_to_left_with_a_mirrored_chart() {
     js_sys::Reflect::set(&config, &"locale".into(), &"ar-EG".into()).unwrap();
     let _handle = mount(host.element.clone().into(), config.into())
         .unwrap_or_else(|e| panic!("{}", error_message(e)));
-    settle().await;
+    until("the Arabic catalog arrives", || host.find(".air").is_some()).await;
     let root = host
         .find(".air")
         .expect("the widget, once its texts arrived");
@@ -865,11 +869,13 @@ async fn switching_language_keeps_the_answers_and_host_texts_win() {
     handle
         .set_config(change.into())
         .unwrap_or_else(|e| panic!("{}", error_message(e)));
-    settle().await;
-    assert_eq!(
-        host.find(".air").unwrap().get_attribute("lang").as_deref(),
-        Some("de")
-    );
+    let german = || {
+        host.find(".air")
+            .and_then(|r| r.get_attribute("lang"))
+            .as_deref()
+            == Some("de")
+    };
+    until("the German catalog arrives", german).await;
     assert_eq!(
         host.find("[data-question] h2")
             .unwrap()

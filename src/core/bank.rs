@@ -15,6 +15,7 @@ pub const QUESTION_SET: &str = "1";
 /// Version of the scoring model (bank and rules); travels with every result. Version 2 made
 /// adoption the mean of Usage and Capability (Visibility apart) and every level a set of floors.
 pub const MODEL_VERSION: &str = "2";
+const _: () = assert!(!MODEL_VERSION.is_empty(), "results must name their model");
 
 /// Whose work the questions ask about: this bank asks a lead about their team. Travels in the
 /// call to action's `{perspective}`.

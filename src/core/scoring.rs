@@ -69,6 +69,15 @@ pub const RULES: Rules = Rules {
     robust: 80,
 };
 
+// The overall score is a weighted mean: the weights must add up to 100, checked when compiling.
+const _: () = {
+    let w = RULES.weights;
+    assert!(
+        w[0] as u32 + w[1] as u32 + w[2] as u32 + w[3] as u32 == 100,
+        "the dimension weights must sum to 100"
+    );
+};
+
 impl Rules {
     /// The rule that admits to `level`; `None` for Experimenting, which everyone reaches.
     pub fn rule(&self, level: Level) -> Option<&LevelRule> {
