@@ -4,10 +4,9 @@ mod common;
 
 use ai_readiness::core::bank::MODEL_VERSION;
 use ai_readiness::core::chart::{layout, BAR_H};
-use ai_readiness::core::code::encode;
+use ai_readiness::core::code::decode;
 use ai_readiness::core::events::WidgetEvent;
 use ai_readiness::core::i18n::Catalog;
-use ai_readiness::core::model::Answers;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
 use ai_readiness::core::scoring::{outcome_from_scores, score, Scores, MODEL_FINGERPRINT, RULES};
@@ -18,19 +17,21 @@ use serde_json::json;
 #[test]
 fn complete_event_detail_is_the_documented_json() {
     let outcome = outcome_from_scores(Scores::from_array([90, 40, 20, 30]));
-    let code = encode(&Answers(vec![1; 12])).expect("valid");
+    // The code of the team view's own example, as written there.
+    let code = decode("1-7KD3Q-W").expect("valid").code;
     let detail = serde_json::to_value(WidgetEvent::complete(&outcome, &code)).expect("serialises");
     assert_eq!(
         detail,
         json!({
             "level": "adopting",
-            "overall": outcome.overall,
+            // (90×15 + 40×25 + 20×35 + 30×25) / 100, by the weights in the README.
+            "overall": 38,
             "scores": {"access": 90, "usage": 40, "capability": 20, "visibility": 30},
             "adoptionGap": 60,
             "biggestGap": "capability",
             "modelVersion": MODEL_VERSION,
             "modelFingerprint": MODEL_FINGERPRINT,
-            "code": code.to_string(),
+            "code": "1-7KD3Q-W",
         })
     );
 }
