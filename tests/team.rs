@@ -486,7 +486,11 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
     let mut row = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
+    let mut chars = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .chars()
+        .peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
@@ -513,7 +517,7 @@ fn the_export_quotes_fields_and_defuses_formulas() {
     let a = code(&answers_by(|_, _| 0));
     let b = code(&answers_by(|_, t| t));
     let text = format!(
-        "\"Smith, Ann\",\"The \"\"A\"\" team\",{a}\n=SUM(A1:A9),+Ops,{b}\n-1,@team,{a}\nplain,,{b}\n{a}\n"
+        "\"Smith, Ann\",\"The \"\"A\"\" team\",{a}\n=SUM(A1:A9),+Ops,{b}\n-1,@team,{a}\nplain,,{b}\n{a}\n\";=9+9\",Müller\tGroup,{b}\n"
     );
     let (roster, team) = team_of(&text);
     assert!(roster.problems.is_empty(), "{:?}", roster.problems);
@@ -554,6 +558,7 @@ fn the_export_quotes_fields_and_defuses_formulas() {
         ("'-1", "'@team"),
         ("plain", ""),
         ("", ""),
+        (";=9+9", "Müller\tGroup"),
     ] {
         assert!(names.contains(&expected), "{expected:?} in {names:?}");
     }
@@ -565,6 +570,27 @@ fn the_export_quotes_fields_and_defuses_formulas() {
         !csv.lines().any(|l| l.starts_with(['=', '+', '-', '@'])),
         "{csv}"
     );
+    // Read as a spreadsheet that splits on semicolons would: no field starts a formula.
+    assert!(csv.starts_with('\u{feff}'), "a byte order mark for Excel");
+    assert!(csv.contains("\";=9+9\",\"Müller\tGroup\""), "{csv}");
+    for line in csv.lines() {
+        let mut quoted = false;
+        let mut field_start = true;
+        for c in line.chars() {
+            if field_start && !quoted {
+                assert!(
+                    !matches!(c, '=' | '+' | '-' | '@'),
+                    "a formula starts in {line:?}"
+                );
+            }
+            field_start = false;
+            match c {
+                '"' => quoted = !quoted,
+                ',' | ';' | '\t' if !quoted => field_start = true,
+                _ => {}
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------- scale

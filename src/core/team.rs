@@ -223,12 +223,14 @@ const CSV_HEADER: [&str; 10] = [
 
 /// The report as CSV, one row per person in `people_rows` order, with a header row.
 ///
-/// Levels and dimensions are written as their ids (`adopting`, `capability`). Fields with a
-/// comma, quote or line break are quoted, quotes doubled (RFC 4180, `\r\n` line ends). A field
-/// starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so a spreadsheet
-/// does not run a pasted name as a formula.
+/// Levels and dimensions are written as their ids (`adopting`, `capability`). The file starts
+/// with a UTF-8 byte order mark, so Excel reads names such as Müller right. Fields with a comma,
+/// semicolon, tab, quote or line break are quoted, quotes doubled (RFC 4180, `\r\n` line ends):
+/// a spreadsheet that splits on semicolons (German and French Excel) then keeps `;=9+9` whole.
+/// A field starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so a
+/// spreadsheet does not run a pasted name as a formula.
 pub fn to_csv(report: &TeamReport) -> String {
-    let mut out = String::new();
+    let mut out = String::from("\u{feff}");
     push_row(&mut out, CSV_HEADER.iter().map(ToString::to_string));
     for row in &report.people_rows {
         let o = &row.outcome;
@@ -270,7 +272,7 @@ fn csv_field(field: &str) -> String {
     } else {
         field.to_string()
     };
-    if guarded.contains([',', '"', '\n', '\r']) {
+    if guarded.contains([',', ';', '\t', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
