@@ -279,6 +279,9 @@ fn each_error_says_what_is_wrong() {
             "\"U\" at position 5 cannot be part of a result code: codes use digits and the letters A to Z except U and Z".into(),
         ),
         (decode("1-7K\u{0}"), "\"U+0000\" at position 5 cannot".into()),
+        // A right-to-left override is named, not echoed, so it cannot reverse the message.
+        (decode("1-7K\u{202E}D3Q-W"), "\"U+202E\" at position 5 cannot".into()),
+        (decode("1-7K\u{2067}D3Q-W"), "\"U+2067\" at position 5 cannot".into()),
         (decode("1-7KD3Q"), "a result code has 7 characters besides spaces and hyphens, this one has 6".into()),
         (
             decode(&with_wrong_check),

@@ -234,7 +234,12 @@ fn value_of(c: char) -> Option<u8> {
 /// A character as a message shows it: invisible ones by code point. (Rust's `escape_debug`
 /// would do, but its Unicode tables cost the bundle kilobytes.)
 pub(crate) fn shown(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+    // Invisible and direction-changing characters are named, never echoed: a right-to-left
+    // override would reverse the rest of the message that quotes it.
+    if c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    {
         format!("U+{:04X}", u32::from(c))
     } else {
         c.to_string()
