@@ -751,7 +751,8 @@ pub fn is_safe_url(raw: &str) -> bool {
     }
     let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
     match before_path.split_once(':') {
-        None => !url.starts_with("\\\\") && !url.starts_with("/\\"),
+        // A browser reads `\` as `/`: `\/evil.example` is not a relative link but another site.
+        None => !url.starts_with('\\') && !url.starts_with("/\\"),
         Some((scheme, _)) => {
             let scheme = scheme.to_ascii_lowercase();
             (scheme == "http" || scheme == "https")

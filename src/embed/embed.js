@@ -122,13 +122,16 @@ function watch() {
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
-/** Fetches `locales/<tag>.txt` next to this script, once per page; a failure may be retried. */
+/** Fetches `locales/<tag>.txt` next to this script, once per page; a failure (or no answer
+ *  within 8 s) may be retried. */
 const catalogs = new Map();
 function loadLocale(tag) {
   if (!catalogs.has(tag)) {
     const url = new URL(`locales/${tag}.txt`, import.meta.url);
     const integrity = LOCALE_INTEGRITY[tag];
-    const text = fetch(url, integrity ? { integrity } : {}).then((response) => {
+    // A request that never answers must not leave the widget blank: after 8 s it fails, and the
+    // widget shows English (and says so in the console).
+    const text = fetch(url, { integrity, signal: AbortSignal.timeout?.(8000) }).then((response) => {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       return response.text();
     });

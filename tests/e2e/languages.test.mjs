@@ -131,3 +131,18 @@ test("level names stay whole on a 320 px phone in every language", async () => {
     await root.locator(".air-ladder").screenshot({ path: join(ROOT, "target", "e2e", `ladder-320-${tag}.png`) });
   }
 });
+
+test("a catalog that never arrives: after 8 s the widget shows English and says why", async () => {
+  const page = await env.browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  // The request for the German catalog is held and never answered.
+  await page.route("**/locales/de.txt", () => {});
+  await page.goto(`${env.server.base}/tests/pages/lang.html?locale=de`);
+  const root = page.locator("#w .air").first();
+  await root.waitFor({ timeout: 20_000 });
+  assert.equal(await root.getAttribute("lang"), "en");
+  assert.ok(await page.locator('#w [data-action="start"]').isVisible());
+  assert.ok(warnings.some((w) => w.includes("de")), warnings.join("\n"));
+  await page.close();
+});
