@@ -292,23 +292,26 @@ pub fn mount(
     panic::keep_apology_ready(&container, &Catalog::english());
 
     // Widgets without an id are told apart by their configuration; alike ones by mount order.
-    let base = storage::key_for(&parsed.config, &host, &entries, 0);
+    let base = storage::key_for(&parsed.config, &host, &entries);
     let idless = host.id().is_empty();
     let (taken, crowded) = LIVE.with(|live| {
         let live = live.borrow();
+        // Only `base` itself and its numbered forms: `~12` must not count `~123`.
+        let numbered = format!("{base}-");
         let taken = live
             .iter()
-            .filter(|i| i.store.key.starts_with(&base))
+            .filter(|i| i.store.key == base || i.store.key.starts_with(&numbered))
             .count();
         (taken, idless && live.iter().any(|i| i.host.id().is_empty()))
     });
     if crowded {
         warn("several widgets here have no id; give each one an id to keep its progress apart");
     }
-    let store = storage::Store::open(
-        &parsed.config,
-        storage::key_for(&parsed.config, &host, &entries, taken),
-    );
+    let key = match taken {
+        n if n == 0 || !idless => base,
+        n => format!("{base}-{}", n + 1),
+    };
+    let store = storage::Store::open(&parsed.config, key);
     let resume = saved_progress(&store).map(Rc::new);
     let shared = match parsed.config.mode {
         config::Mode::Assessment => share::take_shared_link().map(Rc::new),

@@ -22,9 +22,9 @@ pub(super) struct Store {
 
 /// The key of a host element's saved progress: namespaced by the configured prefix and the
 /// format version, then the element's id; without an id, a hash of the widget's configuration
-/// (so a widget added above it with other settings does not take its progress), numbered when
-/// several such widgets on the page are configured alike (`taken` of them hold it already).
-pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry], taken: usize) -> String {
+/// (so a widget added above it with other settings does not take its progress); the caller
+/// numbers widgets configured alike.
+pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> String {
     let id = host.id();
     if !id.is_empty() {
         return format!("{}:progress:v1:{id}", config.storage_key);
@@ -44,12 +44,7 @@ pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry], taken:
         };
         hash = fnv(fnv(hash, &entry.key), value);
     }
-    let n = if taken == 0 {
-        String::new()
-    } else {
-        format!("-{}", taken + 1)
-    };
-    format!("{}:progress:v1:~{hash}{n}", config.storage_key)
+    format!("{}:progress:v1:~{hash}", config.storage_key)
 }
 
 impl Store {
