@@ -1,11 +1,13 @@
 //! Prepares two inputs of the wasm, standard library only:
 //! - minifies the widget's stylesheets (`widget.css` for the first screens, `parts.css` for the
 //!   result and the team view, `lead.css` for the lead form): comments and layout whitespace cost bytes every visitor downloads;
-//! - reads the English catalog `src/core/locales/en.txt` and generates the `Msg` enum with one
-//!   variant per key, so code that names a message that does not exist fails to compile, plus
-//!   the keys and each message's shape as tables; and writes the English texts in two halves
-//!   (`en_first.txt`, `en_later.txt`) as `index[form]=text` lines, the second for the parts of
-//!   the widget that load on demand. A malformed line fails the build.
+//! - reads the English catalog `src/core/locales/en.txt` and its self-perspective twins
+//!   (`en.self.txt`) and generates the `Msg` enum with one variant per key, so code that names a
+//!   message that does not exist fails to compile, plus the keys, each message's shape and the
+//!   twin pairs as tables; and writes the English texts in three parts (`en_first.txt`,
+//!   `en_later.txt`, `en_self.txt`) as `index[form]=text` lines: the main wasm's, the parts
+//!   loaded on demand, and the self voice's. A malformed line or a self text without its twin
+//!   fails the build.
 
 use std::{env, fs, path::Path};
 
@@ -26,40 +28,48 @@ fn main() {
     }
 
     let catalog = "src/core/locales/en.txt";
-    println!("cargo:rerun-if-changed={catalog}");
-    println!("cargo:rerun-if-changed=src/core/placeholders.rs");
+    let own = "src/core/locales/en.self.txt";
+    for file in [catalog, own, "src/core/placeholders.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
     let english = fs::read_to_string(catalog).expect("the English catalog is readable");
+    let own_voice = fs::read_to_string(own).expect("the English self texts are readable");
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let lines: Vec<&str> = english
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    let parsed: Vec<(&str, Option<&str>, &str)> = lines.iter().map(|line| parse(line)).collect();
-    let keys = distinct_keys(&parsed);
-    // English in two halves: what the first screens show, compiled into the main wasm, and what
-    // only the result screen and the team view show, which travels in their chunks.
-    let (mut first, mut later) = (String::new(), String::new());
-    for (key, form, text) in &parsed {
-        let index = keys
-            .iter()
-            .position(|k| k == key)
-            .expect("every key is listed");
+    let team: Vec<(&str, Option<&str>, &str)> = entries(&english).map(|l| parse(l)).collect();
+    let selfs: Vec<(&str, Option<&str>, &str)> = entries(&own_voice).map(|l| parse(l)).collect();
+    check_twins(&team, &selfs);
+    let keys = distinct_keys(&team);
+    // English in three parts: what the first screens show, compiled into the main wasm; what
+    // only the result screen and the team view show, which travels in their chunks; and the self
+    // perspective's twins, by their team text's index, which travel with the self voice.
+    let (mut first, mut later, mut own_texts) = (String::new(), String::new(), String::new());
+    let index = |key: &str| {
+        keys.iter()
+            .position(|k| *k == key)
+            .expect("every key is listed")
+    };
+    for (key, form, text) in &team {
         let out = if is_later(key) {
             &mut later
         } else {
             &mut first
         };
-        match form {
-            Some(form) => out.push_str(&format!("{index}[{form}]={text}\n")),
-            None => out.push_str(&format!("{index}={text}\n")),
-        }
+        push_text(out, index(key), *form, text);
+    }
+    for (key, form, text) in &selfs {
+        let twin = key.strip_prefix("self.").expect("checked above");
+        push_text(&mut own_texts, index(twin), *form, text);
     }
     fs::write(Path::new(&dir).join("en_first.txt"), first).expect("OUT_DIR is writable");
     fs::write(Path::new(&dir).join("en_later.txt"), later).expect("OUT_DIR is writable");
+    fs::write(Path::new(&dir).join("en_self.txt"), own_texts).expect("OUT_DIR is writable");
+    let twins: Vec<&str> = distinct_keys(&selfs)
+        .iter()
+        .map(|k| k.strip_prefix("self.").expect("checked above"))
+        .collect();
     fs::write(
         Path::new(&dir).join("messages.rs"),
-        messages(&parsed, &keys),
+        messages(&team, &keys, &twins),
     )
     .expect("OUT_DIR is writable");
 }
@@ -85,6 +95,43 @@ fn is_later(key: &str) -> bool {
     ];
     (LATER.iter().any(|p| key.starts_with(p)) && key != "result.sentence")
         || (key.starts_with("level.") && key.ends_with(".meaning"))
+}
+
+/// The `key = text` lines of a catalog, notes and blank lines left out.
+fn entries(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Every self text names an English text as its twin (`self.` + its key), with the same plural
+/// forms and placeholders; anything else fails the build.
+fn check_twins(team: &[(&str, Option<&str>, &str)], selfs: &[(&str, Option<&str>, &str)]) {
+    for (key, form, text) in selfs {
+        let base = key
+            .strip_prefix("self.")
+            .unwrap_or_else(|| panic!("en.self.txt: {key:?} must start with `self.`"));
+        let twin = team
+            .iter()
+            .find(|(k, f, _)| k == &base && f == form)
+            .unwrap_or_else(|| panic!("en.self.txt: {key:?} has no twin {base:?} (with the same plural form) in en.txt"));
+        let (mut mine, mut theirs) = (placeholders(text), placeholders(twin.2));
+        mine.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(
+            mine, theirs,
+            "en.self.txt: {key:?} needs the placeholders of {base:?}"
+        );
+    }
+}
+
+/// One `index[form]=text` line of an English part.
+fn push_text(out: &mut String, index: usize, form: Option<&str>, text: &str) {
+    match form {
+        Some(form) => out.push_str(&format!("{index}[{form}]={text}\n")),
+        None => out.push_str(&format!("{index}={text}\n")),
+    }
 }
 
 /// `key[form] = text` → (key, form, text); a malformed line fails the build.
@@ -118,7 +165,7 @@ fn distinct_keys<'a>(parsed: &[(&'a str, Option<&str>, &str)]) -> Vec<&'a str> {
 /// The `Msg` enum: one variant per distinct key, in catalog order; plus, as text tables the
 /// wasm reads without the English texts, each key and each message's shape (plural or not, and
 /// its placeholders).
-fn messages(parsed: &[(&str, Option<&str>, &str)], keys: &[&str]) -> String {
+fn messages(parsed: &[(&str, Option<&str>, &str)], keys: &[&str], twins: &[&str]) -> String {
     let mut out = String::from(
         "/// Every message of the catalogs, in the order of `en.txt`; generated by `build.rs`.\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum Msg {\n",
@@ -145,6 +192,17 @@ fn messages(parsed: &[(&str, Option<&str>, &str)], keys: &[&str]) -> String {
             format!("{plural}{}", placeholders(last).join(","))
         })
         .collect();
+    let twins: Vec<String> = twins
+        .iter()
+        .map(|k| format!("Msg::{}", variant(k)))
+        .collect();
+    out.push_str(&format!(
+        "/// Every text with a first-person twin in the self perspective (`self.<key>` in `en.self.txt`),\n\
+         /// in that file's order. For tests and tools: the widget reads the twins from the texts.\n\
+         pub const OWN_VOICE: [Msg; {}] = [{}];\n\n",
+        twins.len(),
+        twins.join(", ")
+    ));
     out.push_str(&format!(
         "/// Each message's shape in English, one a line in [`Msg`] order: `p` for a plural message (else `-`),\n\
          /// then its placeholders, comma-separated.\nconst SHAPES: &str = {:?};\n",

@@ -5,6 +5,7 @@ mod common;
 use ai_readiness::core::bank::{QUESTIONS, QUESTION_SET};
 use ai_readiness::core::code::{decode, encode, CodeError, Decoded};
 use ai_readiness::core::model::Answers;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::scoring::ScoreError;
 use common::{answers_by, random_answers, top, Rng};
 
@@ -12,7 +13,7 @@ use common::{answers_by, random_answers, top, Rng};
 const SYMBOLS: &str = "0123456789ABCDEFGHJKMNPQRSTVWXY";
 
 fn code_of(answers: &Answers) -> String {
-    encode(answers)
+    encode(answers, Perspective::Team)
         .unwrap_or_else(|e| panic!("{answers:?}: {e}"))
         .to_string()
 }
@@ -42,7 +43,7 @@ fn random_answers_round_trip() {
     let mut rng = Rng::new(1);
     for _ in 0..50_000 {
         let answers = random_answers(&mut rng);
-        let code = encode(&answers).expect("valid answers encode");
+        let code = encode(&answers, Perspective::Team).expect("valid answers encode");
         let back = decoded(code.as_str());
         assert_eq!(back.answers, answers, "{code}");
         assert_eq!(back.code, code);
@@ -213,7 +214,7 @@ fn random_text_never_panics_and_only_valid_codes_pass() {
             accepted += 1;
             // Whatever passes is exactly the code of the answers it decodes to.
             assert_eq!(
-                encode(&d.answers).expect("decoded answers encode"),
+                encode(&d.answers, d.perspective).expect("decoded answers encode"),
                 d.code,
                 "{text:?}"
             );
@@ -313,7 +314,7 @@ fn each_error_says_what_is_wrong() {
 fn encoding_refuses_answers_that_do_not_fit_the_bank() {
     let short = Answers(vec![0; QUESTIONS.len() - 1]);
     assert_eq!(
-        encode(&short),
+        encode(&short, Perspective::Team),
         Err(CodeError::Answers(ScoreError::WrongCount {
             got: QUESTIONS.len() - 1,
             expected: QUESTIONS.len()
@@ -321,7 +322,7 @@ fn encoding_refuses_answers_that_do_not_fit_the_bank() {
     );
     let mut too_high = answers_by(|_, t| t);
     too_high.0[3] = top(3) + 1;
-    let error = encode(&too_high).expect_err("an option past the last");
+    let error = encode(&too_high, Perspective::Team).expect_err("an option past the last");
     assert!(matches!(
         error,
         CodeError::Answers(ScoreError::OptionOutOfRange { .. })
@@ -347,4 +348,43 @@ fn an_unknown_version_of_another_length_is_a_length_problem() {
             got: 16
         }),
     );
+}
+
+#[test]
+fn codes_carry_their_perspective_both_ways() {
+    let mut rng = Rng::new(8);
+    for _ in 0..2_000 {
+        let answers = random_answers(&mut rng);
+        let team = encode(&answers, Perspective::Team).expect("valid");
+        let own = encode(&answers, Perspective::Person).expect("valid");
+        assert!(team.as_str().starts_with("1-"), "{team}");
+        assert!(own.as_str().starts_with("S-"), "{own}");
+        assert_eq!(team.as_str().len(), own.as_str().len());
+        for (code, perspective) in [(&team, Perspective::Team), (&own, Perspective::Person)] {
+            let d = decode(code.as_str()).expect("decodes");
+            assert_eq!(
+                (d.answers.clone(), d.perspective, d.code.clone()),
+                (answers.clone(), perspective, code.clone())
+            );
+            // Lower case and an `s` typed as `5` (a look-alike that is another symbol) are caught
+            // or read right, never read as the other perspective.
+            assert_eq!(
+                decode(&code.as_str().to_lowercase()).map(|d| d.perspective),
+                Ok(perspective)
+            );
+        }
+        let swapped = format!("5{}", &own.as_str()[1..]);
+        assert!(decode(&swapped).is_err(), "{swapped}");
+    }
+}
+
+#[test]
+fn codes_issued_before_the_self_perspective_still_read_as_a_leads_view() {
+    // Codes from the widget's first release, as people wrote them down.
+    for code in ["1-7KD3Q-W", "1-0M4TB-S"] {
+        let d = decode(code).expect("an old code still opens");
+        assert_eq!(d.perspective, Perspective::Team, "{code}");
+        assert_eq!(d.question_set, "1");
+        assert_eq!(d.answers.0.len(), 12);
+    }
 }

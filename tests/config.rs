@@ -7,6 +7,7 @@ use ai_readiness::core::config::{
     ConfigValue, Entry, Theme,
 };
 use ai_readiness::core::i18n::{Catalog, Msg};
+use ai_readiness::core::model::Perspective;
 
 fn text(key: &str, value: &str) -> Entry {
     Entry::object(key, ConfigValue::Text(value.into()))
@@ -336,15 +337,20 @@ fn the_call_to_action_carries_the_result() {
     let parsed = parse(&[text("ctaLabel", "Book"), text("ctaUrl", url)]).expect("valid");
     let answers = Answers(vec![3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
     let outcome = score(&answers).expect("valid");
-    let code = encode(&answers).expect("valid");
-    let filled = result_url(&parsed.config.cta.expect("a cta").url, &outcome, &code);
-    assert_eq!(
-        filled,
-        format!(
-            "https://example.com/coaching?level=adopting&o={}&gap=capability&code={}&p=team",
-            outcome.overall, code
-        )
-    );
+    let cta = parsed.config.cta.expect("a cta");
+    for perspective in [Perspective::Team, Perspective::Person] {
+        let code = encode(&answers, perspective).expect("valid");
+        let filled = result_url(&cta.url, &outcome, &code, perspective);
+        assert_eq!(
+            filled,
+            format!(
+                "https://example.com/coaching?level=adopting&o={}&gap=capability&code={}&p={}",
+                outcome.overall,
+                code,
+                perspective.id()
+            )
+        );
+    }
     // Values are percent-encoded; unknown braces stay as written.
     assert_eq!(
         fill_url("/x?a={code}&b={other}", &[("code", "a b&c/é")]),

@@ -8,6 +8,7 @@ use ai_readiness::core::delivery::{
 };
 use ai_readiness::core::events::CompleteDetail;
 use ai_readiness::core::model::Answers;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::scoring::score;
 
 fn attr(key: &str, value: &str) -> Entry {
@@ -51,7 +52,11 @@ fn submit_url_takes_http_and_relative_endpoints_only() {
 
 fn detail(answers: &[u8]) -> CompleteDetail {
     let answers = Answers(answers.to_vec());
-    CompleteDetail::of(&score(&answers).unwrap(), &encode(&answers).unwrap())
+    CompleteDetail::of(
+        &score(&answers).unwrap(),
+        &encode(&answers, Perspective::Team).unwrap(),
+        Perspective::Team,
+    )
 }
 
 #[test]

@@ -6,27 +6,44 @@ use std::fs;
 
 use ai_readiness::core::bank::{word_count, QUESTIONS};
 use ai_readiness::core::config::{parse, ConfigValue, Entry};
-use ai_readiness::core::i18n::{fill, lines, negotiate, placeholders, Catalog, Lang, Msg, Plural};
+use ai_readiness::core::i18n::{
+    fill, lines, negotiate, placeholders, Catalog, Lang, Msg, Plural, OWN_PREFIX, OWN_VOICE,
+};
+use ai_readiness::core::model::Perspective;
 
-fn source(lang: Lang) -> String {
-    let path = format!(
-        "{}/src/core/locales/{}.txt",
-        env!("CARGO_MANIFEST_DIR"),
-        lang.tag()
-    );
+fn read(name: &str) -> String {
+    let path = format!("{}/src/core/locales/{name}.txt", env!("CARGO_MANIFEST_DIR"));
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// A language's catalog file.
+fn source(lang: Lang) -> String {
+    read(lang.tag())
+}
+
+/// A language's self-perspective file, `<tag>.self.txt`.
+fn own_source(lang: Lang) -> String {
+    read(&format!("{}.self", lang.tag()))
+}
+
+/// A language's catalog, every line of its file used.
 fn catalog(lang: Lang) -> Catalog {
     let (catalog, errors) = Catalog::load(lang, &source(lang));
     assert!(errors.is_empty(), "{}: {errors:?}", lang.tag());
     catalog
 }
 
+/// A language's catalog in the self perspective, every line of both files used.
+fn own_catalog(lang: Lang) -> Catalog {
+    let (own, errors) = catalog(lang).in_own_voice(&own_source(lang));
+    assert!(errors.is_empty(), "{} self: {errors:?}", lang.tag());
+    own
+}
+
 #[test]
 fn every_catalog_has_every_key_once_with_the_same_placeholders() {
     for lang in Lang::ALL {
-        let text = source(lang);
+        let text = source(lang) + "\n" + &own_source(lang);
         let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
         let mut keys: Vec<&str> = Vec::new();
         for line in lines(&text) {
@@ -40,10 +57,19 @@ fn every_catalog_has_every_key_once_with_the_same_placeholders() {
             if keys.last() != Some(&line.key) {
                 keys.push(line.key);
             }
-            Catalog::check(line.key, line.form, line.text, lang)
+            let key = line.key.strip_prefix(OWN_PREFIX).unwrap_or(line.key);
+            Catalog::check(key, line.form, line.text, lang)
                 .unwrap_or_else(|e| panic!("{} line {}: {e}", lang.tag(), line.number));
         }
-        let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
+        let own: Vec<String> = OWN_VOICE
+            .iter()
+            .map(|m| format!("{OWN_PREFIX}{}", m.key()))
+            .collect();
+        let expected: Vec<&str> = Msg::ALL
+            .iter()
+            .map(|m| m.key())
+            .chain(own.iter().map(String::as_str))
+            .collect();
         assert_eq!(
             keys,
             expected,
@@ -55,7 +81,7 @@ fn every_catalog_has_every_key_once_with_the_same_placeholders() {
 
 #[test]
 fn plural_messages_have_each_form_their_language_uses() {
-    let english = Catalog::english();
+    let english = catalog(Lang::En);
     let plural: Vec<Msg> = Msg::ALL
         .into_iter()
         .filter(|&m| english.forms(m).len() > 1)
@@ -85,7 +111,7 @@ fn plural_messages_have_each_form_their_language_uses() {
 
 #[test]
 fn translations_are_translated_and_keep_the_codes_intact() {
-    let english = Catalog::english();
+    let english = catalog(Lang::En);
     for lang in Lang::ALL.into_iter().skip(1) {
         let c = catalog(lang);
         let same = Msg::ALL
@@ -109,23 +135,30 @@ fn translations_are_translated_and_keep_the_codes_intact() {
             "{}",
             lang.tag()
         );
-        for q in &QUESTIONS {
-            let options: HashSet<&str> = q.options.iter().map(|&o| c.get(o)).collect();
-            assert_eq!(
-                options.len(),
-                q.options.len(),
-                "{}: {} repeats an option",
+        let own = own_catalog(lang);
+        for voice in [&c, &own] {
+            for q in &QUESTIONS {
+                let options: HashSet<&str> = q.options.iter().map(|&o| voice.get(o)).collect();
+                assert_eq!(
+                    options.len(),
+                    q.options.len(),
+                    "{}: {} repeats an option",
+                    lang.tag(),
+                    q.id
+                );
+            }
+        }
+        // Questions stay quick to read: no language needs half as many words again as English,
+        // in either perspective.
+        let english_own = own_catalog(Lang::En);
+        for (voice, reference) in [(&c, &english), (&own, &english_own)] {
+            assert!(
+                word_count(voice) * 2 <= word_count(reference) * 3,
+                "{}: {} words",
                 lang.tag(),
-                q.id
+                word_count(voice)
             );
         }
-        // Questions stay quick to read: no language needs half as many words again as English.
-        assert!(
-            word_count(&c) * 2 <= word_count(&english) * 3,
-            "{}: {} words",
-            lang.tag(),
-            word_count(&c)
-        );
     }
 }
 
@@ -383,7 +416,7 @@ fn fill_replaces_known_placeholders_only() {
         "1 and {a} and {c"
     );
     assert_eq!(placeholders("{n} of {total}, {n}"), vec!["n", "total"]);
-    let english = Catalog::english();
+    let english = catalog(Lang::En);
     for msg in Msg::ALL {
         assert!(!english.get(msg).is_empty(), "{} is empty", msg.key());
         assert_eq!(Msg::from_key(msg.key()), Some(msg));
@@ -394,9 +427,8 @@ fn fill_replaces_known_placeholders_only() {
 fn english_has_every_text_though_it_comes_in_two_halves() {
     // The result's and team view's English travels in their chunk; every message must still read
     // exactly as en.txt writes it, from whichever half it comes.
-    let en = Catalog::english();
-    let source = source(Lang::En);
-    for line in lines(&source).map(|l| l.expect("en.txt is well formed")) {
+    let en = catalog(Lang::En);
+    for line in lines(&source(Lang::En)).map(|l| l.expect("en.txt is well formed")) {
         let msg = Msg::from_key(line.key).expect("a known key");
         assert_eq!(Msg::key(msg), line.key);
         if line.form.is_none() {
@@ -404,4 +436,50 @@ fn english_has_every_text_though_it_comes_in_two_halves() {
         }
     }
     assert!(Msg::ALL.iter().all(|&m| !en.get(m).is_empty()));
+}
+
+#[test]
+fn the_self_voice_asks_every_question_and_option_in_the_first_person() {
+    for lang in Lang::ALL {
+        let c = catalog(lang);
+        let own = own_catalog(lang);
+        assert_eq!(own.voice, Perspective::Person);
+        // Each self line is what the person reads in place of its twin.
+        for line in lines(&own_source(lang)).map(|l| l.expect("well formed")) {
+            let twin = line.key.strip_prefix(OWN_PREFIX).expect("a self key");
+            let msg = Msg::from_key(twin).expect("a twin");
+            if line.form.is_none() {
+                assert_eq!(own.get(msg), line.text, "{} {}", lang.tag(), line.key);
+            }
+        }
+        for q in &QUESTIONS {
+            for msg in std::iter::once(&q.prompt).chain(q.options) {
+                assert!(OWN_VOICE.contains(msg), "{} has no self twin", msg.key());
+            }
+            // Every question is asked of the person; a short option ("No") may read the same.
+            assert_ne!(
+                own.get(q.prompt),
+                c.get(q.prompt),
+                "{}: {} reads the same to a person as to a lead",
+                lang.tag(),
+                q.id
+            );
+        }
+        // The intro speaks to a person too; texts without a twin stay as they are.
+        assert_ne!(own.get(Msg::IntroTitle), c.get(Msg::IntroTitle));
+        assert_eq!(own.get(Msg::IntroStart), c.get(Msg::IntroStart));
+    }
+}
+
+#[test]
+fn a_broken_self_file_keeps_english_first_person_texts() {
+    let (de, _) = Catalog::load(Lang::De, &source(Lang::De));
+    let (own, errors) = de.in_own_voice("self.q.usage.weekly = {level} kaputt\nnonsense");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let english = own_catalog(Lang::En);
+    assert_eq!(own.get(Msg::QUsageWeekly), english.get(Msg::QUsageWeekly));
+    assert_ne!(
+        own.get(Msg::QUsageWeekly),
+        catalog(Lang::En).get(Msg::QUsageWeekly)
+    );
 }

@@ -6,6 +6,7 @@ use ai_readiness::core::assessment::{Action, Assessment, Step};
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::code::{decode, encode};
 use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::scoring::score;
 use common::{random_answers, Rng};
 
@@ -25,17 +26,20 @@ fn event(a: &Assessment) -> (u32, WidgetEvent) {
 
 #[test]
 fn start_opens_the_first_question_and_announces_it() {
-    let a = Assessment::new(true);
+    let a = Assessment::new(true, Perspective::Team);
     assert_eq!(a.step, Step::Intro);
     assert!(a.event.is_none());
     let a = a.apply(Action::Start).expect("start changes state");
     assert_eq!(a.step, Step::Question(0));
-    assert_eq!(event(&a), (1, WidgetEvent::start()));
+    assert_eq!(event(&a), (1, WidgetEvent::start(Perspective::Team)));
 }
 
 #[test]
 fn next_without_an_answer_asks_for_one_and_stays() {
-    let a = run(Assessment::new(true), &[Action::Start, Action::Next]);
+    let a = run(
+        Assessment::new(true, Perspective::Team),
+        &[Action::Start, Action::Next],
+    );
     assert_eq!(a.step, Step::Question(0));
     assert!(a.needs_answer);
     assert!(
@@ -54,7 +58,7 @@ fn next_without_an_answer_asks_for_one_and_stays() {
 #[test]
 fn choosing_emits_an_answer_event_once_per_change() {
     let a = run(
-        Assessment::new(true),
+        Assessment::new(true, Perspective::Team),
         &[
             Action::Start,
             Action::Choose {
@@ -78,7 +82,7 @@ fn choosing_emits_an_answer_event_once_per_change() {
 
 #[test]
 fn choices_for_other_questions_or_missing_options_are_ignored() {
-    let a = run(Assessment::new(true), &[Action::Start]);
+    let a = run(Assessment::new(true, Perspective::Team), &[Action::Start]);
     assert!(a
         .apply(Action::Choose {
             question: 5,
@@ -96,7 +100,7 @@ fn choices_for_other_questions_or_missing_options_are_ignored() {
 #[test]
 fn back_keeps_answers_and_returns_to_the_intro_from_the_first_question() {
     let a = run(
-        Assessment::new(true),
+        Assessment::new(true, Perspective::Team),
         &[
             Action::Start,
             Action::Choose {
@@ -127,12 +131,15 @@ fn full_run_ends_on_the_result_with_the_core_score() {
             });
             actions.push(Action::Next);
         }
-        let a = run(Assessment::new(true), &actions);
+        let a = run(Assessment::new(true, Perspective::Team), &actions);
         let expected = score(&answers).expect("valid");
         assert_eq!(a.step, Step::Result);
         assert_eq!(a.outcome.as_ref(), Some(&expected));
-        let code = encode(&answers).expect("valid");
-        assert_eq!(event(&a).1, WidgetEvent::complete(&expected, &code));
+        let code = encode(&answers, Perspective::Team).expect("valid");
+        assert_eq!(
+            event(&a).1,
+            WidgetEvent::complete(&expected, &code, Perspective::Team)
+        );
         assert_eq!(decode(code.as_str()).expect("round trip").answers, answers);
         assert_eq!(
             event(&a).0 as usize,
@@ -152,7 +159,7 @@ fn retake_starts_over_and_keeps_counting_events() {
         });
         actions.push(Action::Next);
     }
-    let done = run(Assessment::new(true), &actions);
+    let done = run(Assessment::new(true, Perspective::Team), &actions);
     let again = done.apply(Action::Restart).expect("restart");
     assert_eq!(again.step, Step::Intro);
     assert_eq!(again.answered(), 0);
@@ -167,15 +174,15 @@ fn retake_starts_over_and_keeps_counting_events() {
 
 #[test]
 fn without_intro_it_opens_on_the_first_question_already_started() {
-    let a = Assessment::new(false);
+    let a = Assessment::new(false, Perspective::Team);
     assert_eq!(a.step, Step::Question(0));
-    assert_eq!(event(&a).1, WidgetEvent::start());
+    assert_eq!(event(&a).1, WidgetEvent::start(Perspective::Team));
     assert!(a.apply(Action::Back).is_none(), "no intro to go back to");
 }
 
 #[test]
 fn actions_that_do_not_fit_the_step_change_nothing() {
-    let intro = Assessment::new(true);
+    let intro = Assessment::new(true, Perspective::Team);
     for action in [
         Action::Next,
         Action::Back,
@@ -192,8 +199,8 @@ fn actions_that_do_not_fit_the_step_change_nothing() {
 #[test]
 fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
     let mut rng = Rng::new(12);
-    let mut a = Assessment::new(true);
-    a.shared = Some(random_answers(&mut rng));
+    let mut a = Assessment::new(true, Perspective::Team);
+    a.shared = Some((random_answers(&mut rng), Perspective::Team));
     assert!(a.shared_result().is_some());
     for action in [
         Action::Start,
@@ -221,14 +228,14 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
 #[test]
 fn a_reset_at_the_very_beginning_changes_nothing() {
     for show_intro in [true, false] {
-        let fresh = Assessment::new(show_intro);
+        let fresh = Assessment::new(show_intro, Perspective::Team);
         assert!(
             fresh.apply(Action::Reset).is_none(),
             "show_intro = {show_intro}"
         );
     }
     let started = run(
-        Assessment::new(false),
+        Assessment::new(false, Perspective::Team),
         &[Action::Choose {
             question: 0,
             option: 1,
@@ -236,12 +243,12 @@ fn a_reset_at_the_very_beginning_changes_nothing() {
     );
     let reset = started.apply(Action::Reset).expect("answers are dropped");
     assert_eq!(reset.answered(), 0);
-    assert_eq!(event(&reset).1, WidgetEvent::start());
+    assert_eq!(event(&reset).1, WidgetEvent::start(Perspective::Team));
 }
 
 #[test]
 fn a_pointer_pick_moves_on_after_its_beat_and_the_last_one_reaches_the_result() {
-    let mut a = run(Assessment::new(true), &[Action::Start]);
+    let mut a = run(Assessment::new(true, Perspective::Team), &[Action::Start]);
     for i in 0..QUESTIONS.len() {
         a = run(
             a,
@@ -268,7 +275,7 @@ fn a_pointer_pick_moves_on_after_its_beat_and_the_last_one_reaches_the_result() 
 #[test]
 fn a_stale_beat_changes_nothing() {
     let picked = run(
-        Assessment::new(true),
+        Assessment::new(true, Perspective::Team),
         &[
             Action::Start,
             Action::Choose {
@@ -318,4 +325,45 @@ fn a_stale_beat_changes_nothing() {
             .is_none(),
         "no double step"
     );
+}
+
+#[test]
+fn a_self_assessment_announces_its_perspective_and_issues_a_self_code() {
+    let mut a = Assessment::new(false, Perspective::Person);
+    assert_eq!(event(&a).1, WidgetEvent::start(Perspective::Person));
+    for question in 0..12 {
+        a = run(
+            a,
+            &[
+                Action::Choose {
+                    question,
+                    option: 1,
+                },
+                Action::Next,
+            ],
+        );
+    }
+    assert_eq!(a.step, Step::Result);
+    let code = a.code().expect("a code");
+    assert!(code.as_str().starts_with("S-"), "{code}");
+    match event(&a).1 {
+        WidgetEvent::Complete(detail) => {
+            assert_eq!(detail.perspective, Perspective::Person);
+            assert_eq!(detail.code, code.to_string());
+        }
+        other => panic!("expected complete, got {other:?}"),
+    }
+    // A retake stays in the same perspective.
+    let again = a.apply(Action::Restart).expect("retake");
+    assert_eq!(again.perspective, Perspective::Person);
+    assert_eq!(event(&again).1, WidgetEvent::start(Perspective::Person));
+    // A shared result shows in its own code's perspective until the visitor takes it themselves.
+    let mut shared = Assessment::new(true, Perspective::Person);
+    shared.shared = Some((a.answers().expect("answers"), Perspective::Team));
+    assert_eq!(shared.shown_perspective(), Perspective::Team);
+    assert!(shared
+        .shared_result()
+        .is_some_and(|(_, code)| code.as_str().starts_with("1-")));
+    let mine = shared.apply(Action::TakeItYourself).expect("leaves");
+    assert_eq!(mine.shown_perspective(), Perspective::Person);
 }

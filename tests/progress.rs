@@ -5,6 +5,7 @@ mod common;
 
 use ai_readiness::core::assessment::{Action, Assessment, Step};
 use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::progress::{ProgressError, Snapshot};
 use ai_readiness::core::scoring::score;
 use common::{random_answers, Rng};
@@ -48,7 +49,9 @@ fn snapshots_round_trip_through_text() {
 
 #[test]
 fn a_reload_returns_to_the_same_question_with_the_answers() {
-    let a = Assessment::new(true).apply(Action::Start).expect("start");
+    let a = Assessment::new(true, Perspective::Team)
+        .apply(Action::Start)
+        .expect("start");
     let a = a
         .apply(Action::Choose {
             question: 0,
@@ -63,7 +66,11 @@ fn a_reload_returns_to_the_same_question_with_the_answers() {
         })
         .expect("choose");
     let saved = a.snapshot().encode();
-    let resumed = Assessment::resume(&Snapshot::decode(&saved).expect("readable"), true);
+    let resumed = Assessment::resume(
+        &Snapshot::decode(&saved).expect("readable"),
+        true,
+        Perspective::Team,
+    );
     assert_eq!(resumed.step, Step::Question(1));
     assert_eq!(&resumed.choices[..2], &[Some(2), Some(1)]);
     assert!(resumed.event.is_none(), "resuming announces nothing");
@@ -73,10 +80,11 @@ fn a_reload_returns_to_the_same_question_with_the_answers() {
 fn a_finished_visitor_resumes_on_their_result() {
     let mut rng = Rng::new(4);
     let answers = random_answers(&mut rng);
-    let done = finish(Assessment::new(true), &answers.0);
+    let done = finish(Assessment::new(true, Perspective::Team), &answers.0);
     let resumed = Assessment::resume(
         &Snapshot::decode(&done.snapshot().encode()).expect("ok"),
         true,
+        Perspective::Team,
     );
     assert_eq!(resumed.step, Step::Result);
     assert_eq!(resumed.outcome, Some(score(&answers).expect("valid")));
@@ -87,7 +95,7 @@ fn retake_keeps_the_previous_result_for_comparison() {
     let mut rng = Rng::new(8);
     let first = random_answers(&mut rng);
     let second = random_answers(&mut rng);
-    let done = finish(Assessment::new(true), &first.0);
+    let done = finish(Assessment::new(true, Perspective::Team), &first.0);
     let again = done.apply(Action::Restart).expect("restart");
     assert_eq!(again.previous.as_ref(), Some(&first));
     let redone = finish(again, &second.0);
@@ -100,13 +108,14 @@ fn retake_keeps_the_previous_result_for_comparison() {
     let resumed = Assessment::resume(
         &Snapshot::decode(&redone.snapshot().encode()).expect("ok"),
         true,
+        Perspective::Team,
     );
     assert_eq!(resumed.previous.as_ref(), Some(&first));
 }
 
 #[test]
 fn corrupt_foreign_or_old_values_are_refused() {
-    let good = Assessment::new(true).snapshot().encode();
+    let good = Assessment::new(true, Perspective::Team).snapshot().encode();
     let cases: Vec<(String, ProgressError)> = vec![
         (String::new(), ProgressError::UnknownFormat),
         ("{\"step\":3}".into(), ProgressError::UnknownFormat),

@@ -7,6 +7,7 @@ use ai_readiness::core::chart::{layout, BAR_H};
 use ai_readiness::core::code::decode;
 use ai_readiness::core::events::WidgetEvent;
 use ai_readiness::core::i18n::Catalog;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Dimension, Level};
 use ai_readiness::core::plan::{plan, steps};
 use ai_readiness::core::scoring::{outcome_from_scores, score, Scores, MODEL_FINGERPRINT, RULES};
@@ -19,7 +20,8 @@ fn complete_event_detail_is_the_documented_json() {
     let outcome = outcome_from_scores(Scores::from_array([90, 40, 20, 30]));
     // The code of the team view's own example, as written there.
     let code = decode("1-7KD3Q-W").expect("valid").code;
-    let detail = serde_json::to_value(WidgetEvent::complete(&outcome, &code)).expect("serialises");
+    let detail = serde_json::to_value(WidgetEvent::complete(&outcome, &code, Perspective::Person))
+        .expect("serialises");
     assert_eq!(
         detail,
         json!({
@@ -32,7 +34,13 @@ fn complete_event_detail_is_the_documented_json() {
             "modelVersion": MODEL_VERSION,
             "modelFingerprint": MODEL_FINGERPRINT,
             "code": "1-7KD3Q-W",
+            "perspective": "self",
         })
+    );
+    let ready = serde_json::to_value(WidgetEvent::ready(Perspective::Team)).expect("serialises");
+    assert_eq!(
+        ready,
+        json!({"total": 12, "modelVersion": MODEL_VERSION, "perspective": "team"})
     );
 }
 

@@ -3,22 +3,24 @@
 mod common;
 
 use ai_readiness::core::code::{encode, CodeError};
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::share::{fragment_without_code, from_fragment, link};
 use common::{random_answers, Rng};
 
 #[test]
-fn a_link_opens_the_same_answers() {
+fn a_link_opens_the_same_answers_in_its_perspective() {
     let mut rng = Rng::new(31);
-    for _ in 0..300 {
+    for i in 0..300 {
         let answers = random_answers(&mut rng);
-        let code = encode(&answers).expect("valid");
+        let perspective = [Perspective::Team, Perspective::Person][i % 2];
+        let code = encode(&answers, perspective).expect("valid");
         let url = link("https://intranet.example/ai?team=ops#old", code.as_str());
         assert!(
             url.starts_with("https://intranet.example/ai?team=ops#ai-readiness="),
             "{url}"
         );
         let fragment = &url[url.find('#').expect("fragment")..];
-        assert_eq!(from_fragment(fragment), Some(Ok(answers)));
+        assert_eq!(from_fragment(fragment), Some(Ok((answers, perspective))));
     }
 }
 
@@ -31,9 +33,12 @@ fn fragments_without_a_code_are_ignored() {
 
 #[test]
 fn escaped_and_lower_case_codes_still_open() {
-    let code = encode(&ai_readiness::core::model::Answers(vec![1; 12]))
-        .expect("valid")
-        .to_string();
+    let code = encode(
+        &ai_readiness::core::model::Answers(vec![1; 12]),
+        Perspective::Team,
+    )
+    .expect("valid")
+    .to_string();
     let escaped = code.to_lowercase().replace('-', "%2D");
     assert!(matches!(
         from_fragment(&format!("#x=1&ai-readiness={escaped}")),

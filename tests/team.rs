@@ -3,15 +3,29 @@
 mod common;
 
 use ai_readiness::core::code::encode;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Answers, Dimension, Level};
 use ai_readiness::core::plan::steps;
 use ai_readiness::core::roster::{parse, Duplicate, Roster};
 use ai_readiness::core::scoring::{score, Outcome};
-use ai_readiness::core::team::{report, to_csv, TeamReport};
+use ai_readiness::core::team::{
+    csv_name, person_fields, report, sort_people, teams_csv, to_csv, with_code, Kept, KeptError,
+    Round, RoundKey, TeamReport, PEOPLE_COLUMNS, TEAM_COLUMNS,
+};
 use common::{answers_by, random_answers, Rng};
 
+/// A person's own code (the self perspective): the people the team view counts.
 fn code(answers: &Answers) -> String {
-    encode(answers).expect("valid answers").to_string()
+    encode(answers, Perspective::Person)
+        .expect("valid answers")
+        .to_string()
+}
+
+/// A lead's code about their team: a view, never a person.
+fn view_code(answers: &Answers) -> String {
+    encode(answers, Perspective::Team)
+        .expect("valid answers")
+        .to_string()
 }
 
 fn outcome(answers: &Answers) -> Outcome {
@@ -49,14 +63,27 @@ fn identical_people_aggregate_to_exactly_that_person() {
             Some(person.adoption_gap)
         );
         assert_eq!(team.levels[person.level as usize], n);
-        assert_eq!(team.common_gap, Some((person.biggest_gap.dimension, n)));
+        // An Operating person's weakest area is nobody's gap.
+        let gap = team
+            .common_gap
+            .map(|g| (g.dimension, g.people, g.of, g.level));
+        match person.biggest_gap.is_gap() {
+            true => assert_eq!(
+                gap,
+                Some((person.biggest_gap.dimension, n, n, person.level))
+            ),
+            false => assert_eq!(gap, None),
+        }
         assert_eq!(team.teams.len(), 1);
         assert_eq!(team.teams[0].scores, person.scores);
         assert_eq!(team.teams[0].level, person.level);
-        assert_eq!(
-            team.common_gap_steps(),
-            steps(person.biggest_gap.dimension, person.level, None).map(|s| s.msg)
-        );
+        assert_eq!(team.teams[0].gap, team.common_gap);
+        if let Some(gap) = team.common_gap {
+            assert_eq!(
+                gap.steps(),
+                steps(person.biggest_gap.dimension, person.level, None).map(|s| s.msg)
+            );
+        }
     }
 }
 
@@ -204,8 +231,12 @@ fn the_most_common_gap_wins_and_ties_follow_the_priority() {
         let n = rng.below(12);
         let (text, truth) = random_roster_text(&mut rng, n);
         let (_, team) = team_of(&text);
+        let gapped: Vec<_> = truth
+            .iter()
+            .filter(|(_, o)| o.level != Level::Operating)
+            .collect();
         let count = |d: Dimension| {
-            truth
+            gapped
                 .iter()
                 .filter(|(_, o)| o.biggest_gap.dimension == d)
                 .count()
@@ -214,8 +245,13 @@ fn the_most_common_gap_wins_and_ties_follow_the_priority() {
         let expected = priority
             .iter()
             .find(|&&d| most > 0 && count(d) == most)
-            .map(|&d| (d, most));
-        assert_eq!(team.common_gap, expected);
+            .map(|&d| (d, most, gapped.len()));
+        assert_eq!(
+            team.common_gap.map(|g| (g.dimension, g.people, g.of)),
+            expected
+        );
+        // Its steps fit people below Operating.
+        assert!(team.common_gap.is_none_or(|g| g.level < Level::Operating));
     }
 }
 
@@ -226,8 +262,7 @@ fn an_empty_roster_reports_nobody() {
     assert_eq!(team.levels, [0, 0, 0]);
     assert_eq!(team.overall, None);
     assert_eq!(team.common_gap, None);
-    assert!(team.common_gap_steps().is_empty());
-    assert!(team.teams.is_empty() && team.people_rows.is_empty());
+    assert!(team.teams.is_empty() && team.people_rows.is_empty() && team.views.is_empty());
     assert_eq!(to_csv(&team).lines().count(), 1, "just the header");
 }
 
@@ -530,9 +565,11 @@ fn the_export_quotes_fields_and_defuses_formulas() {
         [
             "name",
             "team",
+            "perspective",
             "code",
             "level",
             "overall",
+            "adoption",
             "access",
             "usage",
             "capability",
@@ -540,13 +577,21 @@ fn the_export_quotes_fields_and_defuses_formulas() {
             "biggest_gap"
         ]
     );
-    assert!(rows.iter().all(|r| r.len() == 10), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 12), "{rows:?}");
     for (row, person) in rows[1..].iter().zip(&team.people_rows) {
-        assert_eq!(row[2], person.code.to_string());
-        assert_eq!(row[3], person.outcome.level.id());
-        assert_eq!(row[4], person.outcome.overall.to_string());
-        assert_eq!(row[7], person.outcome.scores.capability.to_string());
-        assert_eq!(row[9], person.outcome.biggest_gap.dimension.id());
+        let o = &person.outcome;
+        assert_eq!(row[2], "self");
+        assert_eq!(row[3], person.code.to_string());
+        assert_eq!(row[4], o.level.id());
+        assert_eq!(row[5], o.overall.to_string());
+        assert_eq!(row[6], o.adoption.to_string());
+        assert_eq!(row[9], o.scores.capability.to_string());
+        let gap = if o.level == Level::Operating {
+            ""
+        } else {
+            o.biggest_gap.dimension.id()
+        };
+        assert_eq!(row[11], gap);
     }
     let names: Vec<(&str, &str)> = rows[1..]
         .iter()
@@ -631,4 +676,306 @@ fn arabic_commas_separate_fields_like_commas_and_may_mix_with_them() {
         got,
         vec![(Some("سارة الأحمد"), Some("البحث")), (Some("عمر"), None)]
     );
+}
+
+// ---------------------------------------------------------------- people and views
+
+/// Answers at the top everywhere except the questions of `weak`, answered lowest.
+fn weak_in(weak: Dimension) -> Answers {
+    answers_by(|d, top| if d == weak { 0 } else { top })
+}
+
+#[test]
+fn a_leads_view_of_a_team_is_listed_apart_and_never_ranked_as_a_person() {
+    let low = answers_by(|_, _| 0);
+    let top = answers_by(|_, t| t);
+    let text = format!(
+        "Ann, Sales, {}\nLead of Sales, Sales, {}\nBo, Ops, {}\n{}\n",
+        code(&low),
+        view_code(&top),
+        code(&top),
+        view_code(&low)
+    );
+    let (roster, team) = team_of(&text);
+    assert!(roster.problems.is_empty(), "{:?}", roster.problems);
+    assert_eq!(team.people, 2);
+    assert_eq!(team.levels.iter().sum::<usize>(), 2);
+    let people: Vec<usize> = team.people_rows.iter().map(|p| p.line).collect();
+    assert_eq!(people, [1, 3], "the stuck first, views left out");
+    assert!(team
+        .people_rows
+        .iter()
+        .all(|p| p.perspective == Perspective::Person));
+    let views: Vec<usize> = team.views.iter().map(|p| p.line).collect();
+    assert_eq!(views, [2, 4], "views in line order");
+    assert!(team
+        .views
+        .iter()
+        .all(|p| p.perspective == Perspective::Team));
+    // The lead's top view of Sales does not lift Sales: only Ann counts there.
+    let sales = team
+        .teams
+        .iter()
+        .find(|t| t.name.as_deref() == Some("Sales"));
+    assert_eq!(
+        sales.map(|t| (t.people, t.scores)),
+        Some((1, outcome(&low).scores))
+    );
+    // Both appear in the CSV, people first, each with its perspective.
+    let rows = read_csv(&to_csv(&team));
+    let listed: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Ann", "self"),
+            ("Bo", "self"),
+            ("Lead of Sales", "team"),
+            ("", "team")
+        ]
+    );
+}
+
+#[test]
+fn only_views_count_nobody() {
+    let text = format!(
+        "{}\n{}\n",
+        view_code(&answers_by(|_, _| 1)),
+        view_code(&answers_by(|_, t| t))
+    );
+    let (_, team) = team_of(&text);
+    assert_eq!(team.people, 0);
+    assert_eq!(team.overall, None);
+    assert_eq!(team.views.len(), 2);
+    assert!(team.teams.is_empty() && team.common_gap.is_none());
+}
+
+#[test]
+fn each_team_coaches_its_own_gap_and_operating_people_have_none() {
+    let top = answers_by(|_, t| t);
+    assert_eq!(outcome(&top).level, Level::Operating);
+    let unseen = weak_in(Dimension::Visibility);
+    let unproven = weak_in(Dimension::Capability);
+    assert_eq!(
+        outcome(&unseen).biggest_gap.dimension,
+        Dimension::Visibility
+    );
+    assert_eq!(
+        outcome(&unproven).biggest_gap.dimension,
+        Dimension::Capability
+    );
+    let text = format!(
+        "A1, Sales, {top}\nA2, Sales, {unseen}\nA3, Sales, {unseen}\nA4, Sales, {unproven}\nB1, Ops, {top}\nB2, Ops, {top}\nC1, , {unproven}\n",
+        top = code(&top),
+        unseen = code(&unseen),
+        unproven = code(&unproven)
+    );
+    let (_, team) = team_of(&text);
+    let gap_of = |name: Option<&str>| {
+        team.teams
+            .iter()
+            .find(|t| t.name.as_deref() == name)
+            .map(|t| t.gap.map(|g| (g.dimension, g.people, g.of)))
+    };
+    // Sales: three people are not Operating, two of them are not seen.
+    assert_eq!(
+        gap_of(Some("Sales")),
+        Some(Some((Dimension::Visibility, 2, 3)))
+    );
+    // Ops: everyone is Operating, so there is no gap, whatever its weakest area.
+    assert_eq!(gap_of(Some("Ops")), Some(None));
+    assert_eq!(gap_of(None), Some(Some((Dimension::Capability, 1, 1))));
+    // The group counts only real gaps: four people below Operating, two with each gap; the tie
+    // goes to Capability.
+    let group = team.common_gap.expect("a group gap");
+    assert_eq!(
+        (group.dimension, group.people, group.of),
+        (Dimension::Capability, 2, 4)
+    );
+    let sales = team
+        .teams
+        .iter()
+        .find(|t| t.name.as_deref() == Some("Sales"))
+        .unwrap();
+    let gap = sales.gap.unwrap();
+    assert_eq!(
+        gap.steps(),
+        steps(Dimension::Visibility, outcome(&unseen).level, None).map(|s| s.msg)
+    );
+}
+
+#[test]
+fn the_team_averages_download_has_everyone_then_each_team() {
+    let text = format!(
+        "A, Sales, {}\nB, Ops, {}\nC, , {}\n",
+        code(&answers_by(|_, _| 0)),
+        code(&answers_by(|_, t| t)),
+        code(&weak_in(Dimension::Usage))
+    );
+    let (_, team) = team_of(&text);
+    let rows = read_csv(&teams_csv(&team));
+    assert_eq!(rows[0], TEAM_COLUMNS);
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["*", "Ops", "Sales", ""]);
+    let ops = &rows[2];
+    let ops_row = &team.teams[0];
+    assert_eq!(ops[1], "1");
+    assert_eq!(ops[2], ops_row.level.id());
+    assert_eq!(ops[5], ops_row.scores.capability.to_string());
+    assert_eq!(
+        (ops[7].as_str(), ops[8].as_str(), ops[9].as_str()),
+        ("", "0", "0")
+    );
+    assert_eq!(
+        rows[3][7], "access",
+        "Sales: a gap on the way into Adopting"
+    );
+    assert_eq!(
+        csv_name("teams", "2026-12-02"),
+        "ai-readiness-teams-2026-12-02.csv"
+    );
+}
+
+#[test]
+fn the_people_table_and_the_csv_have_the_same_columns() {
+    let mut rng = Rng::new(5);
+    let (text, _) = random_roster_text(&mut rng, 30);
+    let (_, team) = team_of(&text);
+    let rows = read_csv(&to_csv(&team));
+    assert_eq!(rows[0], PEOPLE_COLUMNS);
+    for (row, person) in rows[1..].iter().zip(&team.people_rows) {
+        // The CSV row is exactly the fields the table draws, guarded against formulas.
+        let fields = person_fields(person);
+        for (csv, field) in row.iter().zip(&fields) {
+            assert!(
+                csv == field || csv.strip_prefix('\'') == Some(field),
+                "{csv:?} {field:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn columns_sort_as_numbers_levels_and_text() {
+    let mut rng = Rng::new(77);
+    let (text, _) = random_roster_text(&mut rng, 40);
+    let (_, team) = team_of(&text);
+    let capability = sort_people(&team.people_rows, 9, true);
+    assert_eq!(capability.len(), team.people_rows.len());
+    assert!(capability
+        .windows(2)
+        .all(|w| w[0].outcome.scores.capability >= w[1].outcome.scores.capability));
+    let levels = sort_people(&team.people_rows, 4, false);
+    assert!(levels
+        .windows(2)
+        .all(|w| w[0].outcome.level <= w[1].outcome.level));
+    let names = sort_people(&team.people_rows, 0, false);
+    let lower: Vec<String> = names
+        .iter()
+        .map(|p| p.name.clone().unwrap_or_default().to_ascii_lowercase())
+        .collect();
+    let filled: Vec<&String> = lower.iter().filter(|n| !n.is_empty()).collect();
+    assert!(filled.windows(2).all(|w| w[0] <= w[1]), "{lower:?}");
+    assert!(
+        lower
+            .iter()
+            .skip_while(|n| !n.is_empty())
+            .all(|n| n.is_empty()),
+        "empty names last"
+    );
+    // Operating people have no gap: they sort last by gap, in either direction.
+    for descending in [false, true] {
+        let gaps = sort_people(&team.people_rows, 11, descending);
+        assert!(gaps
+            .iter()
+            .skip_while(|p| p.gap().is_some())
+            .all(|p| p.gap().is_none()));
+    }
+}
+
+// ---------------------------------------------------------------- rounds
+
+#[test]
+fn a_round_shows_each_teams_change_per_dimension() {
+    let before = format!(
+        "A, Sales, {}\nB, Sales, {}\nC, Ops, {}\n",
+        code(&answers_by(|_, _| 0)),
+        code(&answers_by(|_, _| 1)),
+        code(&answers_by(|_, _| 1))
+    );
+    let (_, first) = team_of(&before);
+    let round = Round::of(&first, "2026-11-02").expect("people to mark");
+    let after = format!(
+        "A, Sales, {}\nB, Sales, {}\nD, Legal, {}\n",
+        code(&answers_by(|_, t| t)),
+        code(&answers_by(|_, _| 1)),
+        code(&answers_by(|_, _| 1))
+    );
+    let (_, second) = team_of(&after);
+    for team in &second.teams {
+        let key = RoundKey::Team(team.key());
+        let then = first.teams.iter().find(|t| t.key() == team.key());
+        let expected = then.map(|then| {
+            let (now, was) = (team.scores.to_array(), then.scores.to_array());
+            std::array::from_fn(|i| i16::from(now[i]) - i16::from(was[i]))
+        });
+        assert_eq!(round.change(&key, team.scores), expected, "{:?}", team.name);
+    }
+    let sales = second.teams.iter().find(|t| t.key() == "sales").unwrap();
+    assert!(round
+        .change(&RoundKey::Team("sales".into()), sales.scores)
+        .unwrap()
+        .iter()
+        .all(|&d| d > 0));
+    assert_eq!(
+        round.change(&RoundKey::Team("legal".into()), sales.scores),
+        None,
+        "new team"
+    );
+    let all = second.overall.as_ref().unwrap().scores;
+    assert!(round.change(&RoundKey::Everyone, all).is_some());
+    assert_eq!(Round::of(&team_of("").1, "2026-11-02"), None);
+}
+
+#[test]
+fn a_kept_list_reads_back_and_other_formats_are_refused() {
+    let mut rng = Rng::new(9);
+    let (text, _) = random_roster_text(&mut rng, 12);
+    let (_, team) = team_of(&text);
+    let kept = Kept {
+        text: format!("{text}Ann, The round 1 team\nline two\n"),
+        rounds: vec![
+            Round::of(&team, "2026-10-01").unwrap(),
+            Round::of(&team, "2026-11-01").unwrap(),
+        ],
+    };
+    assert_eq!(Kept::decode(&kept.encode()), Ok(kept.clone()));
+    let empty = Kept::default();
+    assert_eq!(Kept::decode(&empty.encode()), Ok(empty));
+    assert_eq!(
+        Kept::decode("ai-readiness-team v2\ntext\n"),
+        Err(KeptError::Format)
+    );
+    assert_eq!(Kept::decode(""), Err(KeptError::Format));
+    assert_eq!(
+        Kept::decode("ai-readiness-team v1\nround x"),
+        Err(KeptError::Format)
+    );
+    assert_eq!(
+        Kept::decode("ai-readiness-team v1\nround 2026-01-01\n1 2 3 4 500 *\ntext\n"),
+        Err(KeptError::Round { line: 3 })
+    );
+    assert_eq!(
+        Kept::decode("ai-readiness-team v1\n1 2 3 4 5 *\ntext\n"),
+        Err(KeptError::Round { line: 2 })
+    );
+}
+
+#[test]
+fn the_visitors_own_code_joins_the_list_once() {
+    assert_eq!(with_code("", "S-1"), "S-1\n");
+    assert_eq!(with_code("Ann, S-2\n\n", "S-1"), "Ann, S-2\nS-1\n");
+    assert_eq!(with_code("Ann, S-1\n", "S-1"), "Ann, S-1\n");
 }

@@ -2,6 +2,7 @@
 //! assert on the shadow DOM and the events the host element receives.
 #![cfg(target_arch = "wasm32")]
 
+use ai_readiness::core::model::Perspective;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -466,7 +467,7 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
     let answers = Answers(vec![0; QUESTIONS.len()]);
     let event = ai_readiness::core::events::WidgetEvent::cta(
         &score(&answers).unwrap(),
-        &ai_readiness::core::code::encode(&answers).unwrap(),
+        &ai_readiness::core::code::encode(&answers, Perspective::Team).unwrap(),
         "#book",
     );
     let serde_form =
@@ -940,17 +941,17 @@ async fn event_details_equal_their_serde_form() {
         .collect();
     run_through(&host, &answers).await;
     let outcome = score(&Answers(answers.clone())).unwrap();
-    let code = encode(&Answers(answers.clone())).unwrap();
+    let code = encode(&Answers(answers.clone()), Perspective::Team).unwrap();
     let mut expected = vec![
-        ("ai-readiness:ready", WidgetEvent::ready()),
-        ("ai-readiness:start", WidgetEvent::start()),
+        ("ai-readiness:ready", WidgetEvent::ready(Perspective::Team)),
+        ("ai-readiness:start", WidgetEvent::start(Perspective::Team)),
     ];
     for (i, &a) in answers.iter().enumerate() {
         expected.push(("ai-readiness:answer", WidgetEvent::answer(i, a)));
     }
     expected.push((
         "ai-readiness:complete",
-        WidgetEvent::complete(&outcome, &code),
+        WidgetEvent::complete(&outcome, &code, Perspective::Team),
     ));
     let seen: Vec<(String, String)> = host
         .events
@@ -966,7 +967,7 @@ async fn event_details_equal_their_serde_form() {
     let built = ai_readiness::embed::score_answers(answers).unwrap();
     assert_eq!(
         json(&built),
-        serde_form(&WidgetEvent::complete(&outcome, &code))
+        serde_form(&WidgetEvent::complete(&outcome, &code, Perspective::Team))
     );
 }
 

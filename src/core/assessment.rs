@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::bank::QUESTIONS;
 use super::code::{encode, ResultCode};
 use super::events::WidgetEvent;
-use super::model::Answers;
+use super::model::{Answers, Perspective};
 use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
 
@@ -71,18 +71,21 @@ pub struct Assessment {
     /// Whether the intro screen is shown; when not, the visitor starts at the first question.
     pub show_intro: bool,
     /// Someone else's result, opened from a share link and shown read-only until the visitor
-    /// chooses to take the assessment themselves.
-    pub shared: Option<Answers>,
+    /// chooses to take the assessment themselves, with the perspective its code was given from.
+    pub shared: Option<(Answers, Perspective)>,
+    /// Whose work the questions ask about; it travels in the events and the result code.
+    pub perspective: Perspective,
     /// The answers behind the result before the last retake, so the new one can show what
     /// changed.
     pub previous: Option<Answers>,
 }
 
 impl Assessment {
-    /// A fresh assessment; without an intro it opens on the first question.
+    /// A fresh assessment from `perspective`; without an intro it opens on the first question.
     /// Without an intro the visitor starts straight away, so the `start` event is already due.
-    pub fn new(show_intro: bool) -> Self {
+    pub fn new(show_intro: bool, perspective: Perspective) -> Self {
         let mut fresh = Assessment {
+            perspective,
             step: Step::Intro,
             choices: vec![None; QUESTIONS.len()],
             needs_answer: false,
@@ -94,7 +97,7 @@ impl Assessment {
         };
         fresh.step = fresh.first_step();
         if !show_intro {
-            fresh.emit(WidgetEvent::start());
+            fresh.emit(WidgetEvent::start(perspective));
         }
         fresh
     }
@@ -129,7 +132,7 @@ impl Assessment {
         match (self.step, action) {
             (Step::Intro, Action::Start) => {
                 next.step = Step::Question(0);
-                next.emit(WidgetEvent::start());
+                next.emit(WidgetEvent::start(self.perspective));
             }
             (Step::Question(n), Action::Choose { question, option }) if n == question => {
                 let q = &QUESTIONS[n];
@@ -153,7 +156,7 @@ impl Assessment {
                     match (first_open, self.answers().map(|a| score(&a))) {
                         (None, Some(Ok(outcome))) => {
                             if let Some(code) = self.code() {
-                                next.emit(WidgetEvent::complete(&outcome, &code));
+                                next.emit(WidgetEvent::complete(&outcome, &code, self.perspective));
                             }
                             next.outcome = Some(outcome);
                             next.step = Step::Result;
@@ -188,7 +191,7 @@ impl Assessment {
             }
             (_, Action::Reset) | (Step::Result, Action::Restart) => {
                 // Keep the event counter running so the next `start` is seen as new.
-                let mut fresh = Assessment::new(true);
+                let mut fresh = Assessment::new(true, self.perspective);
                 fresh.show_intro = self.show_intro;
                 fresh.event = self.event.clone();
                 fresh.previous = match self.outcome {
@@ -197,7 +200,7 @@ impl Assessment {
                 };
                 if !self.show_intro {
                     fresh.step = Step::Question(0);
-                    fresh.emit(WidgetEvent::start());
+                    fresh.emit(WidgetEvent::start(self.perspective));
                 }
                 return Some(fresh);
             }
@@ -208,8 +211,8 @@ impl Assessment {
 
     /// Restores a saved visitor: same screen, same answers, same previous result. Nothing is
     /// announced; the visitor simply carries on.
-    pub fn resume(snapshot: &Snapshot, show_intro: bool) -> Self {
-        let mut a = Assessment::new(true);
+    pub fn resume(snapshot: &Snapshot, show_intro: bool, perspective: Perspective) -> Self {
+        let mut a = Assessment::new(true, perspective);
         a.show_intro = show_intro;
         a.choices = snapshot.choices.clone();
         a.previous = snapshot.previous.clone();
@@ -238,13 +241,19 @@ impl Assessment {
 
     /// The result code of the complete answers, once every question has one.
     pub fn code(&self) -> Option<ResultCode> {
-        self.answers().and_then(|a| encode(&a).ok())
+        self.answers()
+            .and_then(|a| encode(&a, self.perspective).ok())
     }
 
     /// The shared result being shown, with its code.
     pub fn shared_result(&self) -> Option<(Outcome, ResultCode)> {
-        let answers = self.shared.as_ref()?;
-        Some((score(answers).ok()?, encode(answers).ok()?))
+        let (answers, perspective) = self.shared.as_ref()?;
+        Some((score(answers).ok()?, encode(answers, *perspective).ok()?))
+    }
+
+    /// The perspective of what is on screen: a shared result's own, else the widget's.
+    pub fn shown_perspective(&self) -> Perspective {
+        self.shared.as_ref().map_or(self.perspective, |(_, p)| *p)
     }
 
     /// The previous result, scored again.

@@ -3,7 +3,9 @@
 //! Changing a question's meaning or its options changes what a stored answer means, so any such
 //! change must bump [`QUESTION_SET`] (and add a row to the code formats). Changing how answers
 //! are scored bumps [`MODEL_VERSION`] only: stored answers keep their meaning, so result codes
-//! and saved progress stay readable and are simply scored by today's rules.
+//! and saved progress stay readable and are simply scored by today's rules. The first-person
+//! texts of the self perspective are twins of these (see [`QUESTIONS`]): changing one changes the
+//! other.
 
 use super::i18n::Msg;
 use super::model::{Dimension, Question};
@@ -17,11 +19,12 @@ pub const QUESTION_SET: &str = "1";
 pub const MODEL_VERSION: &str = "2";
 const _: () = assert!(!MODEL_VERSION.is_empty(), "results must name their model");
 
-/// Whose work the questions ask about: this bank asks a lead about their team. Travels in the
-/// call to action's `{perspective}`.
-pub const PERSPECTIVE: &str = "team";
-
-/// The questions in the order they are asked.
+/// The questions in the order they are asked, as a lead reads them about their team.
+///
+/// The self perspective asks the same twelve questions about the visitor's own work: every
+/// prompt and option key has a first-person twin `self.<key>` in the catalogs (the English ones
+/// load on demand with the self voice, see [`super::i18n::Catalog::in_own_voice`]). Twins keep the
+/// question's dimension, options and their order, so both perspectives score alike.
 pub const QUESTIONS: [Question; 12] = [
     Question {
         id: "access.fit",

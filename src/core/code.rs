@@ -10,7 +10,7 @@
 //!
 //! | part | characters | meaning |
 //! |---|---|---|
-//! | version | 1 | the question set the answers belong to (`1` today; see `bank::QUESTION_SET`) |
+//! | version | 1 | the question set and perspective: `1` a lead about their team, `S` a person about their own work |
 //! | answers | 5 | the twelve option indices as one number, in base 31 |
 //! | check | 1 | catches typos |
 //!
@@ -30,14 +30,16 @@
 //!   swapping any two different characters always changes the sum: every single-character
 //!   mistake and every transposition is detected.
 //! - **Versions.** Each question set keeps its own table of option counts here, so codes of an
-//!   older version still decode after the question bank changes. The version character is the
-//!   alphabet symbol of the version number (`1` for version 1).
+//!   older version still decode after the question bank changes. The version character names the
+//!   question set and the perspective: `1` is question set 1 asked of a lead about their team
+//!   (every code issued before the self perspective existed), `S` the same questions asked of a
+//!   person about their own work (`S-7KD3Q-…`). A later team set would take `2`, its self twin `T`.
 //!
 //! Decoding never panics: any text yields either the answers or a `CodeError` saying what is
 //! wrong and where.
 
 use super::bank::QUESTION_SET;
-use super::model::Answers;
+use super::model::{Answers, Perspective};
 use super::scoring::{validate, ScoreError};
 
 /// The symbols of a code, by value.
@@ -51,6 +53,8 @@ const MAX_LEN: usize = 12;
 struct Format {
     /// The question set, as in [`QUESTION_SET`].
     version: &'static str,
+    /// Who answered: a lead about their team or a person about their own work.
+    perspective: Perspective,
     /// The value of the version character.
     symbol: u8,
     /// How many options each question of that version has, in bank order.
@@ -61,15 +65,27 @@ struct Format {
 const V1_OPTIONS: [u8; 12] = [5, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4];
 
 /// Every question set whose codes can be read. Never change a row: issued codes depend on it.
-const FORMATS: [Format; 1] = [Format {
-    version: "1",
-    symbol: 1,
-    options: &V1_OPTIONS,
-}];
+const FORMATS: [Format; 2] = [
+    Format {
+        version: "1",
+        perspective: Perspective::Team,
+        symbol: 1,
+        options: &V1_OPTIONS,
+    },
+    Format {
+        version: "1",
+        perspective: Perspective::Person,
+        // `S`, for self.
+        symbol: 25,
+        options: &V1_OPTIONS,
+    },
+];
 
 impl Format {
-    fn by_version(version: &str) -> Option<&'static Format> {
-        FORMATS.iter().find(|f| f.version == version)
+    fn by_version(version: &str, perspective: Perspective) -> Option<&'static Format> {
+        FORMATS
+            .iter()
+            .find(|f| f.version == version && f.perspective == perspective)
     }
 
     fn by_symbol(symbol: u8) -> Option<&'static Format> {
@@ -127,6 +143,8 @@ pub struct Decoded {
     pub answers: Answers,
     /// The question set the answers belong to.
     pub question_set: &'static str,
+    /// Who answered: codes from before the self perspective are all `Team`.
+    pub perspective: Perspective,
 }
 
 /// Why a code could not be made or read.
@@ -278,12 +296,13 @@ fn check_value(values: &[u8]) -> u8 {
     ((BASE - sum) % BASE) as u8
 }
 
-/// Encodes a complete set of answers of the current model version.
-pub fn encode(answers: &Answers) -> Result<ResultCode, CodeError> {
+/// Encodes a complete set of answers of the current question set, given from `perspective`.
+pub fn encode(answers: &Answers, perspective: Perspective) -> Result<ResultCode, CodeError> {
     validate(answers).map_err(CodeError::Answers)?;
-    let format = Format::by_version(QUESTION_SET).ok_or_else(|| CodeError::UnknownVersion {
-        version: QUESTION_SET.to_string(),
-    })?;
+    let format =
+        Format::by_version(QUESTION_SET, perspective).ok_or_else(|| CodeError::UnknownVersion {
+            version: QUESTION_SET.to_string(),
+        })?;
     // `validate` checked the answers against the bank, and a test pins this version's option
     // counts to the bank's, so every answer fits its radix.
     let mut number = 0u64;
@@ -339,7 +358,7 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     // problem, and a typo in the version character is caught by the check character below
     // rather than reported as a code from a newer widget.
     let expected = format
-        .or_else(|| Format::by_version(QUESTION_SET))
+        .or_else(|| Format::by_version(QUESTION_SET, Perspective::Team))
         .map_or(MAX_LEN, Format::code_len);
     if count != expected {
         return Err(CodeError::WrongLength {
@@ -380,6 +399,7 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
         code: canonical(values),
         answers: Answers(answers),
         question_set: format.version,
+        perspective: format.perspective,
     })
 }
 
@@ -391,21 +411,29 @@ mod tests {
     /// the bank changed without a new `QUESTION_SET` and a new row in `FORMATS`.
     #[test]
     fn current_format_matches_the_bank() {
-        let format = Format::by_version(QUESTION_SET).expect("a format for the current version");
-        let bank: Vec<u8> = crate::core::bank::QUESTIONS
-            .iter()
-            .map(|q| q.options.len() as u8)
-            .collect();
-        assert_eq!(format.options, bank.as_slice());
-        assert_eq!(format.code_len(), 7);
+        for perspective in [Perspective::Team, Perspective::Person] {
+            let format = Format::by_version(QUESTION_SET, perspective)
+                .expect("a format for the current version");
+            let bank: Vec<u8> = crate::core::bank::QUESTIONS
+                .iter()
+                .map(|q| q.options.len() as u8)
+                .collect();
+            assert_eq!(format.options, bank.as_slice());
+            assert_eq!(format.code_len(), 7);
+        }
     }
 
     #[test]
     fn formats_have_distinct_versions_that_fit_a_code() {
         for (i, f) in FORMATS.iter().enumerate() {
+            let expected = match f.perspective {
+                Perspective::Team => f.version.to_string(),
+                // Self sets count on from `S`: `S` for set 1, `T` for set 2.
+                Perspective::Person => symbol(24 + f.version.parse::<u8>().unwrap()).to_string(),
+            };
             assert_eq!(
                 symbol(f.symbol).to_string(),
-                f.version,
+                expected,
                 "version symbol of {}",
                 f.version
             );

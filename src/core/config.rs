@@ -6,11 +6,11 @@
 //! object's keys; a later entry for the same key wins, so the order is defaults < attributes <
 //! `mount` config < `setConfig` calls.
 
-use super::bank::PERSPECTIVE;
 use super::code::{shorten, ResultCode};
 use super::colour;
 use super::i18n::{Catalog, Lang, Msg, Plural};
 use super::lead::{self, LeadConfig, LeadMode};
+use super::model::Perspective;
 use super::scoring::Outcome;
 
 /// A configuration value as it arrived, reduced to what validation needs.
@@ -179,6 +179,11 @@ pub struct Config {
     pub lead: LeadConfig,
     /// Where results and leads are posted (`submitUrl`), if anywhere.
     pub submit_url: Option<String>,
+    /// Whose work the questions ask about (`perspective`): a lead's team or the visitor's own.
+    pub perspective: Perspective,
+    /// Whether a result offers "Open the team view" (`teamLink`): on for intranet pages where
+    /// leads collect codes, off so a blog visitor never lands on an empty paste box.
+    pub team_link: bool,
 }
 
 /// A host's replacement for one catalog text.
@@ -231,12 +236,14 @@ impl Default for Config {
             data_layer: false,
             lead: LeadConfig::default(),
             submit_url: None,
+            perspective: Perspective::Team,
+            team_link: false,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 18] = [
+pub const KEYS: [&str; 20] = [
     "locale",
     "theme",
     "accent",
@@ -255,14 +262,16 @@ pub const KEYS: [&str; 18] = [
     "leadFields",
     "leadConsent",
     "leadPrivacyUrl",
+    "perspective",
+    "teamLink",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
-pub const AT_MOUNT: [&str; 4] = ["showIntro", "storage", "storageKey", "mode"];
+pub const AT_MOUNT: [&str; 5] = ["showIntro", "storage", "storageKey", "mode", "perspective"];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -330,7 +339,12 @@ impl ConfigError {
 
 /// The call to action's URL for a result: `{level}`, `{overall}`, `{biggestGap}`, `{code}` and
 /// `{perspective}` filled in and percent-encoded.
-pub fn result_url(url: &str, outcome: &Outcome, code: &ResultCode) -> String {
+pub fn result_url(
+    url: &str,
+    outcome: &Outcome,
+    code: &ResultCode,
+    perspective: Perspective,
+) -> String {
     fill_url(
         url,
         &[
@@ -338,7 +352,7 @@ pub fn result_url(url: &str, outcome: &Outcome, code: &ResultCode) -> String {
             ("overall", &outcome.overall.to_string()),
             ("biggestGap", outcome.biggest_gap.dimension.id()),
             ("code", code.as_str()),
-            ("perspective", PERSPECTIVE),
+            ("perspective", perspective.id()),
         ],
     )
 }
@@ -447,6 +461,12 @@ fn apply(
             "storage" => config.storage = bool_value(entry)?,
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
+            "teamLink" => config.team_link = bool_value(entry)?,
+            "perspective" => {
+                config.perspective = text(entry)
+                    .and_then(Perspective::from_id)
+                    .ok_or_else(|| invalid(entry, "\"team\" or \"self\""))?
+            }
             "lead" => {
                 config.lead.mode = text(entry).and_then(LeadMode::from_id).ok_or_else(|| {
                     invalid(entry, "one of \"off\", \"before-result\", \"after-result\"")

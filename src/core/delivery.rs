@@ -9,10 +9,10 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::bank::{PERSPECTIVE, QUESTIONS};
+use super::bank::QUESTIONS;
 use super::events::CompleteDetail;
 use super::lead::Lead;
-use super::model::Answers;
+use super::model::{Answers, Perspective};
 
 /// Version of the payload's shape, sent as `schema`.
 pub const SCHEMA: u8 = 1;
@@ -41,8 +41,8 @@ pub struct Submission {
     pub time: String,
     /// The page the widget was on.
     pub page_url: String,
-    /// Whose view the answers are (`team`: a lead about their team).
-    pub perspective: &'static str,
+    /// Whose view the answers are: `team` (a lead about their team) or `self` (a person).
+    pub perspective: Perspective,
     /// The result code of the answers.
     pub code: String,
     /// Each question's id and the option chosen (0 = least mature), in question order.
@@ -71,7 +71,7 @@ impl Submission {
             kind,
             time,
             page_url,
-            perspective: PERSPECTIVE,
+            perspective: result.perspective,
             code: result.code.clone(),
             answers: AnswerMap(answers),
             result: CompleteDetail {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::bank::{MODEL_VERSION, QUESTIONS};
 use super::code::ResultCode;
-use super::model::{Dimension, Level};
+use super::model::{Dimension, Level, Perspective};
 use super::scoring::{Outcome, Scores};
 
 /// An event for the host page.
@@ -39,6 +39,18 @@ pub struct StartDetail {
     pub total: usize,
     /// The scoring model's version.
     pub model_version: &'static str,
+    /// Whose work the questions ask about: `team` or `self`.
+    pub perspective: Perspective,
+}
+
+impl StartDetail {
+    fn of(perspective: Perspective) -> Self {
+        StartDetail {
+            total: QUESTIONS.len(),
+            model_version: MODEL_VERSION,
+            perspective,
+        }
+    }
 }
 
 /// Detail of `ai-readiness:answer`.
@@ -77,16 +89,20 @@ pub struct CompleteDetail {
     pub model_fingerprint: &'static str,
     /// The result code that carries these answers (`1-7KD3Q-W`).
     pub code: String,
+    /// Whose work the answers describe: `team` or `self`.
+    pub perspective: Perspective,
     /// The call to action's URL; only in `ai-readiness:cta`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 impl CompleteDetail {
-    /// The detail for an outcome and the code of its answers.
-    pub fn of(outcome: &Outcome, code: &ResultCode) -> Self {
+    /// The detail for an outcome, the code of its answers and the perspective they were given
+    /// from.
+    pub fn of(outcome: &Outcome, code: &ResultCode, perspective: Perspective) -> Self {
         CompleteDetail {
             code: code.to_string(),
+            perspective,
             url: None,
             level: outcome.level,
             overall: outcome.overall,
@@ -101,19 +117,13 @@ impl CompleteDetail {
 
 impl WidgetEvent {
     /// The start event.
-    pub fn start() -> Self {
-        WidgetEvent::Start(StartDetail {
-            total: QUESTIONS.len(),
-            model_version: MODEL_VERSION,
-        })
+    pub fn start(perspective: Perspective) -> Self {
+        WidgetEvent::Start(StartDetail::of(perspective))
     }
 
     /// The ready event.
-    pub fn ready() -> Self {
-        WidgetEvent::Ready(StartDetail {
-            total: QUESTIONS.len(),
-            model_version: MODEL_VERSION,
-        })
+    pub fn ready(perspective: Perspective) -> Self {
+        WidgetEvent::Ready(StartDetail::of(perspective))
     }
 
     /// The answer event for question `index` and option `value`.
@@ -128,16 +138,16 @@ impl WidgetEvent {
         })
     }
 
-    /// The completion event for an outcome and the code of its answers.
-    pub fn complete(outcome: &Outcome, code: &ResultCode) -> Self {
-        WidgetEvent::Complete(CompleteDetail::of(outcome, code))
+    /// The completion event for an outcome, the code of its answers and their perspective.
+    pub fn complete(outcome: &Outcome, code: &ResultCode, perspective: Perspective) -> Self {
+        WidgetEvent::Complete(CompleteDetail::of(outcome, code, perspective))
     }
 
-    /// The call-to-action event for an outcome, its code and the link's URL.
-    pub fn cta(outcome: &Outcome, code: &ResultCode, url: &str) -> Self {
+    /// The call-to-action event for an outcome, its code, their perspective and the link's URL.
+    pub fn cta(outcome: &Outcome, code: &ResultCode, perspective: Perspective, url: &str) -> Self {
         WidgetEvent::Cta(CompleteDetail {
             url: Some(url.to_string()),
-            ..CompleteDetail::of(outcome, code)
+            ..CompleteDetail::of(outcome, code, perspective)
         })
     }
 

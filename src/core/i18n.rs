@@ -11,6 +11,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+use super::model::Perspective;
+
 /// The English texts the first screens show, as `index[form]=text` lines (by `build.rs`).
 const ENGLISH_FIRST: &str = include_str!(concat!(env!("OUT_DIR"), "/en_first.txt"));
 
@@ -22,6 +24,15 @@ fn english_later() -> &'static [Vec<(Plural, String)>] {
     register_later_english();
     LATER.get().map_or(&[], Vec::as_slice)
 }
+
+/// The English forms of a message that loads on demand, once its part has loaded.
+fn english_on_demand(msg: Msg) -> &'static [(Plural, String)] {
+    english_later().get(msg as usize).map_or(&[], Vec::as_slice)
+}
+
+/// The prefix of a self-perspective text's key: `self.q.usage.weekly` is the first-person twin
+/// of `q.usage.weekly`.
+pub const OWN_PREFIX: &str = "self.";
 
 /// English for the messages of the parts loaded on demand, once registered, in [`Msg`] order (other
 /// messages have no forms here).
@@ -391,6 +402,8 @@ fn same_names(a: &[&str], b: &[&str]) -> bool {
 pub struct Catalog {
     /// The language the texts are in.
     pub lang: Lang,
+    /// Whose voice they speak in: a lead's about their team, or a person's about their own work.
+    pub voice: Perspective,
     /// Per message, in [`Msg`] order: its forms. A message without plurals has one, `Other`.
     texts: Vec<Vec<(Plural, String)>>,
 }
@@ -401,6 +414,7 @@ impl Catalog {
     pub fn english() -> Catalog {
         Catalog {
             lang: Lang::En,
+            voice: Perspective::Team,
             texts: english_texts(ENGLISH_FIRST),
         }
     }
@@ -408,16 +422,47 @@ impl Catalog {
     /// `source`, a catalog file of `lang`, laid over English. Lines that cannot be used are
     /// returned as errors and their messages stay in English; so do messages the file lacks.
     pub fn load(lang: Lang, source: &str) -> (Catalog, Vec<CatalogError>) {
-        let english = Catalog::english();
-        let mut catalog = Catalog {
-            lang,
-            texts: english.texts.clone(),
-        };
+        let mut catalog = Catalog::english();
+        catalog.lang = lang;
+        let errors = catalog.overlay(source, "");
+        (catalog, errors)
+    }
+
+    /// This catalog as a person reads it about their own work (the self perspective): every text
+    /// with a first-person twin (`self.<key>` in `en.self.txt`) shows the twin, taken from
+    /// `source` (the language's `<tag>.self.txt`) or else from English. Lines of `source` that
+    /// cannot be used are returned as errors.
+    pub fn in_own_voice(&self, source: &str) -> (Catalog, Vec<CatalogError>) {
+        // The English twins, as `index[form]=text` lines by their team text's index.
+        const ENGLISH_SELF: &str = include_str!(concat!(env!("OUT_DIR"), "/en_self.txt"));
+        let mut voiced = self.clone();
+        voiced.voice = Perspective::Person;
+        for (i, forms) in english_texts(ENGLISH_SELF).into_iter().enumerate() {
+            if !forms.is_empty() {
+                voiced.texts[i] = forms;
+            }
+        }
+        let errors = voiced.overlay(source, OWN_PREFIX);
+        (voiced, errors)
+    }
+
+    /// Lays the lines of a catalog file over this catalog, each key written with `prefix`; lines
+    /// that cannot be used are returned as errors and their messages keep what they had.
+    fn overlay(&mut self, source: &str, prefix: &str) -> Vec<CatalogError> {
+        let lang = self.lang;
+        let before = self.texts.clone();
+        let catalog = self;
         let mut errors = Vec::new();
         let mut seen: Vec<Msg> = Vec::new();
         for line in lines(source) {
             let result = line.and_then(|line| {
-                let msg = Catalog::check(line.key, line.form, line.text, lang)?;
+                let key =
+                    line.key
+                        .strip_prefix(prefix)
+                        .ok_or_else(|| CatalogError::UnknownKey {
+                            key: line.key.to_string(),
+                        })?;
+                let msg = Catalog::check(key, line.form, line.text, lang)?;
                 // The first line of a message replaces all of English's forms.
                 if !seen.contains(&msg.0) {
                     seen.push(msg.0);
@@ -438,10 +483,10 @@ impl Catalog {
                 errors.push(CatalogError::UnknownForm {
                     key: format!("{}[other]", msg.key()),
                 });
-                catalog.texts[msg as usize] = english.texts[msg as usize].clone();
+                catalog.texts[msg as usize] = before[msg as usize].clone();
             }
         }
-        (catalog, errors)
+        errors
     }
 
     /// Checks one text for `key` (with an optional plural form) against English: the key exists,
@@ -515,9 +560,7 @@ impl Catalog {
     fn forms_of(&self, msg: Msg) -> &[(Plural, String)] {
         let own = &self.texts[msg as usize];
         match own.is_empty() {
-            true => english_later()
-                .get(msg as usize)
-                .map_or(own.as_slice(), Vec::as_slice),
+            true => english_on_demand(msg),
             false => own,
         }
     }
@@ -531,7 +574,7 @@ impl Catalog {
         let own = &self.texts[msg as usize];
         // A host may have replaced one form of a message whose English came with its part.
         pick(own, plural)
-            .or_else(|| pick(english_later().get(msg as usize)?, plural))
+            .or_else(|| pick(english_on_demand(msg), plural))
             .or(own.first())
             .map_or("", |(_, t)| t)
     }

@@ -78,6 +78,38 @@ impl Level {
     }
 }
 
+/// Whose work the questions ask about. The scoring is the same in both; what differs is who
+/// answers, and so what a result code says: a lead's view of a team, or one person's own work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Perspective {
+    /// A lead about their team (`"team"`): an opinion of a team, never a person's own result.
+    #[default]
+    Team,
+    /// A person about their own work (`"self"`).
+    #[serde(rename = "self")]
+    Person,
+}
+
+impl Perspective {
+    /// The stable id used in configuration, events and the CSV: `team` or `self`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Perspective::Team => "team",
+            Perspective::Person => "self",
+        }
+    }
+
+    /// The perspective with this id.
+    pub fn from_id(id: &str) -> Option<Perspective> {
+        match id {
+            "team" => Some(Perspective::Team),
+            "self" => Some(Perspective::Person),
+            _ => None,
+        }
+    }
+}
+
 /// One question of the bank. Options run from least to most mature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Question {

@@ -34,7 +34,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError, ResultCode};
-use super::model::Answers;
+use super::model::{Answers, Perspective};
 
 /// At most this many entries are reserved up front; beyond it the lists grow as needed.
 const RESERVE_LINES: usize = 1 << 17;
@@ -63,6 +63,8 @@ pub struct RosterEntry {
     pub code: ResultCode,
     /// The answers the code holds; they score under the current model.
     pub answers: Answers,
+    /// Whose work the answers describe: a person's own (self) or a lead's view of a team.
+    pub perspective: Perspective,
 }
 
 /// A line that could not be read.
@@ -209,6 +211,7 @@ pub fn parse(text: &str) -> Roster {
             team,
             code: decoded.code,
             answers: decoded.answers,
+            perspective: decoded.perspective,
         });
     }
     roster

@@ -3,7 +3,7 @@
 
 use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError};
-use super::model::Answers;
+use super::model::{Answers, Perspective};
 
 /// The fragment key that carries a result code.
 pub const FRAGMENT_KEY: &str = "ai-readiness";
@@ -15,8 +15,9 @@ pub fn link(page_url: &str, code: &str) -> String {
 }
 
 /// Reads a page's fragment (`location.hash`, with or without `#`). `None` when it carries no
-/// result code at all; otherwise the shared answers or why the code could not be read.
-pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
+/// result code at all; otherwise the shared answers with the perspective they were given from
+/// (a link opens in its code's perspective), or why the code could not be read.
+pub fn from_fragment(fragment: &str) -> Option<Result<(Answers, Perspective), CodeError>> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let value = fragment
         .split('&')
@@ -24,7 +25,7 @@ pub fn from_fragment(fragment: &str) -> Option<Result<Answers, CodeError>> {
     Some(decode(&percent_decode(value)).and_then(|decoded| {
         // An older question set's answers would mean something else under today's questions.
         if decoded.question_set == QUESTION_SET {
-            Ok(decoded.answers)
+            Ok((decoded.answers, decoded.perspective))
         } else {
             Err(CodeError::UnknownVersion {
                 version: decoded.question_set.to_string(),

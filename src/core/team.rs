@@ -1,19 +1,25 @@
 //! The team picture: many people's results, aggregated for the lead who collected the codes.
 //!
+//! Codes of the self perspective are people: each describes one person's own work, and only
+//! they are counted, ranked and averaged. Codes of the team perspective are a lead's view of a
+//! team, an opinion: they are listed apart ([`TeamReport::views`]) and never ranked as people.
+//!
 //! Averages are taken per dimension over people, each mean rounded half up, and everything else
-//! (level, adoption gap, biggest gap) follows from those means exactly as for one person. So a
-//! team of people who all gave the same answers gets exactly that one result.
+//! (level, adoption gap) follows from those means exactly as for one person. So a team of people
+//! who all gave the same answers gets exactly that one result. A gap is only ever a gap: an
+//! Operating person's weakest area is not counted as anyone's biggest gap.
 
 use super::code::ResultCode;
-use super::model::{Dimension, Level};
+use super::i18n::Msg;
+use super::model::{Dimension, Level, Perspective};
 use super::plan::steps;
 use super::roster::{Index, Roster, RosterEntry};
-use super::scoring::{outcome_from_scores, score, Outcome, Scores, GAP_PRIORITY};
+use super::scoring::{outcome_from_scores, score, Outcome, Scores, GAP_PRIORITY, RULES};
 
 /// The aggregated results of a roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamReport {
-    /// How many people are counted (valid codes, duplicates left out).
+    /// How many people are counted: self-perspective codes, duplicates left out.
     pub people: usize,
     /// How many people are at each level, in [`Level::ALL`] order.
     pub levels: [usize; 3],
@@ -23,9 +29,32 @@ pub struct TeamReport {
     pub teams: Vec<TeamRow>,
     /// One row per person, the stuck first: lowest level, then lowest adoption, then line.
     pub people_rows: Vec<PersonRow>,
-    /// The dimension that is most often someone's biggest gap, and for how many people. Ties
-    /// go to Capability, then Visibility, Usage, Access.
-    pub common_gap: Option<(Dimension, usize)>,
+    /// Leads' views of their teams (team-perspective codes), in line order: shown apart.
+    pub views: Vec<PersonRow>,
+    /// The group's most common biggest gap among the people who are not yet Operating.
+    pub common_gap: Option<TeamGap>,
+}
+
+/// The gap a group shares: the dimension that is most often the biggest gap of its people who
+/// are not yet Operating (ties go to Capability, then Visibility, Usage, Access).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TeamGap {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// How many people have it as their biggest gap.
+    pub people: usize,
+    /// How many people in the group are not yet Operating (and so have a gap at all).
+    pub of: usize,
+    /// The level of those people's mean scores, below Operating: the steps fit it.
+    pub level: Level,
+}
+
+impl TeamGap {
+    /// The usual next steps for this gap at its people's level (a group has no single set of
+    /// answers to fit them to).
+    pub fn steps(&self) -> [Msg; 3] {
+        steps(self.dimension, self.level, None).map(|s| s.msg)
+    }
 }
 
 /// One team's averages.
@@ -40,34 +69,40 @@ pub struct TeamRow {
     pub scores: Scores,
     /// The level those mean scores reach.
     pub level: Level,
+    /// The team's biggest gap among its people who are not yet Operating; `None` when
+    /// everyone in it is Operating.
+    pub gap: Option<TeamGap>,
 }
 
-/// One person's result.
+impl TeamRow {
+    /// The key rounds remember the team by: its name as grouped, empty without a team.
+    pub fn key(&self) -> String {
+        self.name.as_deref().map(team_key).unwrap_or_default()
+    }
+}
+
+/// One code's result: a person's (self perspective) or a lead's view of a team.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonRow {
     /// Line number in the pasted text.
     pub line: usize,
-    /// The person's name, if given.
+    /// The name given, if any.
     pub name: Option<String>,
-    /// The person's team, if given.
+    /// The team given, if any.
     pub team: Option<String>,
-    /// Their result code.
+    /// Whose work the code describes.
+    pub perspective: Perspective,
+    /// The result code.
     pub code: ResultCode,
-    /// Their result.
+    /// Its result.
     pub outcome: Outcome,
 }
 
-impl TeamReport {
-    /// Next steps for the most common gap at the group's overall level (the usual advice: a
-    /// group has no single set of answers); empty for nobody.
-    pub fn common_gap_steps(&self) -> Vec<super::i18n::Msg> {
-        match (self.common_gap, &self.overall) {
-            (Some((dimension, _)), Some(overall)) => steps(dimension, overall.level, None)
-                .iter()
-                .map(|s| s.msg)
-                .collect(),
-            _ => Vec::new(),
-        }
+impl PersonRow {
+    /// The biggest gap, or `None` at Operating, where the weakest area is not a gap.
+    pub fn gap(&self) -> Option<Dimension> {
+        let gap = &self.outcome.biggest_gap;
+        gap.is_gap().then_some(gap.dimension)
     }
 }
 
@@ -98,6 +133,42 @@ impl Sums {
     }
 }
 
+/// The shared gap of a group of people's outcomes (see [`TeamGap`]).
+fn shared_gap<'a>(outcomes: impl Iterator<Item = &'a Outcome> + Clone) -> Option<TeamGap> {
+    let gapped = outcomes.filter(|o| o.biggest_gap.is_gap());
+    let count = |d: Dimension| {
+        gapped
+            .clone()
+            .filter(|o| o.biggest_gap.dimension == d)
+            .count()
+    };
+    // `max_by_key` keeps the last maximum, so walk the priority order backwards.
+    let dimension = GAP_PRIORITY
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|&d| count(d))
+        .filter(|&d| count(d) > 0)?;
+    let mut sums = Sums::default();
+    for o in gapped
+        .clone()
+        .filter(|o| o.biggest_gap.dimension == dimension)
+    {
+        sums.add(o.scores);
+    }
+    // People below Operating can average into Operating's floors; their steps stay below it.
+    let level = sums
+        .means()
+        .map_or(Level::Experimenting, |m| outcome_from_scores(m).level)
+        .min(Level::Adopting);
+    Some(TeamGap {
+        dimension,
+        people: count(dimension),
+        of: gapped.count(),
+        level,
+    })
+}
+
 /// Aggregates a roster. Entries whose answers do not score (only possible for a hand-built
 /// roster; [`super::roster::parse`] never yields them) are left out.
 pub fn report(roster: &Roster) -> TeamReport {
@@ -106,20 +177,33 @@ pub fn report(roster: &Roster) -> TeamReport {
         .iter()
         .filter_map(|e| Some((e, score(&e.answers).ok()?)))
         .collect();
+    let row = |(entry, outcome): &(&RosterEntry, Outcome)| PersonRow {
+        line: entry.line,
+        name: entry.name.clone(),
+        team: entry.team.clone(),
+        perspective: entry.perspective,
+        code: entry.code.clone(),
+        outcome: outcome.clone(),
+    };
+    let views = scored
+        .iter()
+        .filter(|(e, _)| e.perspective == Perspective::Team)
+        .map(row)
+        .collect();
+    let people: Vec<&(&RosterEntry, Outcome)> = scored
+        .iter()
+        .filter(|(e, _)| e.perspective == Perspective::Person)
+        .collect();
 
     let mut everyone = Sums::default();
     let mut levels = [0usize; 3];
-    let mut gaps = [0usize; 4];
     // Teams by normalised name ("" for people without a team), in order of first appearance;
     // the first spelling seen is the one shown.
     let mut index = Index::default();
-    let mut teams: Vec<(String, Option<String>, Sums)> = Vec::new();
-    for (entry, outcome) in &scored {
+    let mut teams: Vec<(String, Option<String>, Sums, Vec<&Outcome>)> = Vec::new();
+    for (entry, outcome) in &people {
         everyone.add(outcome.scores);
         if let Some(count) = levels.get_mut(outcome.level as usize) {
-            *count += 1;
-        }
-        if let Some(count) = gaps.get_mut(outcome.biggest_gap.dimension.index()) {
             *count += 1;
         }
         let key = entry.team.as_deref().map(team_key).unwrap_or_default();
@@ -127,31 +211,33 @@ pub fn report(roster: &Roster) -> TeamReport {
             Some(&at) => at,
             None => {
                 index.insert(key.clone(), teams.len());
-                teams.push((key, entry.team.clone(), Sums::default()));
+                teams.push((key, entry.team.clone(), Sums::default(), Vec::new()));
                 teams.len() - 1
             }
         };
         if let Some(team) = teams.get_mut(at) {
             team.2.add(outcome.scores);
+            team.3.push(outcome);
         }
     }
     // Display order: by name, people without a team last.
     teams.sort_unstable_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
     let teams = teams
         .into_iter()
-        .filter_map(|(_, name, sums)| {
+        .filter_map(|(_, name, sums, outcomes)| {
             let scores = sums.means()?;
             Some(TeamRow {
                 name,
                 people: sums.people,
                 scores,
                 level: outcome_from_scores(scores).level,
+                gap: shared_gap(outcomes.iter().copied()),
             })
         })
         .collect();
 
     // Sort small keys rather than whole rows, then build the rows in that order.
-    let mut order: Vec<(Level, u8, usize, usize)> = scored
+    let mut order: Vec<(Level, u8, usize, usize)> = people
         .iter()
         .enumerate()
         .map(|(i, (entry, outcome))| (outcome.level, outcome.adoption, entry.line, i))
@@ -161,35 +247,242 @@ pub fn report(roster: &Roster) -> TeamReport {
     order.sort_unstable();
     let people_rows = order
         .into_iter()
-        .filter_map(|(.., i)| scored.get(i))
-        .map(|(entry, outcome)| PersonRow {
-            line: entry.line,
-            name: entry.name.clone(),
-            team: entry.team.clone(),
-            code: entry.code.clone(),
-            outcome: outcome.clone(),
-        })
+        .filter_map(|(.., i)| people.get(i))
+        .map(|p| row(p))
         .collect();
-    let overall = everyone.means().map(outcome_from_scores);
-    let common_gap = GAP_PRIORITY
-        .iter()
-        .map(|&d| (d, gaps.get(d.index()).copied().unwrap_or(0)))
-        .fold(
-            None,
-            |best: Option<(Dimension, usize)>, (d, n)| match best {
-                Some((_, m)) if m >= n => best,
-                _ if n > 0 => Some((d, n)),
-                _ => best,
-            },
-        );
 
     TeamReport {
         people: everyone.people,
         levels,
-        overall,
+        overall: everyone.means().map(outcome_from_scores),
         teams,
         people_rows,
-        common_gap,
+        views,
+        common_gap: shared_gap(people.iter().map(|(_, o)| o)),
+    }
+}
+
+/// How a score compares with what the model asks of its dimension, for the team table's
+/// shading. The cut-offs are the model's own: a dimension's floor is the highest any level
+/// rule sets for it ([`floor`]), and robust is where the weakest area stops being a concern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    /// Below the dimension's floor.
+    Short,
+    /// At or above the floor.
+    Met,
+    /// At or above the robust score.
+    Robust,
+}
+
+impl Band {
+    /// Every band, lowest first.
+    pub const ALL: [Band; 3] = [Band::Short, Band::Met, Band::Robust];
+
+    /// The band of `score` in `dimension`.
+    pub fn of(dimension: Dimension, score: u8) -> Band {
+        if score >= RULES.robust {
+            Band::Robust
+        } else if score >= floor(dimension) {
+            Band::Met
+        } else {
+            Band::Short
+        }
+    }
+
+    /// The stable id used in `data-band` and class names.
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::Short => "short",
+            Band::Met => "met",
+            Band::Robust => "robust",
+        }
+    }
+}
+
+/// The highest floor any level rule sets for `dimension`: Access counts only on the way into
+/// Adopting, the others up to Operating.
+pub fn floor(dimension: Dimension) -> u8 {
+    RULES
+        .levels
+        .iter()
+        .flat_map(|rule| rule.ways.iter())
+        .map(|way| way[dimension.index()])
+        .max()
+        .unwrap_or(0)
+}
+
+/// The score at which a dimension counts as robust.
+pub const ROBUST: u8 = RULES.robust;
+
+/// A snapshot of the team averages the lead marked as a round, to compare later lists with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Round {
+    /// When it was marked, as `YYYY-MM-DD`.
+    pub date: String,
+    /// Everyone's averages and each team's, by [`RoundKey`].
+    pub rows: Vec<(RoundKey, usize, Scores)>,
+}
+
+/// Which averages a round row holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoundKey {
+    /// Everyone counted.
+    Everyone,
+    /// One team, by its key ([`TeamRow::key`]; empty for people without a team).
+    Team(String),
+}
+
+impl Round {
+    /// The round of a report's averages, marked on `date`; `None` when nobody is counted.
+    pub fn of(report: &TeamReport, date: &str) -> Option<Round> {
+        let all = report.overall.as_ref()?;
+        let mut rows = vec![(RoundKey::Everyone, report.people, all.scores)];
+        rows.extend(
+            report
+                .teams
+                .iter()
+                .map(|t| (RoundKey::Team(t.key()), t.people, t.scores)),
+        );
+        Some(Round {
+            date: date.to_string(),
+            rows,
+        })
+    }
+
+    /// The change per dimension from this round to `scores` for `key`, in [`Dimension::ALL`]
+    /// order; `None` when the round did not have that team.
+    pub fn change(&self, key: &RoundKey, scores: Scores) -> Option<[i16; 4]> {
+        let (_, _, then) = self.rows.iter().find(|(k, _, _)| k == key)?;
+        let (now, then) = (scores.to_array(), then.to_array());
+        Some(std::array::from_fn(|i| {
+            i16::from(now[i]) - i16::from(then[i])
+        }))
+    }
+}
+
+/// What the team view keeps in the browser when the lead asks it to: the pasted list and the
+/// rounds marked so far, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Kept {
+    /// The list as pasted.
+    pub text: String,
+    /// The rounds, oldest first.
+    pub rounds: Vec<Round>,
+}
+
+/// The first line of a kept list: its format and version.
+const KEPT_FORMAT: &str = "ai-readiness-team v1";
+
+/// Why a kept list could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeptError {
+    /// Another format or version, or not a kept list at all.
+    Format,
+    /// A round line that cannot be read.
+    Round {
+        /// Its line number, from 1.
+        line: usize,
+    },
+}
+
+impl std::fmt::Display for KeptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeptError::Format => write!(f, "the kept team list is not in format \"{KEPT_FORMAT}\""),
+            KeptError::Round { line } => {
+                write!(f, "line {line} of the kept team list is not a round")
+            }
+        }
+    }
+}
+
+impl std::error::Error for KeptError {}
+
+impl Kept {
+    /// The kept list as text: the format line, each round (`round <date>`, then one line per
+    /// average: `<*|+key> <people> <access> <usage> <capability> <visibility>`), then `text`
+    /// and the list itself.
+    pub fn encode(&self) -> String {
+        let mut out = format!("{KEPT_FORMAT}\n");
+        for round in &self.rounds {
+            out.push_str("round ");
+            out.push_str(&round.date);
+            out.push('\n');
+            for (key, people, scores) in &round.rows {
+                let [a, u, c, v] = scores.to_array();
+                let key = match key {
+                    RoundKey::Everyone => "*".to_string(),
+                    RoundKey::Team(k) => format!("+{k}"),
+                };
+                out.push_str(&format!("{people} {a} {u} {c} {v} {key}\n"));
+            }
+        }
+        out.push_str("text\n");
+        out.push_str(&self.text);
+        out
+    }
+
+    /// Reads [`Kept::encode`]'s text.
+    pub fn decode(stored: &str) -> Result<Kept, KeptError> {
+        let rest = stored
+            .strip_prefix(KEPT_FORMAT)
+            .and_then(|r| r.strip_prefix('\n'))
+            .ok_or(KeptError::Format)?;
+        let mut kept = Kept::default();
+        let mut rest = rest;
+        let mut line = 1;
+        loop {
+            line += 1;
+            let (head, tail) = rest.split_once('\n').unwrap_or((rest, ""));
+            if head == "text" {
+                kept.text = tail.to_string();
+                return Ok(kept);
+            }
+            if let Some(date) = head.strip_prefix("round ") {
+                kept.rounds.push(Round {
+                    date: date.to_string(),
+                    rows: Vec::new(),
+                });
+            } else {
+                let row = Self::round_row(head).ok_or(KeptError::Round { line })?;
+                kept.rounds
+                    .last_mut()
+                    .ok_or(KeptError::Round { line })?
+                    .rows
+                    .push(row);
+            }
+            if tail.is_empty() && !rest.contains('\n') {
+                return Err(KeptError::Format);
+            }
+            rest = tail;
+        }
+    }
+
+    fn round_row(line: &str) -> Option<(RoundKey, usize, Scores)> {
+        let mut parts = line.splitn(6, ' ');
+        let people = parts.next()?.parse().ok()?;
+        let mut scores = [0u8; 4];
+        for s in &mut scores {
+            *s = parts.next()?.parse().ok().filter(|&v| v <= 100)?;
+        }
+        let key = match parts.next()? {
+            "*" => RoundKey::Everyone,
+            k => RoundKey::Team(k.strip_prefix('+')?.to_string()),
+        };
+        Some((key, people, Scores::from_array(scores)))
+    }
+}
+
+/// `text` with `code` on a line of its own at the end, unless it already holds that code: a
+/// visitor opening the team view from their result finds their own code in the list.
+pub fn with_code(text: &str, code: &str) -> String {
+    if text.contains(code) {
+        return text.to_string();
+    }
+    match text.trim_end() {
+        "" => format!("{code}\n"),
+        kept => format!("{kept}\n{code}\n"),
     }
 }
 
@@ -207,13 +500,15 @@ pub(crate) fn team_key(name: &str) -> String {
     key
 }
 
-/// The columns of [`to_csv`].
-const CSV_HEADER: [&str; 10] = [
+/// The columns of the people table and of [`to_csv`], in order.
+pub const PEOPLE_COLUMNS: [&str; 12] = [
     "name",
     "team",
+    "perspective",
     "code",
     "level",
     "overall",
+    "adoption",
     "access",
     "usage",
     "capability",
@@ -221,38 +516,138 @@ const CSV_HEADER: [&str; 10] = [
     "biggest_gap",
 ];
 
-/// The report as CSV, one row per person in `people_rows` order, with a header row.
+/// The columns of [`teams_csv`], in order.
+pub const TEAM_COLUMNS: [&str; 10] = [
+    "team",
+    "people",
+    "level",
+    "access",
+    "usage",
+    "capability",
+    "visibility",
+    "biggest_gap",
+    "gap_people",
+    "not_operating",
+];
+
+/// One row's fields in [`PEOPLE_COLUMNS`] order, as the CSV writes them: levels, perspectives
+/// and dimensions as their ids; an Operating row's biggest gap empty (its weakest area is not a
+/// gap).
+pub fn person_fields(row: &PersonRow) -> [String; 12] {
+    let o = &row.outcome;
+    let [a, u, c, v] = o.scores.to_array();
+    [
+        row.name.clone().unwrap_or_default(),
+        row.team.clone().unwrap_or_default(),
+        row.perspective.id().to_string(),
+        row.code.to_string(),
+        o.level.id().to_string(),
+        o.overall.to_string(),
+        o.adoption.to_string(),
+        a.to_string(),
+        u.to_string(),
+        c.to_string(),
+        v.to_string(),
+        row.gap().map(Dimension::id).unwrap_or_default().to_string(),
+    ]
+}
+
+/// The report as CSV: a header row of [`PEOPLE_COLUMNS`], then one row per person in
+/// `people_rows` order, then the leads' views of their teams (perspective `team`).
 ///
-/// Levels and dimensions are written as their ids (`adopting`, `capability`). The file starts
-/// with a UTF-8 byte order mark, so Excel reads names such as Müller right. Fields with a comma,
-/// semicolon, tab, quote or line break are quoted, quotes doubled (RFC 4180, `\r\n` line ends):
-/// a spreadsheet that splits on semicolons (German and French Excel) then keeps `;=9+9` whole.
-/// A field starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so a
-/// spreadsheet does not run a pasted name as a formula.
+/// The file starts with a UTF-8 byte order mark, so Excel reads names such as Müller right.
+/// Fields with a comma, semicolon, tab, quote or line break are quoted, quotes doubled (RFC
+/// 4180, `\r\n` line ends): a spreadsheet that splits on semicolons (German and French Excel)
+/// then keeps `;=9+9` whole. A field starting with `=`, `+`, `-`, `@`, tab or carriage return
+/// gets a leading `'`, so a spreadsheet does not run a pasted name as a formula.
 pub fn to_csv(report: &TeamReport) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, CSV_HEADER.iter().map(ToString::to_string));
-    for row in &report.people_rows {
-        let o = &row.outcome;
-        let s = o.scores;
+    push_row(&mut out, PEOPLE_COLUMNS.iter().map(ToString::to_string));
+    for row in report.people_rows.iter().chain(&report.views) {
+        push_row(&mut out, person_fields(row).into_iter());
+    }
+    out
+}
+
+/// The team averages as CSV, a header row of [`TEAM_COLUMNS`], then everyone (team `*`) and
+/// each team (empty for people without one); quoting as in [`to_csv`].
+pub fn teams_csv(report: &TeamReport) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, TEAM_COLUMNS.iter().map(ToString::to_string));
+    let Some(all) = &report.overall else {
+        return out;
+    };
+    let everyone = (
+        "*".to_string(),
+        report.people,
+        all.scores,
+        all.level,
+        report.common_gap,
+    );
+    let teams = report.teams.iter().map(|t| {
+        let name = t.name.clone().unwrap_or_default();
+        (name, t.people, t.scores, t.level, t.gap)
+    });
+    for (name, people, scores, level, gap) in std::iter::once(everyone).chain(teams) {
+        let [a, u, c, v] = scores.to_array();
         push_row(
             &mut out,
             [
-                row.name.clone().unwrap_or_default(),
-                row.team.clone().unwrap_or_default(),
-                row.code.to_string(),
-                o.level.id().to_string(),
-                o.overall.to_string(),
-                s.access.to_string(),
-                s.usage.to_string(),
-                s.capability.to_string(),
-                s.visibility.to_string(),
-                o.biggest_gap.dimension.id().to_string(),
+                name,
+                people.to_string(),
+                level.id().to_string(),
+                a.to_string(),
+                u.to_string(),
+                c.to_string(),
+                v.to_string(),
+                gap.map(|g| g.dimension.id())
+                    .unwrap_or_default()
+                    .to_string(),
+                gap.map_or(0, |g| g.people).to_string(),
+                gap.map_or(0, |g| g.of).to_string(),
             ]
             .into_iter(),
         );
     }
     out
+}
+
+/// The people in `rows` sorted by column `column` of [`PEOPLE_COLUMNS`] (levels by maturity,
+/// numbers as numbers, text without regard to ASCII case, an empty field last), ties kept in
+/// their order; `descending` reverses the order but not the empty fields' place.
+pub fn sort_people(rows: &[PersonRow], column: usize, descending: bool) -> Vec<&PersonRow> {
+    let key = |row: &PersonRow| -> (bool, u32, String) {
+        let o = &row.outcome;
+        let number = |n: u8| (false, u32::from(n), String::new());
+        match column {
+            4 => (false, o.level as u32, String::new()),
+            5 => number(o.overall),
+            6 => number(o.adoption),
+            7..=10 => number(o.scores.to_array()[column - 7]),
+            11 => match row.gap() {
+                Some(d) => (false, d.index() as u32, String::new()),
+                None => (true, 0, String::new()),
+            },
+            _ => {
+                let mut text = person_fields(row)[column.min(11)].clone();
+                text.make_ascii_lowercase();
+                (text.is_empty(), 0, text)
+            }
+        }
+    };
+    let mut keyed: Vec<((bool, u32, String), usize)> =
+        rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
+    keyed.sort_by(|(a, i), (b, j)| {
+        let order = (a.1, &a.2).cmp(&(b.1, &b.2));
+        let order = if descending { order.reverse() } else { order };
+        a.0.cmp(&b.0).then(order).then(i.cmp(j))
+    });
+    keyed.into_iter().filter_map(|(_, i)| rows.get(i)).collect()
+}
+
+/// The download's file name for `what` (`people` or `teams`) on `date` (`YYYY-MM-DD`).
+pub fn csv_name(what: &str, date: &str) -> String {
+    format!("ai-readiness-{what}-{date}.csv")
 }
 
 fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {

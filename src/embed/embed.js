@@ -148,6 +148,8 @@ const likely = [first?.dataset.locale, ...(navigator.languages || [])]
   .map((tag) => String(tag || "").toLowerCase().split(/[-_]/)[0])
   .find((tag) => tag === "en" || LANGUAGES.includes(tag));
 if (likely && likely !== "en") loadLocale(likely).catch(() => {});
+// A page that asks people about their own work also needs that language's first-person texts.
+if (likely && likely !== "en" && first?.dataset.perspective === "self") loadLocale(`${likely}.self`).catch(() => {});
 
 export const ready = init({ module_or_path: wasm })
   .then(() => {

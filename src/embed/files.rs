@@ -2,10 +2,91 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-use super::error;
+use std::cell::RefCell;
+
 use super::js_config::error_text;
+use super::{error, storage, warn};
+use crate::core::config::Config;
+use crate::core::team::Kept;
 use crate::ui::team::{Download, FileError, FileRequest};
 
+thread_local! {
+    /// Kept lists by key, for browsers (or hosts) that do not let the page keep them: they
+    /// last until the page closes.
+    static KEPT: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where a widget keeps its team list: namespaced by the host's prefix and versioned.
+fn kept_key(config: &Config) -> String {
+    format!("{}:team:v1", config.storage_key)
+}
+
+/// The team list this widget kept, if any: from `localStorage`, else from memory. A kept list
+/// that cannot be read is dropped with a warning.
+pub(super) fn recall(config: &Config) -> Option<Kept> {
+    let key = kept_key(config);
+    let local = config.storage.then(storage::local_storage).flatten();
+    let stored = match &local {
+        Some(s) => s.get_item(&key).ok().flatten(),
+        None => KEPT.with(|k| {
+            k.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        }),
+    }?;
+    match Kept::decode(&stored) {
+        Ok(kept) => Some(kept),
+        Err(e) => {
+            warn(&format!("{e}; it was dropped"));
+            if let Some(s) = &local {
+                let _ = s.remove_item(&key);
+            }
+            None
+        }
+    }
+}
+
+/// Keeps the team list (`Some`) or forgets it (`None`). Returns false when it could only be
+/// kept in memory (storage off, blocked or full).
+pub(super) fn keep(config: &Config, kept: Option<&Kept>) -> bool {
+    let key = kept_key(config);
+    let value = kept.map(Kept::encode);
+    KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(other, _)| *other != key);
+        if let Some(v) = &value {
+            k.push((key.clone(), v.clone()));
+        }
+    });
+    let Some(local) = config.storage.then(storage::local_storage).flatten() else {
+        return false;
+    };
+    match &value {
+        Some(v) => local.set_item(&key, v).is_ok(),
+        None => local.remove_item(&key).is_ok(),
+    }
+}
+
+/// Today's date in the visitor's time zone, `YYYY-MM-DD`. The date's getters are called through
+/// `Reflect`: typed bindings would each add an import to the glue every visitor downloads.
+pub(super) fn today() -> String {
+    let now = JsValue::from(js_sys::Date::new_0());
+    let part = |getter: &str| {
+        js_sys::Reflect::get(&now, &JsValue::from_str(getter))
+            .ok()
+            .map(|f| f.unchecked_into::<js_sys::Function>())
+            .and_then(|f| f.call1(&now, &JsValue::UNDEFINED).ok())
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u32
+    };
+    format!(
+        "{:04}-{:02}-{:02}",
+        part("getFullYear"),
+        part("getMonth") + 1,
+        part("getDate")
+    )
+}
 /// Largest file the team view reads: far above 100,000 codes, far below what would stall a tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 

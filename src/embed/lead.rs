@@ -7,7 +7,6 @@ use web_sys::{Element, ShadowRoot};
 
 use super::delivery::{self, Courier, Job};
 use super::{dispatch_detail, storage};
-use crate::core::bank::PERSPECTIVE;
 use crate::core::config::Config;
 use crate::core::delivery::Kind;
 use crate::core::events::CompleteDetail;
@@ -17,13 +16,12 @@ use crate::ui::lead::{LeadSent, LeadStatus};
 /// The name of the event a sent form raises.
 pub(crate) const LEAD_EVENT: &str = "ai-readiness:lead";
 
-/// Detail of `ai-readiness:lead`: the result's fields, the perspective and the lead.
+/// Detail of `ai-readiness:lead`: the result's fields (the perspective among them) and the lead.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct LeadDetail<'a> {
     #[serde(flatten)]
     result: &'a CompleteDetail,
-    perspective: &'static str,
     lead: &'a Lead,
 }
 
@@ -43,7 +41,6 @@ pub(crate) fn sent(sent: LeadSent) {
     };
     let detail = LeadDetail {
         result: &sent.result,
-        perspective: PERSPECTIVE,
         lead: &sent.lead,
     };
     match serde::Serialize::serialize(&detail, &serde_wasm_bindgen::Serializer::json_compatible()) {

@@ -24,7 +24,7 @@ use crate::core::delivery::Kind;
 use crate::core::events::WidgetEvent;
 use crate::core::events::ERROR_EVENT;
 use crate::core::i18n::{self, Catalog, Lang};
-use crate::core::model::Answers;
+use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
 use crate::core::scoring;
 use crate::core::text;
@@ -80,6 +80,8 @@ struct Instance {
     resets: Cell<u32>,
     /// The language asked for; a catalog that arrives for another one is not used.
     wanted: Cell<Lang>,
+    /// Whose voice the texts speak in: a lead's about their team, or a person's own.
+    voice: Cell<Perspective>,
     /// The language's catalog, once it is ready.
     base: RefCell<Option<Rc<Catalog>>>,
     /// `base` with the host's own texts on top: what the widget shows.
@@ -88,7 +90,7 @@ struct Instance {
     /// Progress read at mount, handed to the widget once.
     resume: Option<Rc<Snapshot>>,
     /// A result from the page's share link, for the first widget on the page.
-    shared: Option<Rc<Result<Answers, CodeError>>>,
+    shared: Option<Rc<Result<(Answers, Perspective), CodeError>>>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
@@ -104,6 +106,15 @@ impl Instance {
             storage_note: self.store.degraded(),
             on_event: event_dispatcher(self.host.clone(), self.config.borrow().clone()),
             shared: self.shared.clone(),
+            on_voice: {
+                let this = self.this.clone();
+                Callback::from(move |voice| {
+                    if let Some(instance) = this.upgrade().filter(|i| i.voice.get() != voice) {
+                        instance.voice.set(voice);
+                        instance.choose_language();
+                    }
+                })
+            },
             parts: parts::LOADERS,
             on_problem: Callback::from(|message: String| error(&message)),
             on_styles: {
@@ -158,21 +169,31 @@ impl Instance {
             self.config.borrow().locale.as_deref(),
             &locale::browser_languages(),
         );
+        let voice = self.voice.get();
         self.wanted.set(lang);
-        if self.base.borrow().as_ref().is_some_and(|b| b.lang == lang) {
+        if self
+            .base
+            .borrow()
+            .as_ref()
+            .is_some_and(|b| b.lang == lang && b.voice == voice)
+        {
             return self.show();
         }
         let this = self.this.clone();
-        locale::with_catalog(lang, move |catalog| {
-            let Some(instance) = this
-                .upgrade()
-                .filter(|i| i.wanted.get() == lang && i.is_live())
-            else {
-                return;
-            };
-            *instance.base.borrow_mut() = Some(catalog);
-            instance.show();
-        });
+        locale::with_catalog(
+            lang,
+            voice,
+            Box::new(move |catalog| {
+                let Some(instance) = this
+                    .upgrade()
+                    .filter(|i| i.wanted.get() == lang && i.voice.get() == voice && i.is_live())
+                else {
+                    return;
+                };
+                *instance.base.borrow_mut() = Some(catalog);
+                instance.show();
+            }),
+        );
     }
 
     fn is_live(&self) -> bool {
@@ -321,6 +342,10 @@ pub fn mount(
     if let Some(courier) = courier(&host, &parsed.config) {
         delivery::deliver(courier);
     }
+    let voice = match shared.as_deref() {
+        Some(Ok((_, perspective))) => *perspective,
+        _ => parsed.config.perspective,
+    };
     let instance = Rc::new_cyclic(|this| Instance {
         host,
         shadow,
@@ -330,6 +355,7 @@ pub fn mount(
         config: RefCell::new(Rc::new(parsed.config)),
         resets: Cell::new(0),
         wanted: Cell::new(Lang::En),
+        voice: Cell::new(voice),
         base: RefCell::new(None),
         shown: RefCell::new(None),
         store,
@@ -349,8 +375,12 @@ pub fn mount(
 pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     let answers = Answers(answers);
     let outcome = scoring::score(&answers).map_err(|e| fail(&e.to_string()))?;
-    let code = code::encode(&answers).map_err(|e| fail(&e.to_string()))?;
-    Ok(detail::detail(&WidgetEvent::complete(&outcome, &code)))
+    let code = code::encode(&answers, Perspective::Team).map_err(|e| fail(&e.to_string()))?;
+    Ok(detail::detail(&WidgetEvent::complete(
+        &outcome,
+        &code,
+        Perspective::Team,
+    )))
 }
 
 /// Whether the browser knows `value` as a colour; when it cannot say, the core's shape check

@@ -11,6 +11,7 @@ use super::{files, lead, share};
 use crate::ui::lead::{lead_box, LeadFns};
 use crate::ui::parts::{ChunkError, Fns, Loaded, Loaders, PartFns, ResultFns, TeamFns};
 use crate::ui::result::result_view;
+use crate::ui::team::TeamStore;
 
 /// The loaders the widget is given.
 pub(super) const LOADERS: Loaders = Loaders {
@@ -52,6 +53,11 @@ fn team_fns() -> PartFns {
             view: crate::ui::parts::team_view,
             read: files::read,
             save: files::save,
+            store: TeamStore {
+                recall: files::recall,
+                keep: files::keep,
+                today: files::today,
+            },
         }),
         css: parts_css(),
     }

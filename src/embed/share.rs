@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::warn;
 use crate::core::code::CodeError;
-use crate::core::model::Answers;
+use crate::core::model::{Answers, Perspective};
 use crate::core::share;
 use crate::ui::share::{ShareKind, ShareRequest};
 
@@ -15,7 +15,7 @@ thread_local! {
 }
 
 /// The result in the page's `#ai-readiness=` fragment, the first time a widget asks.
-pub(super) fn take_shared_link() -> Option<Result<Answers, CodeError>> {
+pub(super) fn take_shared_link() -> Option<Result<(Answers, Perspective), CodeError>> {
     if LINK_TAKEN.with(Cell::get) {
         return None;
     }

@@ -14,7 +14,7 @@ use crate::core::config::{Config, Mode};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::LeadMode;
-use crate::core::model::Answers;
+use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
 use crate::core::text;
 use parts::{Fns, Loaded, Part};
@@ -70,9 +70,13 @@ pub struct AppProps {
     pub on_event: Callback<Rc<WidgetEvent>>,
     /// Receives the visitor's progress whenever it changes, for saving.
     pub on_progress: Callback<Snapshot>,
-    /// A result opened from a share link: the answers, or why the link's code was unreadable.
+    /// A result opened from a share link: the answers and their perspective, or why the link's
+    /// code was unreadable.
     #[prop_or_default]
-    pub shared: Option<Rc<Result<Answers, CodeError>>>,
+    pub shared: Option<Rc<Result<(Answers, Perspective), CodeError>>>,
+    /// Hears whose voice the screen needs (a shared result's perspective, else the widget's),
+    /// so the embed layer can hand over the catalog in that voice.
+    pub on_voice: Callback<Perspective>,
     /// How to load the result screen and the team view, with their browser side.
     pub parts: parts::Loaders,
     /// Receives the stylesheet of a part that loaded on demand, to adopt next to the widget's.
@@ -90,16 +94,20 @@ pub fn App(props: &AppProps) -> Html {
     let show_intro = props.config.show_intro || team_only;
     let resume = props.resume.clone();
     let shared = props.shared.clone();
+    let perspective = props.config.perspective;
     let state = use_reducer(move || {
         let mut a = match resume {
-            Some(saved) => Assessment::resume(&saved, show_intro),
-            None => Assessment::new(show_intro),
+            Some(saved) => Assessment::resume(&saved, show_intro, perspective),
+            None => Assessment::new(show_intro, perspective),
         };
-        if let Some(Ok(answers)) = shared.as_deref() {
-            a.shared = Some(answers.clone());
+        if let Some(Ok(shared)) = shared.as_deref() {
+            a.shared = Some(shared.clone());
         }
         State(a)
     });
+    let start_mode = props.config.mode;
+    let mode = use_state(move || start_mode);
+
     {
         let on_progress = props.on_progress.clone();
         use_effect_with(state.0.snapshot(), move |snapshot| {
@@ -111,7 +119,9 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let on_event = props.on_event.clone();
-        use_effect_with((), move |_| on_event.emit(Rc::new(WidgetEvent::ready())));
+        use_effect_with((), move |_| {
+            on_event.emit(Rc::new(WidgetEvent::ready(perspective)))
+        });
     }
 
     {
@@ -149,8 +159,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let pointer = use_memo((), |_| std::cell::Cell::new(None));
-    let start_mode = props.config.mode;
-    let mode = use_state(move || start_mode);
     // The team view's pasted text lives here, so leaving the view and coming back keeps it.
     let team_text = use_state(AttrValue::default);
     // On every step change after the first render, focus goes to the new heading (not on page
@@ -159,7 +167,15 @@ pub fn App(props: &AppProps) -> Html {
     {
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with((state.0.step, state.0.shared.is_some()), move |_| {
+        // The team view speaks to a lead whatever the widget asks its visitors; a shared result
+        // speaks in its own code's voice.
+        let voice = match *mode {
+            Mode::Team => Perspective::Team,
+            Mode::Assessment => state.0.shown_perspective(),
+        };
+        let on_voice = props.on_voice.clone();
+        use_effect_with((state.0.step, state.0.shared.is_some(), voice), move |_| {
+            on_voice.emit(voice);
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
@@ -238,6 +254,10 @@ pub fn App(props: &AppProps) -> Html {
                 on_text: Callback::from(move |text| team_text.set(text)),
                 on_file: Callback::from(part.read),
                 on_download: Callback::from(part.save),
+                store: part.store,
+                config: props.config.clone(),
+                // Opened from a result, the view lists the visitor's own code.
+                own_code: state.0.code(),
                 on_back,
             }),
             other => part_pending(t, other, retry_team),
@@ -246,10 +266,10 @@ pub fn App(props: &AppProps) -> Html {
             <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
         };
     }
-    let open_team = {
+    let open_team = props.config.team_link.then(|| {
         let mode = mode.clone();
         Callback::from(move |_: MouseEvent| mode.set(Mode::Team))
-    };
+    });
 
     let a = &state.0;
     let bad_link = match props.shared.as_deref() {
@@ -276,7 +296,8 @@ pub fn App(props: &AppProps) -> Html {
             t: t.clone(),
             outcome,
             code,
-            answers: a.shared.clone().unwrap_or_default(),
+            perspective: a.shown_perspective(),
+            answers: a.shared.clone().unwrap_or_default().0,
             previous: None,
             shared: true,
             // The host's call to action stays on a shared result: it is how a visitor who was
@@ -314,13 +335,14 @@ pub fn App(props: &AppProps) -> Html {
                 t: t.clone(),
                 outcome: outcome.clone(),
                 code,
+                perspective: a.perspective,
                 answers,
                 previous: a.previous_outcome(),
                 shared: false,
                 cta: props.config.cta.clone(),
                 on_cta: props.on_event.clone(),
                 on_share: on_share.clone(),
-                on_team: Some(open_team),
+                on_team: open_team,
                 on_restart: dispatch(Action::Restart),
                 heading: heading.clone(),
                 config: props.config.clone(),

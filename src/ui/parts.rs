@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::lead::LeadFns;
 use super::result::ResultProps;
 use super::share::ShareRequest;
-use super::team::{Download, FileRequest, TeamProps, TeamView};
+use super::team::{Download, FileRequest, TeamProps, TeamStore, TeamView};
 
 /// A loaded part: what it brings, and its stylesheet (`style/parts.css`, shared by both parts),
 /// which the embed layer adopts into the widget's shadow root.
@@ -52,6 +52,8 @@ pub struct TeamFns {
     pub read: fn(FileRequest),
     /// Saves a file made in the browser.
     pub save: fn(Download),
+    /// Keeps the pasted list and its rounds, when the lead asks.
+    pub store: TeamStore,
 }
 
 impl PartialEq for TeamFns {
@@ -59,6 +61,7 @@ impl PartialEq for TeamFns {
         std::ptr::fn_addr_eq(self.view, other.view)
             && std::ptr::fn_addr_eq(self.read, other.read)
             && std::ptr::fn_addr_eq(self.save, other.save)
+            && self.store == other.store
     }
 }
 

@@ -15,7 +15,7 @@ use crate::core::events::{CompleteDetail, WidgetEvent};
 use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::LeadMode;
-use crate::core::model::{Answers, Dimension, Level};
+use crate::core::model::{Answers, Dimension, Level, Perspective};
 use crate::core::plan::{plan, Plan};
 use crate::core::scoring::Outcome;
 use crate::core::text::{self, dimension_name, level_meaning, level_name};
@@ -28,6 +28,8 @@ pub struct ResultProps {
     pub outcome: Outcome,
     /// The result code of these answers.
     pub code: ResultCode,
+    /// Whose work the answers describe.
+    pub perspective: Perspective,
     /// The answers behind the result: the plan and the working are fitted to them.
     pub answers: Answers,
     /// The result before the last retake, to show what changed.
@@ -120,7 +122,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                         </button>
                     }
                 }
-                { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, &props.on_cta)) }
+                { for props.cta.as_ref().map(|cta| cta_link(cta, o, &props.code, props.perspective, &props.on_cta)) }
             </div>
         </section>
     }
@@ -142,7 +144,11 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
         }) => (fns.view)(LeadProps {
             t: props.t.clone(),
             config: props.config.clone(),
-            result: Rc::new(CompleteDetail::of(&props.outcome, &props.code)),
+            result: Rc::new(CompleteDetail::of(
+                &props.outcome,
+                &props.code,
+                props.perspective,
+            )),
             fns: *fns,
         }),
         other => {
@@ -316,11 +322,12 @@ fn cta_link(
     cta: &CallToAction,
     outcome: &Outcome,
     code: &ResultCode,
+    perspective: Perspective,
     on_cta: &Callback<Rc<WidgetEvent>>,
 ) -> Html {
     // The host's link with this result filled in ({level}, {code}, …).
-    let url = result_url(&cta.url, outcome, code);
-    let event = Rc::new(WidgetEvent::cta(outcome, code, &url));
+    let url = result_url(&cta.url, outcome, code, perspective);
+    let event = Rc::new(WidgetEvent::cta(outcome, code, perspective, &url));
     let on_cta = on_cta.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));
     html! {

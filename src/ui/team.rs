@@ -1,10 +1,14 @@
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::model::{Dimension, Level};
+use crate::core::code::ResultCode;
+use crate::core::config::Config;
+use crate::core::model::{Dimension, Level, Perspective};
 use crate::core::roster::{self, Roster};
-use crate::core::scoring::Scores;
-use crate::core::team::{self, TeamReport};
+use crate::core::scoring::{outcome_from_scores, Scores};
+use crate::core::team::{
+    self, with_code, Band, Kept, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
+};
 use std::rc::Rc;
 
 use super::{attr, tx};
@@ -67,6 +71,26 @@ pub struct Download {
     pub content: String,
 }
 
+/// What the team view keeps in the browser, through the embed layer (the team view's chunk).
+#[derive(Clone, Copy)]
+pub struct TeamStore {
+    /// The list this widget kept, if the lead asked to keep one.
+    pub recall: fn(&Config) -> Option<Kept>,
+    /// Keeps the list (`Some`) or forgets it (`None`); false when the browser does not let the
+    /// page keep it, so it lives in memory until the page closes.
+    pub keep: fn(&Config, Option<&Kept>) -> bool,
+    /// Today's date as `YYYY-MM-DD`, for rounds and file names.
+    pub today: fn() -> String,
+}
+
+impl PartialEq for TeamStore {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.recall, other.recall)
+            && std::ptr::fn_addr_eq(self.keep, other.keep)
+            && std::ptr::fn_addr_eq(self.today, other.today)
+    }
+}
+
 /// Props of the team view.
 #[derive(Properties, PartialEq)]
 pub struct TeamProps {
@@ -78,6 +102,14 @@ pub struct TeamProps {
     pub on_file: Callback<FileRequest>,
     /// Saves a file for the visitor.
     pub on_download: Callback<Download>,
+    /// Keeps the list and its rounds, when the lead asks.
+    pub store: TeamStore,
+    /// The widget's configuration (where the list is kept).
+    pub config: Rc<Config>,
+    /// The visitor's own result code, when the view was opened from their result: it joins the
+    /// list.
+    #[prop_or_default]
+    pub own_code: Option<ResultCode>,
     /// The texts.
     pub t: Rc<Catalog>,
     /// Back to the assessment, when the team view was opened from it.
@@ -88,6 +120,23 @@ pub struct TeamProps {
 /// People per page of the people table.
 const PAGE: usize = 50;
 
+/// How the people table is ordered: by a column of [`PEOPLE_COLUMNS`] or, by default, the
+/// stuck first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Sort {
+    column: Option<usize>,
+    descending: bool,
+}
+
+/// What the lead chose about keeping the list: whether to keep it, the rounds marked, and
+/// whether the browser keeps it or only memory does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Keeping {
+    on: bool,
+    rounds: Vec<Round>,
+    in_memory: bool,
+}
+
 /// The team view: paste or drop result codes, see the team picture, export it.
 #[component]
 pub fn TeamView(props: &TeamProps) -> Html {
@@ -96,6 +145,58 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let page = use_state(|| 0usize);
     let show_all = use_state(|| false);
     let file_error = use_state(|| None::<FileError>);
+    let sort = use_state(|| Sort {
+        column: None,
+        descending: false,
+    });
+    let filter = use_state(|| None::<String>);
+    let keeping = {
+        let (store, config) = (props.store, props.config.clone());
+        let (text, on_text) = (input.clone(), props.on_text.clone());
+        let own_code = props.own_code.clone();
+        use_state(move || {
+            let kept = (store.recall)(&config);
+            // A kept list comes back (unless something is in the box already); the code the
+            // visitor brought from their result joins it.
+            let list = match &kept {
+                Some(kept) if text.trim().is_empty() => kept.text.clone(),
+                _ => text.to_string(),
+            };
+            let list = match &own_code {
+                Some(code) => with_code(&list, code.as_str()),
+                None => list,
+            };
+            if list != *text {
+                on_text.emit(list.into());
+            }
+            Keeping {
+                on: kept.is_some(),
+                rounds: kept.map(|k| k.rounds).unwrap_or_default(),
+                in_memory: false,
+            }
+        })
+    };
+    {
+        let (store, config, keeping) = (props.store, props.config.clone(), keeping.clone());
+        use_effect_with(
+            (input.clone(), keeping.on, keeping.rounds.clone()),
+            move |(text, on, rounds)| {
+                if *on {
+                    let kept = Kept {
+                        text: text.to_string(),
+                        rounds: rounds.clone(),
+                    };
+                    let in_memory = !(store.keep)(&config, Some(&kept));
+                    if in_memory != keeping.in_memory {
+                        keeping.set(Keeping {
+                            in_memory,
+                            ..(*keeping).clone()
+                        });
+                    }
+                }
+            },
+        );
+    }
     let parsed = use_memo(input.clone(), |text| {
         let roster = roster::parse(text);
         let report = team::report(&roster);
@@ -155,17 +256,23 @@ pub fn TeamView(props: &TeamProps) -> Html {
         }
     });
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let export = {
+    let export = |what: &'static str, csv: fn(&TeamReport) -> String| {
         let parsed = parsed.clone();
         let on_download = props.on_download.clone();
+        let today = props.store.today;
         Callback::from(move |_: MouseEvent| {
             on_download.emit(Download {
-                name: "ai-readiness-team.csv".to_string(),
+                name: team::csv_name(what, &today()),
                 mime: "text/csv;charset=utf-8",
-                content: team::to_csv(&parsed.1),
+                content: csv(&parsed.1),
             })
         })
     };
+    let keep_controls = keep_controls(t, report, &keeping, props.store.today);
+    // Changes are shown against the last round marked; rounds count from 1.
+    let round = keeping.rounds.last().map(|r| (keeping.rounds.len(), r));
+    let people = report.people > 0;
+    let views = !report.views.is_empty();
 
     html! {
         <section class="air-team" data-team="">
@@ -186,18 +293,35 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <p class="air-hint" role="alert">{ reason.say(t) }</p>
                 }
             </div>
-            if report.people > 0 {
+            { keep_controls }
+            if people && views {
+                <p class="air-notice" role="status" data-mixed="">{ tx(t, Msg::TeamMixed) }</p>
+            }
+            if !people && views {
+                <p class="air-notice" role="status" data-no-people="">{ tx(t, Msg::TeamNoPeople) }</p>
+            }
+            if people {
                 { summary(t, report) }
-                { team_table(t, report) }
-                { common_gap(t, report) }
-                { people_table(t, report, *page, &page, &show_all) }
+                { team_table(t, report, round) }
+                { team_steps(t, report) }
+                { people_table(t, report, &page, &show_all, &sort, &filter) }
+            } else if !views && !input.trim().is_empty() {
+                <p class="air-notice" role="status">{ tx(t, Msg::TeamNoneValid) }</p>
+            }
+            if views {
+                { views_table(t, report) }
+            }
+            if people || views {
                 <div class="air-nav">
-                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export}>
+                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export("people", team::to_csv)}>
                         { tx(t, Msg::TeamExport) }
                     </button>
+                    if people {
+                        <button type="button" class="air-btn" data-action="export-teams" onclick={export("teams", team::teams_csv)}>
+                            { tx(t, Msg::TeamExportTeams) }
+                        </button>
+                    }
                 </div>
-            } else if !input.trim().is_empty() {
-                <p class="air-notice" role="status">{ tx(t, Msg::TeamNoneValid) }</p>
             }
             { problems(t, roster) }
             if let Some(on_back) = props.on_back.clone() {
@@ -211,7 +335,77 @@ pub fn TeamView(props: &TeamProps) -> Html {
     }
 }
 
-/// People, level distribution and the group's access-vs-adoption gap.
+/// Keeping the list in the browser, marking rounds, forgetting both.
+fn keep_controls(
+    t: &Catalog,
+    report: &TeamReport,
+    keeping: &UseStateHandle<Keeping>,
+    today: fn() -> String,
+) -> Html {
+    let k = (**keeping).clone();
+    let toggle = {
+        let keeping = keeping.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            keeping.set(Keeping {
+                on,
+                ..(*keeping).clone()
+            });
+        })
+    };
+    let forget = {
+        let keeping = keeping.clone();
+        Callback::from(move |_: MouseEvent| {
+            keeping.set(Keeping {
+                on: false,
+                rounds: Vec::new(),
+                in_memory: false,
+            })
+        })
+    };
+    let mark = Round::of(report, &today()).map(|round| {
+        let keeping = keeping.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*keeping).clone();
+            next.rounds.push(round.clone());
+            keeping.set(next);
+        })
+    });
+    let rounds = k.rounds.iter().enumerate().rev().map(|(i, r)| {
+        let people = r.rows.first().map_or(0, |(_, n, _)| *n);
+        let said = t.count(
+            Msg::TeamRound,
+            people as u64,
+            &[("round", &t.number(i as i64 + 1)), ("date", &r.date)],
+        );
+        html! { <li data-round={(i + 1).to_string()}>{ said }</li> }
+    });
+    html! {
+        <div class="air-keep" data-keep="">
+            <label class="air-check">
+                <input type="checkbox" checked={k.on} onchange={toggle} data-keep-list="" />
+                <span>{ tx(t, Msg::TeamKeep) }</span>
+            </label>
+            <p class="air-muted">{ tx(t, Msg::TeamKeepHelp) }</p>
+            if k.on && k.in_memory {
+                <p class="air-hint" role="status" data-keep-memory="">{ tx(t, Msg::TeamKeepMemory) }</p>
+            }
+            if !k.rounds.is_empty() {
+                <ul class="air-rounds" data-rounds="">{ for rounds }</ul>
+            }
+            if k.on || !k.rounds.is_empty() {
+                <div class="air-pager">
+                    if let (true, Some(mark)) = (k.on, mark) {
+                        <button type="button" class="air-btn air-small" data-action="mark-round" onclick={mark}>{ tx(t, Msg::TeamMarkRound) }</button>
+                    }
+                    <button type="button" class="air-btn air-small" data-action="forget-list" onclick={forget}>{ tx(t, Msg::TeamForget) }</button>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// People, level distribution, the group's access-vs-adoption gap and its most common gap.
 fn summary(t: &Catalog, report: &TeamReport) -> Html {
     let levels = Level::ALL.iter().zip(report.levels).map(|(&level, count)| {
         let share = t.lang.percent(percent(count, report.people) as i64);
@@ -235,6 +429,16 @@ fn summary(t: &Catalog, report: &TeamReport) -> Html {
         };
         html! { <p data-group-level={o.level.id()}>{ people }{ " " }{ gap }</p> }
     });
+    let common = report.common_gap.map(|gap| {
+        let name = dimension_name(t, gap.dimension);
+        let count = t.number(gap.people as i64);
+        html! {
+            <div class="air-gap" data-common-gap={gap.dimension.id()}>
+                <h3>{ t.fill(Msg::TeamCommonGap, &[("dimension", name)]) }</h3>
+                <p>{ t.count(Msg::TeamCommonGapWhy, gap.of as u64, &[("dimension", name), ("count", &count)]) }</p>
+            </div>
+        }
+    });
     html! {
         <div class="air-team-summary">
             <div class="air-figures">
@@ -245,26 +449,49 @@ fn summary(t: &Catalog, report: &TeamReport) -> Html {
                 { for levels }
             </div>
             { for group }
+            { for common }
         </div>
     }
 }
 
-/// Average score per dimension, for everyone and per team, banded so weak cells stand out
-/// (band classes, not colour alone: each cell also shows its number).
-fn team_table(t: &Catalog, report: &TeamReport) -> Html {
+/// A team's name as shown: "No team given" for people without one.
+fn team_label(t: &Catalog, name: &Option<String>) -> String {
+    name.clone()
+        .unwrap_or_else(|| t.get(Msg::TeamNoTeam).to_string())
+}
+
+/// Average score per dimension, for everyone and per team, shaded by the model's own cut-offs
+/// (band classes, not colour alone: each cell also shows its number), with the change since the
+/// last round when there is one.
+fn team_table(t: &Catalog, report: &TeamReport, round: Option<(usize, &Round)>) -> Html {
     let Some(all) = report.overall.as_ref() else {
         return html! {};
     };
     let head = Dimension::ALL
         .iter()
         .map(|&d| html! { <th scope="col">{ dimension_name(t, d) }</th> });
-    let row = |name: String, people: usize, scores: Scores, level: Level, total: bool| {
+    let row = |name: String, key: RoundKey, people: usize, scores: Scores, level: Level| {
+        let change = round.and_then(|(_, r)| r.change(&key, scores));
         let cells = Dimension::ALL.iter().map(|&d| {
             let v = scores.get(d);
-            html! { <td class={band(v)} data-dimension={d.id()}>{ t.number(v) }</td> }
+            let band = Band::of(d, v);
+            let delta = change.map(|c| {
+                let c = c[d.index()];
+                html! { <span class="air-change" data-change={c.to_string()} dir="ltr">{ t.lang.signed(c.into()) }</span> }
+            });
+            html! {
+                <td class={band_class(band)} data-dimension={d.id()} data-band={band.id()}>
+                    { t.number(v) }{ for delta }
+                </td>
+            }
         });
+        let total = key == RoundKey::Everyone;
+        let team = match &key {
+            RoundKey::Team(_) => Some(name.clone()),
+            RoundKey::Everyone => None,
+        };
         html! {
-            <tr class={total.then_some("air-total")}>
+            <tr class={total.then_some("air-total")} data-team-row={team}>
                 <th scope="row">{ name }</th>
                 <td>{ t.number(people as i64) }</td>
                 { for cells }
@@ -272,22 +499,25 @@ fn team_table(t: &Catalog, report: &TeamReport) -> Html {
             </tr>
         }
     };
-    let teams = report.teams.iter().map(|row_team| {
-        let name = row_team
-            .name
-            .clone()
-            .unwrap_or_else(|| t.get(Msg::TeamNoTeam).to_string());
+    let teams = report.teams.iter().map(|team| {
+        let key = RoundKey::Team(team.key());
         row(
-            name,
-            row_team.people,
-            row_team.scores,
-            row_team.level,
-            false,
+            team_label(t, &team.name),
+            key,
+            team.people,
+            team.scores,
+            team.level,
         )
+    });
+    let since = round.map(|(n, r)| {
+        let number = t.number(n as i64);
+        html! { <p class="air-muted" data-since="">{ t.fill(Msg::TeamSince, &[("round", &number), ("date", &r.date)]) }</p> }
     });
     html! {
         <>
         <h3>{ tx(t, Msg::TeamAverages) }</h3>
+        { legend(t) }
+        { for since }
         // Scrolls sideways in a narrow column; focusable so keyboard users can scroll it too.
         <div class="air-table-wrap" tabindex="0" role="region" aria-label={attr(t, Msg::TeamAverages)}>
             <table class="air-table" data-team-table="">
@@ -297,7 +527,7 @@ fn team_table(t: &Catalog, report: &TeamReport) -> Html {
                     { for head }<th scope="col">{ tx(t, Msg::TeamColumnLevel) }</th>
                 </tr></thead>
                 <tbody>
-                    { row(t.get(Msg::TeamEveryone).to_string(), report.people, all.scores, all.level, true) }
+                    { row(t.get(Msg::TeamEveryone).to_string(), RoundKey::Everyone, report.people, all.scores, all.level) }
                     { for teams }
                 </tbody>
             </table>
@@ -306,85 +536,278 @@ fn team_table(t: &Catalog, report: &TeamReport) -> Html {
     }
 }
 
-/// The group's most common biggest gap and what to do about it.
-fn common_gap(t: &Catalog, report: &TeamReport) -> Html {
-    let Some((dimension, count)) = report.common_gap else {
-        return html! {};
+/// What the shading means, with the model's own cut-offs.
+fn legend(t: &Catalog) -> Html {
+    let floors: Vec<(&str, String)> = Dimension::ALL
+        .iter()
+        .map(|&d| (d.id(), t.number(team::floor(d))))
+        .collect();
+    let floors: Vec<(&str, &str)> = floors.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let robust = t.number(team::ROBUST);
+    let item = |band: Band, text: String| {
+        html! {
+            <li><span class={classes_of(band)} aria-hidden="true"></span>{ text }</li>
+        }
     };
-    let steps = report
-        .common_gap_steps()
-        .into_iter()
-        .map(|s| html! { <li>{ tx(t, s) }</li> });
-    let name = dimension_name(t, dimension);
-    let count = t.number(count as i64);
     html! {
-        <div class="air-gap" data-common-gap={dimension.id()}>
-            <h3>{ t.fill(Msg::TeamCommonGap, &[("dimension", name)]) }</h3>
-            <p>{ t.count(Msg::TeamCommonGapWhy, report.people as u64, &[("dimension", name), ("count", &count)]) }</p>
-            <ol class="air-steps">{ for steps }</ol>
+        <ul class="air-legend" data-legend="">
+            { item(Band::Short, t.fill(Msg::TeamLegendShort, &floors)) }
+            { item(Band::Met, t.get(Msg::TeamLegendMet).to_string()) }
+            { item(Band::Robust, t.fill(Msg::TeamLegendRobust, &[("robust", &robust)])) }
+        </ul>
+    }
+}
+
+fn classes_of(band: Band) -> &'static str {
+    match band {
+        Band::Short => "air-swatch air-low",
+        Band::Met => "air-swatch air-mid",
+        Band::Robust => "air-swatch air-high",
+    }
+}
+
+/// Each team's coaching: its level, its biggest gap among people not yet Operating, and what
+/// to do about it.
+fn team_steps(t: &Catalog, report: &TeamReport) -> Html {
+    let blocks = report.teams.iter().map(|team| {
+        let name = team_label(t, &team.name);
+        let heading = t.fill(
+            Msg::TeamStepsTeam,
+            &[("team", &name), ("level", level_name(t, team.level))],
+        );
+        let (said, steps, gap) = match team.gap {
+            Some(gap) => {
+                let count = t.number(gap.people as i64);
+                let said = t.count(
+                    Msg::TeamStepsGap,
+                    gap.of as u64,
+                    &[("dimension", dimension_name(t, gap.dimension)), ("count", &count)],
+                );
+                (said, gap.steps(), Some(gap.dimension.id()))
+            }
+            None => {
+                // Everyone is Operating: no gap, only the team's weakest area to keep robust.
+                let weakest = outcome_from_scores(team.scores).biggest_gap.dimension;
+                let said = t.fill(
+                    Msg::TeamStepsOperating,
+                    &[("dimension", dimension_name(t, weakest))],
+                );
+                let steps = crate::core::plan::steps(weakest, Level::Operating, None).map(|s| s.msg);
+                (said, steps, None)
+            }
+        };
+        let items = steps.into_iter().map(|s| html! { <li>{ tx(t, s) }</li> });
+        html! {
+            <div class="air-gap" data-team-steps="" data-team={team.name.clone().unwrap_or_default()}
+                data-gap={gap}>
+                <h4>{ heading }</h4>
+                <p>{ said }</p>
+                <ol class="air-steps">{ for items }</ol>
+            </div>
+        }
+    });
+    html! {
+        <div class="air-team-steps">
+            <h3>{ tx(t, Msg::TeamStepsHeading) }</h3>
+            { for blocks }
         </div>
     }
 }
 
-/// Everyone, stuck first, a page at a time, or all at once for printing.
+/// The column names of [`PEOPLE_COLUMNS`], in the visitor's language.
+fn column_names(t: &Catalog) -> [String; 12] {
+    let m = |msg| t.get(msg).to_string();
+    [
+        m(Msg::TeamColumnName),
+        m(Msg::TeamColumnTeam),
+        m(Msg::TeamColumnPerspective),
+        m(Msg::TeamColumnCode),
+        m(Msg::TeamColumnLevel),
+        m(Msg::ResultOverall),
+        m(Msg::TeamColumnAdoption),
+        dimension_name(t, Dimension::Access).to_string(),
+        dimension_name(t, Dimension::Usage).to_string(),
+        dimension_name(t, Dimension::Capability).to_string(),
+        dimension_name(t, Dimension::Visibility).to_string(),
+        m(Msg::TeamColumnGap),
+    ]
+}
+
+/// One row's cells, in [`PEOPLE_COLUMNS`] order.
+fn person_cells(t: &Catalog, p: &PersonRow) -> Html {
+    let o = &p.outcome;
+    let perspective = match p.perspective {
+        Perspective::Person => Msg::TeamPerspectiveSelf,
+        Perspective::Team => Msg::TeamPerspectiveTeam,
+    };
+    let scores = o
+        .scores
+        .to_array()
+        .map(|v| html! { <td>{ t.number(v) }</td> });
+    html! {
+        <>
+            <td>{ p.name.clone().unwrap_or_else(|| line_label(t, p.line)) }</td>
+            <td>{ p.team.clone().unwrap_or_default() }</td>
+            <td>{ tx(t, perspective) }</td>
+            <td class="air-mono" dir="ltr">{ p.code.to_string() }</td>
+            <td>{ level_name(t, o.level) }</td>
+            <td>{ t.number(o.overall) }</td>
+            <td>{ t.number(o.adoption) }</td>
+            { for scores }
+            <td>{ p.gap().map_or("—", |d| dimension_name(t, d)) }</td>
+        </>
+    }
+}
+
+/// The people (self-assessments), the stuck first or sorted by a column, narrowed to one team
+/// if asked, a page at a time or all at once for printing.
 fn people_table(
     t: &Catalog,
     report: &TeamReport,
-    page: usize,
-    set_page: &UseStateHandle<usize>,
+    page: &UseStateHandle<usize>,
     show_all: &UseStateHandle<bool>,
+    sort: &UseStateHandle<Sort>,
+    filter: &UseStateHandle<Option<String>>,
 ) -> Html {
     let all = **show_all;
-    let pages = report.people_rows.len().div_ceil(PAGE).max(1);
-    let page = page.min(pages - 1);
+    let order = match sort.column {
+        Some(column) => team::sort_people(&report.people_rows, column, sort.descending),
+        None => report.people_rows.iter().collect(),
+    };
+    let shown: Vec<&PersonRow> = match filter.as_deref() {
+        Some(key) => order
+            .into_iter()
+            .filter(|p| p.team.as_deref().map(team::team_key).unwrap_or_default() == key)
+            .collect(),
+        None => order,
+    };
+    let pages = shown.len().div_ceil(PAGE).max(1);
+    let at = (**page).min(pages - 1);
     let (skip, take) = if all {
         (0, usize::MAX)
     } else {
-        (page * PAGE, PAGE)
+        (at * PAGE, PAGE)
     };
-    let rows = report.people_rows.iter().skip(skip).take(take).map(|p| {
-        let o = &p.outcome;
+    let rows = shown.iter().skip(skip).take(take).map(|p| {
         html! {
-            <tr data-person-line={p.line.to_string()} data-level={o.level.id()}>
-                <td>{ p.name.clone().unwrap_or_else(|| line_label(t, p.line)) }</td>
-                <td>{ p.team.clone().unwrap_or_default() }</td>
-                <td>{ level_name(t, o.level) }</td>
-                <td>{ dimension_name(t, o.biggest_gap.dimension) }</td>
-                <td>{ t.number(o.adoption) }</td>
-                <td class="air-mono" dir="ltr">{ p.code.to_string() }</td>
+            <tr data-person="" data-person-line={p.line.to_string()} data-level={p.outcome.level.id()}>
+                { person_cells(t, p) }
             </tr>
         }
     });
+    let heads = column_names(t).into_iter().enumerate().map(|(i, name)| {
+        let current = sort.column == Some(i);
+        let aria = match (current, sort.descending) {
+            (false, _) => None,
+            (true, false) => Some("ascending"),
+            (true, true) => Some("descending"),
+        };
+        let onclick = {
+            let (sort, page) = (sort.clone(), page.clone());
+            Callback::from(move |_: MouseEvent| {
+                sort.set(Sort {
+                    column: Some(i),
+                    descending: current && !sort.descending,
+                });
+                page.set(0);
+            })
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="air-sort" data-sort={PEOPLE_COLUMNS[i]} {onclick}>{ name }</button>
+            </th>
+        }
+    });
     let go = |to: usize| {
-        let set_page = set_page.clone();
-        Callback::from(move |_: MouseEvent| set_page.set(to))
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
     };
+    let team_filter = team_filter(t, report, filter, page);
     html! {
         <div class="air-people">
             <h3>{ tx(t, Msg::TeamPeopleHeading) }</h3>
+            { team_filter }
             <div class="air-table-wrap" tabindex="0" role="region" aria-label={attr(t, Msg::TeamPeopleHeading)}>
                 <table class="air-table" data-people-table="">
                     <caption class="air-sr">{ tx(t, Msg::TeamPeopleHeading) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ tx(t, Msg::TeamColumnName) }</th><th scope="col">{ tx(t, Msg::TeamColumnTeam) }</th>
-                        <th scope="col">{ tx(t, Msg::TeamColumnLevel) }</th><th scope="col">{ tx(t, Msg::TeamColumnGap) }</th>
-                        <th scope="col">{ tx(t, Msg::TeamColumnAdoption) }</th><th scope="col">{ tx(t, Msg::TeamColumnCode) }</th>
-                    </tr></thead>
+                    <thead><tr>{ for heads }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if pages > 1 {
                 <div class="air-pager">
                     if !all {
-                        <button type="button" class="air-btn air-small" data-action="page-prev" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ tx(t, Msg::TeamPrev) }</button>
-                        <span class="air-muted" data-page="">{ t.fill(Msg::TeamPage, &[("page", &t.number(page as i64 + 1)), ("pages", &t.number(pages as i64))]) }</span>
-                        <button type="button" class="air-btn air-small" data-action="page-next" disabled={page + 1 >= pages} onclick={go(page + 1)}>{ tx(t, Msg::TeamNext) }</button>
+                        <button type="button" class="air-btn air-small" data-action="page-prev" disabled={at == 0} onclick={go(at.saturating_sub(1))}>{ tx(t, Msg::TeamPrev) }</button>
+                        <span class="air-muted" data-page="">{ t.fill(Msg::TeamPage, &[("page", &t.number(at as i64 + 1)), ("pages", &t.number(pages as i64))]) }</span>
+                        <button type="button" class="air-btn air-small" data-action="page-next" disabled={at + 1 >= pages} onclick={go(at + 1)}>{ tx(t, Msg::TeamNext) }</button>
                     }
                     <button type="button" class="air-btn air-small" data-action="page-all" onclick={toggle_all(show_all)}>
                         { tx(t, if all { Msg::TeamShowPages } else { Msg::TeamShowAll }) }
                     </button>
                 </div>
             }
+        </div>
+    }
+}
+
+/// Narrows the people table to one team; shown when there is more than one.
+fn team_filter(
+    t: &Catalog,
+    report: &TeamReport,
+    filter: &UseStateHandle<Option<String>>,
+    page: &UseStateHandle<usize>,
+) -> Html {
+    if report.teams.len() < 2 {
+        return html! {};
+    }
+    let onchange = {
+        let (filter, page) = (filter.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            // The first option, every team, has no value; a team's is `=` and its key.
+            filter.set(value.strip_prefix('=').map(str::to_string));
+            page.set(0);
+        })
+    };
+    let options = report.teams.iter().map(|team| {
+        let key = team.key();
+        let selected = filter.as_deref() == Some(key.as_str());
+        html! { <option value={format!("={key}")} {selected}>{ team_label(t, &team.name) }</option> }
+    });
+    html! {
+        <label class="air-filter">
+            <span>{ tx(t, Msg::TeamFilter) }</span>
+            <select data-team-filter="" {onchange}>
+                <option value="" selected={filter.is_none()}>{ tx(t, Msg::TeamFilterAll) }</option>
+                { for options }
+            </select>
+        </label>
+    }
+}
+
+/// Leads' views of their teams: listed apart, in line order, never ranked as people.
+fn views_table(t: &Catalog, report: &TeamReport) -> Html {
+    let heads = column_names(t)
+        .into_iter()
+        .map(|name| html! { <th scope="col">{ name }</th> });
+    let rows = report.views.iter().map(|p| {
+        html! {
+            <tr data-view="" data-view-line={p.line.to_string()} data-level={p.outcome.level.id()}>
+                { person_cells(t, p) }
+            </tr>
+        }
+    });
+    html! {
+        <div class="air-views" data-views="">
+            <h3>{ tx(t, Msg::TeamViews) }</h3>
+            <p class="air-muted">{ tx(t, Msg::TeamViewsNote) }</p>
+            <div class="air-table-wrap" tabindex="0" role="region" aria-label={attr(t, Msg::TeamViews)}>
+                <table class="air-table" data-views-table="">
+                    <caption class="air-sr">{ tx(t, Msg::TeamViews) }</caption>
+                    <thead><tr>{ for heads }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
         </div>
     }
 }
@@ -441,11 +864,11 @@ fn percent(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2) / whole.max(1)
 }
 
-/// Score band for a heatmap cell.
-fn band(score: u8) -> &'static str {
-    match score {
-        0..=39 => "air-cell air-low",
-        40..=64 => "air-cell air-mid",
-        _ => "air-cell air-high",
+/// A heatmap cell's classes for its band.
+fn band_class(band: Band) -> &'static str {
+    match band {
+        Band::Short => "air-cell air-low",
+        Band::Met => "air-cell air-mid",
+        Band::Robust => "air-cell air-high",
     }
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use ai_readiness::core::bank::QUESTIONS;
+use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Answers, Dimension};
 
 /// A small deterministic generator (xorshift64*), so random cases are the same on every run.
@@ -82,7 +83,7 @@ pub fn roster_text(people: usize, rng: &mut Rng) -> String {
     ];
     let mut text = String::from("Name,Team,Code\r\n");
     for i in 0..people {
-        let code = ai_readiness::core::code::encode(&random_answers(rng))
+        let code = ai_readiness::core::code::encode(&random_answers(rng), Perspective::Team)
             .map(|c| c.to_string())
             .unwrap_or_default();
         let team = TEAMS[rng.below(TEAMS.len())];

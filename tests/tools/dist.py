@@ -80,7 +80,8 @@ def locales():
     out = PKG / "locales"
     out.mkdir(exist_ok=True)
     for source in sorted((ROOT / "src" / "core" / "locales").glob("*.txt")):
-        if source.stem == "en":
+        # English is compiled in; its self texts travel in the self voice's chunk.
+        if source.stem in ("en", "en.self"):
             continue
         lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
         kept = [line for line in lines if line and not line.startswith("#")]
