@@ -18,11 +18,29 @@ pub fn link(page_url: &str, code: &str) -> String {
 /// result code at all; otherwise the shared answers with the perspective they were given from
 /// (a link opens in its code's perspective), or why the code could not be read.
 pub fn from_fragment(fragment: &str) -> Option<Result<(Answers, Perspective), CodeError>> {
+    code_in_fragment(fragment).map(open)
+}
+
+/// The result code a page's fragment carries, as written (still percent-encoded), if any.
+pub fn code_in_fragment(fragment: &str) -> Option<&str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let value = fragment
+    fragment
         .split('&')
-        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))?;
-    Some(decode(&percent_decode(value)).and_then(|decoded| {
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+}
+
+/// The perspective a link's code names by its first character (`S` for a person's own
+/// result), before it is read: enough to choose the texts' voice while the code is checked.
+pub fn perspective_hint(code: &str) -> Perspective {
+    match code.trim_start().starts_with(['S', 's']) {
+        true => Perspective::Person,
+        false => Perspective::Team,
+    }
+}
+
+/// Reads a shared code as found in a fragment: the answers and their perspective, or why not.
+pub fn open(written: &str) -> Result<(Answers, Perspective), CodeError> {
+    decode(&percent_decode(written)).and_then(|decoded| {
         // An older question set's answers would mean something else under today's questions.
         if decoded.question_set == QUESTION_SET {
             Ok((decoded.answers, decoded.perspective))
@@ -31,7 +49,7 @@ pub fn from_fragment(fragment: &str) -> Option<Result<(Answers, Perspective), Co
                 version: decoded.question_set.to_string(),
             })
         }
-    }))
+    })
 }
 
 /// Undoes `%20`-style escapes that mail and chat tools add; anything malformed is kept as is and

@@ -89,8 +89,12 @@ struct Instance {
     store: storage::Store,
     /// Progress read at mount, handed to the widget once.
     resume: Option<Rc<Snapshot>>,
-    /// A result from the page's share link, for the first widget on the page.
-    shared: Option<Rc<Result<(Answers, Perspective), CodeError>>>,
+    /// A result from the page's share link, for the first widget on the page, once read; and
+    /// the reader's way to say why one could not be read.
+    shared: RefCell<Option<Result<(Answers, Perspective), CodeError>>>,
+    say: Cell<Option<fn(&Catalog, &CodeError) -> String>>,
+    /// A share link's code is being read (in the result screen's chunk): nothing is drawn yet.
+    reading_link: Cell<bool>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
@@ -98,6 +102,16 @@ struct Instance {
 impl Instance {
     fn props(&self, catalog: Rc<Catalog>) -> AppProps {
         let this = self.this.clone();
+        let shared = self.shared.borrow().as_ref().map(|read| {
+            Rc::new(match read {
+                Ok(found) => Ok(found.clone()),
+                Err(e) => Err(self
+                    .say
+                    .get()
+                    .map(|say| say(&catalog, e))
+                    .unwrap_or_default()),
+            })
+        });
         AppProps {
             config: self.config.borrow().clone(),
             catalog,
@@ -105,7 +119,7 @@ impl Instance {
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
             on_event: event_dispatcher(self.host.clone(), self.config.borrow().clone()),
-            shared: self.shared.clone(),
+            shared,
             on_voice: {
                 let this = self.this.clone();
                 Callback::from(move |voice| {
@@ -137,6 +151,9 @@ impl Instance {
         let Some(catalog) = self.shown.borrow().clone() else {
             return;
         };
+        if self.reading_link.get() {
+            return;
+        }
         let props = self.props(catalog);
         let mut app = self.app.borrow_mut();
         match app.as_mut() {
@@ -334,18 +351,18 @@ pub fn mount(
     };
     let store = storage::Store::open(&parsed.config, key);
     let resume = saved_progress(&store).map(Rc::new);
-    let shared = match parsed.config.mode {
-        config::Mode::Assessment => share::take_shared_link().map(Rc::new),
+    let link = match parsed.config.mode {
+        config::Mode::Assessment => share::take_shared_link(),
         config::Mode::Team => None,
     };
     // Submissions a failure left in the outbox go out on the next page load.
     if let Some(courier) = courier(&host, &parsed.config) {
         delivery::deliver(courier);
     }
-    let voice = match shared.as_deref() {
-        Some(Ok((_, perspective))) => *perspective,
-        _ => parsed.config.perspective,
-    };
+    let voice = link.as_deref().map_or(
+        parsed.config.perspective,
+        crate::core::share::perspective_hint,
+    );
     let instance = Rc::new_cyclic(|this| Instance {
         host,
         shadow,
@@ -360,12 +377,34 @@ pub fn mount(
         shown: RefCell::new(None),
         store,
         resume,
-        shared,
+        shared: RefCell::new(None),
+        say: Cell::new(None),
+        reading_link: Cell::new(link.is_some()),
         this: this.clone(),
     });
     LIVE.with(|live| live.borrow_mut().push(instance.clone()));
     // English and languages already loaded render at once; others once their catalog arrives.
     instance.choose_language();
+    // A shared result is read by the result screen's chunk, which it needs anyway; the widget
+    // is drawn once it is read (if that chunk cannot load, the visitor's own assessment shows).
+    if let Some(link) = link {
+        let this = Rc::downgrade(&instance);
+        wasm_bindgen_futures::spawn_local(async move {
+            let fns = parts::result_fns_loaded().await;
+            let Some(instance) = this.upgrade() else {
+                return;
+            };
+            match fns {
+                Some(fns) => {
+                    *instance.shared.borrow_mut() = Some((fns.open)(&link));
+                    instance.say.set(Some(fns.say));
+                }
+                None => error("the result screen could not be loaded to open the shared result"),
+            }
+            instance.reading_link.set(false);
+            instance.rerender();
+        });
+    }
     Ok(WidgetHandle { inner: instance })
 }
 
@@ -375,7 +414,9 @@ pub fn mount(
 pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     let answers = Answers(answers);
     let outcome = scoring::score(&answers).map_err(|e| fail(&e.to_string()))?;
-    let code = code::encode(&answers, Perspective::Team).map_err(|e| fail(&e.to_string()))?;
+    // Answers that score always make a code; the error's text is not worth its bytes here.
+    let code = code::encode(&answers, Perspective::Team)
+        .map_err(|_| fail("these answers make no result code"))?;
     Ok(detail::detail(&WidgetEvent::complete(
         &outcome,
         &code,

@@ -13,6 +13,17 @@ use crate::ui::parts::{ChunkError, Fns, Loaded, Loaders, PartFns, ResultFns, Tea
 use crate::ui::result::result_view;
 use crate::ui::team::TeamStore;
 
+/// The result screen's functions, loading its chunk if need be.
+pub(super) async fn result_fns_loaded() -> Option<ResultFns> {
+    match result_part().await {
+        Ok(Loaded {
+            draw: Fns::Result(fns),
+            ..
+        }) => Some(fns),
+        _ => None,
+    }
+}
+
 /// The loaders the widget is given.
 pub(super) const LOADERS: Loaders = Loaders {
     result: result_loader,
@@ -42,6 +53,8 @@ fn result_fns() -> PartFns {
         draw: Fns::Result(ResultFns {
             view: result_view,
             copy: share::copy,
+            open: share::open_link,
+            say: crate::core::text::code_error,
         }),
         css: parts_css(),
     }

@@ -14,15 +14,17 @@ thread_local! {
     static LINK_TAKEN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The result in the page's `#ai-readiness=` fragment, the first time a widget asks.
-pub(super) fn take_shared_link() -> Option<Result<(Answers, Perspective), CodeError>> {
+/// The result code in the page's `#ai-readiness=` fragment, as written, the first time a widget
+/// asks. Reading it is left to the result screen's chunk ([`open_link`]), which a shared result
+/// needs anyway.
+pub(super) fn take_shared_link() -> Option<String> {
     if LINK_TAKEN.with(Cell::get) {
         return None;
     }
     let window = web_sys::window()?;
     let location = window.location();
     let hash = location.hash().ok()?;
-    let found = share::from_fragment(&hash)?;
+    let found = share::code_in_fragment(&hash)?.to_string();
     LINK_TAKEN.with(|t| t.set(true));
     // Take the code out of the address: the shared result is on screen now, and a reload
     // should bring back the visitor's own progress rather than the shared result.
@@ -35,7 +37,13 @@ pub(super) fn take_shared_link() -> Option<Result<(Answers, Perspective), CodeEr
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
     }
-    Some(found.inspect_err(|e| warn(&format!("the shared result code could not be read: {e}"))))
+    Some(found)
+}
+
+/// Reads a shared link's code; the console says why one cannot be read.
+pub(super) fn open_link(written: &str) -> Result<(Answers, Perspective), CodeError> {
+    share::open(written)
+        .inspect_err(|e| warn(&format!("the shared result code could not be read: {e}")))
 }
 
 /// Copies the code or a share link to the clipboard and reports back whether it worked.

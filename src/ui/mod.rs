@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Step};
 use crate::core::bank::QUESTIONS;
-use crate::core::code::CodeError;
 use crate::core::config::{Config, Mode};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{Catalog, Msg};
@@ -71,9 +70,9 @@ pub struct AppProps {
     /// Receives the visitor's progress whenever it changes, for saving.
     pub on_progress: Callback<Snapshot>,
     /// A result opened from a share link: the answers and their perspective, or why the link's
-    /// code was unreadable.
+    /// code was unreadable, said in the visitor's language.
     #[prop_or_default]
-    pub shared: Option<Rc<Result<(Answers, Perspective), CodeError>>>,
+    pub shared: Option<Rc<Result<(Answers, Perspective), String>>>,
     /// Hears whose voice the screen needs (a shared result's perspective, else the widget's),
     /// so the embed layer can hand over the catalog in that voice.
     pub on_voice: Callback<Perspective>,
@@ -273,7 +272,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let a = &state.0;
     let bad_link = match props.shared.as_deref() {
-        Some(Err(e)) => Some(t.fill(Msg::SharedBadLink, &[("reason", &text::code_error(t, e))])),
+        Some(Err(reason)) => Some(t.fill(Msg::SharedBadLink, &[("reason", reason)])),
         _ => None,
     };
     let result_fns = match result_part {

@@ -17,6 +17,9 @@ use super::lead::LeadFns;
 use super::result::ResultProps;
 use super::share::ShareRequest;
 use super::team::{Download, FileRequest, TeamProps, TeamStore, TeamView};
+use crate::core::code::CodeError;
+use crate::core::i18n::Catalog;
+use crate::core::model::{Answers, Perspective};
 
 /// A loaded part: what it brings, and its stylesheet (`style/parts.css`, shared by both parts),
 /// which the embed layer adopts into the widget's shadow root.
@@ -35,6 +38,10 @@ pub struct ResultFns {
     pub view: fn(&ResultProps) -> Html,
     /// Puts a code, link or plan on the clipboard.
     pub copy: fn(ShareRequest),
+    /// Reads the code of a share link (only a shared result needs the code reader).
+    pub open: fn(&str) -> Result<(Answers, Perspective), CodeError>,
+    /// Says why a shared code could not be read, in the catalog's language.
+    pub say: fn(&Catalog, &CodeError) -> String,
 }
 
 impl PartialEq for ResultFns {
