@@ -378,3 +378,36 @@ fn data_layer_is_off_unless_asked_for() {
             .data_layer
     );
 }
+
+#[test]
+fn perspective_and_team_link_are_read_and_checked() {
+    let c = parse(&[]).expect("defaults").config;
+    assert_eq!(c.perspective, Perspective::Team);
+    assert!(!c.team_link, "public pages never offer the team view");
+    let c = parse(&[
+        Entry::attribute("perspective", "self"),
+        // A bare attribute, as HTML writes its own booleans.
+        Entry::attribute("teamLink", ""),
+    ])
+    .expect("valid")
+    .config;
+    assert_eq!(c.perspective, Perspective::Person);
+    assert!(c.team_link);
+    assert!(
+        !parse(&[Entry::attribute("teamLink", "false")])
+            .expect("valid")
+            .config
+            .team_link
+    );
+    // A script's empty string is not a boolean; a bad perspective says what it accepts.
+    assert!(error(&[text("teamLink", "")]).contains("true or false"));
+    assert_eq!(
+        error(&[text("perspective", "me")]),
+        "perspective must be \"team\" or \"self\", got \"me\""
+    );
+    let bad = parse(&[Entry::attribute("perspective", "manager")]).expect("runs");
+    assert_eq!(bad.config.perspective, Perspective::Team);
+    assert_eq!(bad.problems[0].key(), "data-perspective");
+    // The perspective is read at mount only, like the mode.
+    assert!(ai_readiness::core::config::AT_MOUNT.contains(&"perspective"));
+}

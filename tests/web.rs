@@ -468,6 +468,7 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
     let event = ai_readiness::core::events::WidgetEvent::cta(
         &score(&answers).unwrap(),
         &ai_readiness::core::code::encode(&answers, Perspective::Team).unwrap(),
+        Perspective::Team,
         "#book",
     );
     let serde_form =

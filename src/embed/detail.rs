@@ -17,6 +17,7 @@ pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
         WidgetEvent::Ready(d) | WidgetEvent::Start(d) => {
             set(&o, "total", (d.total as u32).into());
             set(&o, "modelVersion", d.model_version.into());
+            set(&o, "perspective", d.perspective.id().into());
         }
         WidgetEvent::Answer(d) => {
             set(&o, "questionId", d.question_id.into());
@@ -45,6 +46,7 @@ pub(crate) fn result(o: &Object, d: &CompleteDetail) {
     set(o, "modelVersion", d.model_version.into());
     set(o, "modelFingerprint", d.model_fingerprint.into());
     set(o, "code", d.code.as_str().into());
+    set(o, "perspective", d.perspective.id().into());
     if let Some(url) = &d.url {
         set(o, "url", url.as_str().into());
     }

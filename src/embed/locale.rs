@@ -51,6 +51,9 @@ pub(super) fn with_catalog(lang: Lang, voice: Perspective, done: Done) {
     }
 }
 
+/// Hands a catalog in the self voice to its listener (see [`speak_for_self`]).
+type Speak = fn(Lang, Rc<Catalog>, Done);
+
 /// Hears a catalog once it is ready; boxed, so each way to it is compiled once.
 pub(super) type Done = Box<dyn FnOnce(Rc<Catalog>)>;
 
@@ -85,12 +88,12 @@ fn speak_for_self(lang: Lang, base: Rc<Catalog>, done: Done) {
 /// their own chunk.
 #[cfg(feature = "split")]
 #[wasm_split_helpers::wasm_split(voice, fallible)]
-fn voice_part() -> Result<fn(Lang, Rc<Catalog>, Done), ChunkError> {
+fn voice_part() -> Result<Speak, ChunkError> {
     Ok(speak_for_self)
 }
 
 #[cfg(not(feature = "split"))]
-async fn voice_part() -> Result<fn(Lang, Rc<Catalog>, Done), ChunkError> {
+async fn voice_part() -> Result<Speak, ChunkError> {
     Ok(speak_for_self)
 }
 

@@ -68,6 +68,9 @@ thread_local! {
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Says why a shared code could not be read, in a catalog's language.
+type SayWhy = fn(&Catalog, &CodeError) -> String;
+
 /// One mounted widget.
 struct Instance {
     host: Element,
@@ -92,7 +95,7 @@ struct Instance {
     /// A result from the page's share link, for the first widget on the page, once read; and
     /// the reader's way to say why one could not be read.
     shared: RefCell<Option<Result<(Answers, Perspective), CodeError>>>,
-    say: Cell<Option<fn(&Catalog, &CodeError) -> String>>,
+    say: Cell<Option<SayWhy>>,
     /// A share link's code is being read (in the result screen's chunk): nothing is drawn yet.
     reading_link: Cell<bool>,
     /// Itself, so callbacks can reach the instance without keeping it alive.

@@ -550,7 +550,7 @@ fn legend(t: &Catalog) -> Html {
         }
     };
     html! {
-        <ul class="air-legend" data-legend="">
+        <ul class="air-key" data-legend="">
             { item(Band::Short, t.fill(Msg::TeamLegendShort, &floors)) }
             { item(Band::Met, t.get(Msg::TeamLegendMet).to_string()) }
             { item(Band::Robust, t.fill(Msg::TeamLegendRobust, &[("robust", &robust)])) }

@@ -10,7 +10,8 @@ const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 
 for (const theme of ["light", "dark"]) {
   test(`intro, question, result and team view have no axe violations (${theme})`, async () => {
-    const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+    // An intranet page in the self perspective, with the team view one click away.
+    const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/self.html`);
     const host = page.locator("#assessment");
     await host.locator('[data-action="start"]').waitFor();
     await page.evaluate(async (t) => {
@@ -89,8 +90,9 @@ test("the team view in a 320 px column, where its tables scroll, has no axe viol
     const { scoreAnswers } = await import("/pkg/ai_readiness.js");
     return scoreAnswers(Uint8Array.from([1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2])).code;
   });
+  // `scoreAnswers` gives a lead's code: listed apart, in its own table that scrolls too.
   await team.locator("[data-team-input]").fill(`Ada Lovelace, Research and Development, ${code}`);
-  await team.locator('[data-figure="people"]').waitFor();
+  await team.locator("[data-views] [data-view]").waitFor();
   assert.deepEqual(await violations(page, "#team"), []);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
 });

@@ -102,7 +102,7 @@ test("a 320 px column fits without horizontal scrolling", async () => {
 });
 
 test("only the first question's files load first; the result's chunk follows in the background, the team view's when opened", async () => {
-  const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/intranet.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').waitFor();
   const wasm = () => requestedPaths(seen).filter((p) => p.endsWith(".wasm")).sort();

@@ -41,7 +41,7 @@ test("full storage: saving fails once, the widget carries on in memory", async (
 });
 
 test("a file dropped on the team box is read", async () => {
-  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/self.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);

@@ -61,9 +61,9 @@ test("a reload returns the visitor to the same question with their answers", asy
   assert.equal(await host.locator('input[type="radio"]').nth(ANSWERS[3]).isChecked(), true);
 });
 
-/** Takes the assessment in a fresh page and returns the complete detail. */
+/** Takes the assessment about one's own work in a fresh page and returns the complete detail. */
 async function takeAssessment(answers) {
-  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/self.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, answers);
@@ -126,7 +126,7 @@ test("three people's codes make a team picture that matches their results", asyn
 
   // CSV export is a download made in the browser.
   const [download] = await Promise.all([page.waitForEvent("download"), team.locator('[data-action="export"]').click()]);
-  assert.equal(download.suggestedFilename(), "ai-readiness-team.csv");
+  assert.match(download.suggestedFilename(), /^ai-readiness-people-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
   assert.equal(csv.trim().split(/\r?\n/).length, 4, "header and three people");
   assert.ok(csv.includes('"Grace ""Amazing"" Hopper, PhD"'), csv);
