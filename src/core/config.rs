@@ -596,12 +596,7 @@ fn text_value(entry: &Entry, value: &ConfigValue) -> Result<String, ConfigError>
 fn bool_value(entry: &Entry) -> Result<bool, ConfigError> {
     match &entry.value {
         ConfigValue::Bool(b) => Ok(*b),
-        // A bare attribute (`<div data-team-link>`) means true, as HTML's own booleans do.
-        ConfigValue::Text(s)
-            if s.trim() == "true" || s.is_empty() && entry.source == Source::Attribute =>
-        {
-            Ok(true)
-        }
+        ConfigValue::Text(s) if s.trim() == "true" => Ok(true),
         ConfigValue::Text(s) if s.trim() == "false" => Ok(false),
         _ => Err(invalid(entry, "true or false")),
     }

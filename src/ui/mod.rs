@@ -53,7 +53,7 @@ impl Reducible for State {
 }
 
 /// Props of the whole widget.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     /// The validated configuration.
     pub config: Rc<Config>,
@@ -83,6 +83,26 @@ pub struct AppProps {
     /// Hears what went wrong where the visitor only sees a short notice (a part that failed to
     /// load), for the console.
     pub on_problem: Callback<String>,
+}
+
+/// The configuration and the catalog are compared by address: the embed layer replaces either
+/// only when it changes, and comparing their contents would cost every render (and the bundle)
+/// a walk through every text.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.reset == other.reset
+            && self.resume == other.resume
+            && self.storage_note == other.storage_note
+            && self.on_event == other.on_event
+            && self.on_progress == other.on_progress
+            && self.shared == other.shared
+            && self.on_voice == other.on_voice
+            && self.parts == other.parts
+            && self.on_styles == other.on_styles
+            && self.on_problem == other.on_problem
+    }
 }
 
 /// The whole widget: intro, questions, result.

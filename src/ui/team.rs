@@ -181,18 +181,17 @@ pub fn TeamView(props: &TeamProps) -> Html {
         use_effect_with(
             (input.clone(), keeping.on, keeping.rounds.clone()),
             move |(text, on, rounds)| {
-                if *on {
-                    let kept = Kept {
-                        text: text.to_string(),
-                        rounds: rounds.clone(),
-                    };
-                    let in_memory = !(store.keep)(&config, Some(&kept));
-                    if in_memory != keeping.in_memory {
-                        keeping.set(Keeping {
-                            in_memory,
-                            ..(*keeping).clone()
-                        });
-                    }
+                // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
+                let kept = on.then(|| Kept {
+                    text: text.to_string(),
+                    rounds: rounds.clone(),
+                });
+                let in_memory = !(store.keep)(&config, kept.as_ref()) && *on;
+                if in_memory != keeping.in_memory {
+                    keeping.set(Keeping {
+                        in_memory,
+                        ..(*keeping).clone()
+                    });
                 }
             },
         );
@@ -790,7 +789,10 @@ fn views_table(t: &Catalog, report: &TeamReport) -> Html {
     let heads = column_names(t)
         .into_iter()
         .map(|name| html! { <th scope="col">{ name }</th> });
-    let rows = report.views.iter().map(|p| {
+    // Leads' views are few in practice; a paste of thousands still draws only the first page
+    // (the CSV has them all).
+    let more = report.views.len().saturating_sub(PAGE);
+    let rows = report.views.iter().take(PAGE).map(|p| {
         html! {
             <tr data-view="" data-view-line={p.line.to_string()} data-level={p.outcome.level.id()}>
                 { person_cells(t, p) }
@@ -808,6 +810,9 @@ fn views_table(t: &Catalog, report: &TeamReport) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            if more > 0 {
+                <p class="air-muted" data-views-more="">{ t.fill(Msg::TeamViewsMore, &[("n", &t.number(more as i64))]) }</p>
+            }
         </div>
     }
 }

@@ -158,7 +158,8 @@ test("a dropped file is read, and large lists are paginated", async () => {
 });
 
 test("the team view opens from a result and goes back to it", async () => {
-  const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
+  // An intranet page, where the host turned the team link on.
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/intranet.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await answerAll(host, ANSWERS);
@@ -177,10 +178,19 @@ test("5,000 codes parse, aggregate and render, one page of people at a time", as
     const counts = [5, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4];
     let seed = 1;
     const next = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    // `scoreAnswers` gives a lead's code (`1-`); the same answers as a person's own (`S-`), with
+    // the check character recomputed as the README describes.
+    const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXY";
+    const toSelf = (code) => {
+      const values = ["S", ...code.replace(/-/g, "").slice(1, -1)].map((c) => ALPHABET.indexOf(c));
+      const sum = values.reduce((s, v, i) => s + (values.length + 1 - i) * v, 0);
+      const check = ALPHABET[(31 - (sum % 31)) % 31];
+      return `S-${code.slice(2, 7)}-${check}`;
+    };
     const lines = [];
     for (let i = 0; i < 5000; i++) {
       const answers = Uint8Array.from(counts.map((n) => next(n)));
-      lines.push(`Person ${i},Team ${i % 12},${scoreAnswers(answers).code}`);
+      lines.push(`Person ${i},Team ${i % 12},${toSelf(scoreAnswers(answers).code)}`);
     }
     return lines.join("\n");
   });
