@@ -557,11 +557,12 @@ fn legend(t: &Catalog) -> Html {
     }
 }
 
+/// A legend swatch's classes: the shading of its band's cells.
 fn classes_of(band: Band) -> &'static str {
     match band {
-        Band::Short => "air-swatch air-low",
-        Band::Met => "air-swatch air-mid",
-        Band::Robust => "air-swatch air-high",
+        Band::Short => "air-swatch air-cell air-low",
+        Band::Met => "air-swatch air-cell air-mid",
+        Band::Robust => "air-swatch air-cell air-high",
     }
 }
 

@@ -83,7 +83,8 @@ pub fn roster_text(people: usize, rng: &mut Rng) -> String {
     ];
     let mut text = String::from("Name,Team,Code\r\n");
     for i in 0..people {
-        let code = ai_readiness::core::code::encode(&random_answers(rng), Perspective::Team)
+        // People's own results: the codes a team lead collects and the team view counts.
+        let code = ai_readiness::core::code::encode(&random_answers(rng), Perspective::Person)
             .map(|c| c.to_string())
             .unwrap_or_default();
         let team = TEAMS[rng.below(TEAMS.len())];
