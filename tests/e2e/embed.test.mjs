@@ -178,10 +178,14 @@ test("destroy, reset and setConfig work from the page", async () => {
     handle.reset();
     await new Promise(requestAnimationFrame);
     out.push(!!root.querySelector('[data-action="start"]'));
+    // The reset is saved by an effect after it is drawn; on a busy machine that can take more
+    // than a frame. Wait for the saved step to be the intro (bounded), then destroy.
+    const saved = () => (localStorage.getItem("ai-readiness:progress:v1:a") ?? "").split("/")[2];
+    for (let frame = 0; frame < 300 && saved() !== "i"; frame++) await new Promise(requestAnimationFrame);
     handle.destroy();
     out.push(root.childElementCount);
     mount(el, { title: "Mounted again" });
-    await new Promise(requestAnimationFrame);
+    for (let frame = 0; frame < 300 && !root.querySelector("h2"); frame++) await new Promise(requestAnimationFrame);
     out.push(root.querySelector("h2").textContent);
     return out;
   });
