@@ -36,7 +36,14 @@ export interface AiReadinessConfig {
   mode?: "assessment" | "team";
   /** Also push every event to window.dataLayer (Google Tag Manager). Default false. */
   dataLayer?: boolean;
+  /** Whose work the questions ask about: "team" (a lead about their team) or "self" (a person
+   *  about their own work). Read at mount. Default "team". */
+  perspective?: AiReadinessPerspective;
+  /** Offer "Open the team view" on the result (intranet pages). Default false. */
+  teamLink?: boolean;
 }
+
+export type AiReadinessPerspective = "team" | "self";
 
 export type AiReadinessDimension = "access" | "usage" | "capability" | "visibility";
 export type AiReadinessLevel = "experimenting" | "adopting" | "operating";
@@ -53,14 +60,18 @@ export interface AiReadinessResult {
   modelVersion: string;
   /** Eight hex digits naming the questions and rules that produced the result. */
   modelFingerprint: string;
-  /** The result code that carries these answers, e.g. "1-7KD3Q-W". */
+  /** The result code that carries these answers, e.g. "1-7KD3Q-W" (a lead's view) or
+   *  "S-7KD3Q-…" (a person's own result). */
   code: string;
+  /** Whose work the answers describe. */
+  perspective: AiReadinessPerspective;
 }
 
 /** Detail of `ai-readiness:ready` and `ai-readiness:start`. */
 export interface AiReadinessStartDetail {
   total: number;
   modelVersion: string;
+  perspective: AiReadinessPerspective;
 }
 
 /** Detail of `ai-readiness:answer`. */
