@@ -178,11 +178,14 @@ pub fn TeamView(props: &TeamProps) -> Html {
     };
     {
         let (store, config, keeping) = (props.store, props.config.clone(), keeping.clone());
+        // The text counts only while the list is kept: typing into a list that is not kept
+        // touches no storage.
+        let text = keeping.on.then(|| input.clone());
         use_effect_with(
-            (input.clone(), keeping.on, keeping.rounds.clone()),
+            (text, keeping.on, keeping.rounds.clone()),
             move |(text, on, rounds)| {
                 // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
-                let kept = on.then(|| Kept {
+                let kept = text.as_ref().map(|text| Kept {
                     text: text.to_string(),
                     rounds: rounds.clone(),
                 });
