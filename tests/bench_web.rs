@@ -7,7 +7,7 @@
 mod common;
 
 use ai_readiness::core::roster::parse;
-use ai_readiness::core::team::report;
+use ai_readiness::core::team::summarise;
 use common::{roster_text, Rng};
 use wasm_bindgen_test::*;
 
@@ -32,7 +32,7 @@ fn team_parse_and_aggregate_in_wasm() {
             let start = performance.now();
             let roster = parse(&text);
             let parsed = performance.now();
-            let team = report(&roster);
+            let team = summarise(roster.entries);
             let done = performance.now();
             assert_eq!(team.people, size, "every generated code counts");
             parse_best = parse_best.min(parsed - start);

@@ -6,7 +6,7 @@ use ai_readiness::core::code::encode;
 use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Answers, Dimension, Level};
 use ai_readiness::core::plan::steps;
-use ai_readiness::core::roster::{parse, Duplicate, Roster};
+use ai_readiness::core::roster::{parse, Duplicate, Reader, Roster};
 use ai_readiness::core::scoring::{score, Outcome};
 use ai_readiness::core::team::{
     csv_name, person_fields, report, sort_people, teams_csv, to_csv, with_code, Kept, KeptError,
@@ -267,6 +267,39 @@ fn an_empty_roster_reports_nobody() {
 }
 
 // ---------------------------------------------------------------- duplicates and problems
+
+#[test]
+fn reading_in_slices_gives_the_same_roster_as_reading_at_once() {
+    let mut rng = Rng::new(29);
+    let (text, _) = random_roster_text(&mut rng, 40);
+    let first = text.lines().next().unwrap_or_default().to_string();
+    // Every kind of line: a byte order mark, a header, CRLF and lone CR endings, Arabic commas,
+    // blank lines, problems and a duplicate.
+    let text = format!(
+        "\u{FEFF}Name,Team,Code\r\n{text}\r\nnot a code\rA,B,C,D\n\"open,1\n{first}\nسارة\u{60c}Ops\u{60c}{code}",
+        code = code(&random_answers(&mut rng)),
+    );
+    let whole = parse(&text);
+    assert_eq!(whole.entries.len(), 41);
+    assert_eq!(whole.problems.len(), 3);
+    assert_eq!(whole.duplicates.len(), 1);
+    for slice in [1, 2, 3, 7, 50] {
+        let mut reader = Reader::new(&text);
+        let mut reads = 1;
+        while !reader.read(&text, slice) {
+            reads += 1;
+            let (read, all) = reader.progress(&text);
+            assert!(read < all, "progress {read} of {all} before the end");
+        }
+        assert_eq!(reader.progress(&text).0, reader.progress(&text).1);
+        assert_eq!(
+            reads,
+            47_usize.div_ceil(slice),
+            "47 lines in reads of {slice}"
+        );
+        assert_eq!(reader.finish(), whole, "slices of {slice} lines");
+    }
+}
 
 #[test]
 fn a_repeated_name_and_code_counts_once() {

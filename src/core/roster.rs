@@ -34,7 +34,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError, ResultCode};
-use super::model::{Answers, Perspective};
+use super::model::Perspective;
+use super::scoring::{score, Outcome};
 
 /// At most this many entries are reserved up front; beyond it the lists grow as needed.
 const RESERVE_LINES: usize = 1 << 17;
@@ -61,8 +62,8 @@ pub struct RosterEntry {
     pub team: Option<String>,
     /// The code in canonical form.
     pub code: ResultCode,
-    /// The answers the code holds; they score under the current model.
-    pub answers: Answers,
+    /// What the code's answers score under the current model.
+    pub outcome: Outcome,
     /// Whose work the answers describe: a person's own (self) or a lead's view of a team.
     pub perspective: Perspective,
 }
@@ -127,117 +128,188 @@ pub struct Duplicate {
 
 /// Reads a pasted or dropped list of result codes.
 pub fn parse(text: &str) -> Roster {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // An Arabic comma is a comma: one keyboard may type both in one list.
-    let commas;
-    let text = if text.contains('\u{60c}') {
-        commas = text.replace('\u{60c}', ",");
-        commas.as_str()
-    } else {
-        text
-    };
-    let separator = choose_separator(text);
-    // Room for every line long enough to hold a code, up to a bound that keeps a huge paste of
-    // junk from reserving memory it will never use.
-    let room = lines(text)
-        .filter(|(_, line)| line.len() >= 7)
-        .take(RESERVE_LINES)
-        .count();
-    let mut roster = Roster {
-        entries: Vec::with_capacity(room),
-        ..Roster::default()
-    };
-    // Keyed by name and code in one string, to allocate once per line.
-    let mut seen = Index::with_capacity_and_hasher(room, BuildHasherDefault::default());
-    let mut fields = Vec::new();
-    for (line, raw) in lines(text) {
-        let problem = |reason: Problem| LineProblem {
-            line,
-            text: super::code::shorten(raw),
-            reason,
-        };
-        if let Err(reason) = split_fields(raw, separator, &mut fields) {
-            roster.problems.push(problem(reason));
-            continue;
-        }
-        let (name, team, code) = match fields.as_slice() {
-            [] => continue,
-            [code] => (None, None, code),
-            [name, code] => (non_empty(name), None, code),
-            [name, team, code] => (non_empty(name), non_empty(team), code),
-            more => {
-                roster
-                    .problems
-                    .push(problem(Problem::Fields { got: more.len() }));
-                continue;
-            }
-        };
-        if is_header(code) {
-            continue;
-        }
-        let decoded = match decode(code) {
-            Ok(decoded) => decoded,
-            Err(e) => {
-                roster.problems.push(problem(Problem::Code(e)));
-                continue;
-            }
-        };
-        if decoded.question_set != QUESTION_SET {
-            let version = decoded.question_set.to_string();
-            roster
-                .problems
-                .push(problem(Problem::Code(CodeError::UnknownVersion {
-                    version,
-                })));
-            continue;
-        }
-        if let Some(name) = &name {
-            match seen.entry(duplicate_key(name, &decoded.code)) {
-                Entry::Occupied(first) => {
-                    roster.duplicates.push(Duplicate {
-                        line,
-                        first_line: *first.get(),
-                    });
-                    continue;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(line);
-                }
-            }
-        }
-        roster.entries.push(RosterEntry {
-            line,
-            name,
-            team,
-            code: decoded.code,
-            answers: decoded.answers,
-            perspective: decoded.perspective,
-        });
-    }
-    roster
+    let mut reader = Reader::new(text);
+    reader.read(text, usize::MAX);
+    reader.finish()
 }
 
-/// The lines of `text` with their 1-based numbers; `\r\n`, `\r` and `\n` each end a line.
+/// Reads a list a slice of lines at a time, so that a long paste can be read between frames
+/// instead of in one long task: [`Reader::new`], then [`Reader::read`] with the same text until
+/// it returns `true`, then [`Reader::finish`]. Reading in slices gives the same roster as
+/// [`parse`].
+#[derive(Debug)]
+pub struct Reader {
+    /// The text with Arabic commas made commas, when it has any (else the caller's text is read).
+    commas: Option<String>,
+    /// Where the next line starts, in bytes.
+    at: usize,
+    /// Lines read so far.
+    line: usize,
+    separator: char,
+    /// Keyed by name and code in one string, to allocate once per line.
+    seen: Index,
+    roster: Roster,
+}
+
+impl Reader {
+    /// Starts reading `text`: chooses the separator and reserves room.
+    pub fn new(text: &str) -> Reader {
+        let at = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        // An Arabic comma is a comma: one keyboard may type both in one list.
+        let commas = text
+            .contains('\u{60c}')
+            .then(|| text.replace('\u{60c}', ","));
+        let body = commas
+            .as_deref()
+            .unwrap_or(text)
+            .get(at..)
+            .unwrap_or_default();
+        // Room for every line long enough to hold a code, up to a bound that keeps a huge paste
+        // of junk from reserving memory it will never use.
+        let room = lines(body)
+            .filter(|(_, line)| line.len() >= 7)
+            .take(RESERVE_LINES)
+            .count();
+        Reader {
+            separator: choose_separator(body),
+            commas,
+            at,
+            line: 0,
+            seen: Index::with_capacity_and_hasher(room, BuildHasherDefault::default()),
+            roster: Roster {
+                entries: Vec::with_capacity(room),
+                ..Roster::default()
+            },
+        }
+    }
+
+    /// How far reading has come: the bytes read and the bytes in all.
+    pub fn progress(&self, text: &str) -> (usize, usize) {
+        let len = self.commas.as_ref().map_or(text.len(), String::len);
+        (self.at.min(len), len)
+    }
+
+    /// Reads up to `most` more lines of `text` (the text given to [`Reader::new`]); `true` once
+    /// the whole text is read.
+    pub fn read(&mut self, text: &str, most: usize) -> bool {
+        let Reader {
+            commas,
+            at,
+            line: number,
+            separator,
+            seen,
+            roster,
+        } = self;
+        let text = commas.as_deref().unwrap_or(text);
+        let mut fields = Vec::new();
+        for _ in 0..most {
+            let Some((raw, next)) = next_line(text, *at) else {
+                return true;
+            };
+            *at = next;
+            *number += 1;
+            let line = *number;
+            let problem = |reason: Problem| LineProblem {
+                line,
+                text: super::code::shorten(raw),
+                reason,
+            };
+            if let Err(reason) = split_fields(raw, *separator, &mut fields) {
+                roster.problems.push(problem(reason));
+                continue;
+            }
+            let (name, team, code) = match fields.as_slice() {
+                [] => continue,
+                [code] => (None, None, code),
+                [name, code] => (non_empty(name), None, code),
+                [name, team, code] => (non_empty(name), non_empty(team), code),
+                more => {
+                    roster
+                        .problems
+                        .push(problem(Problem::Fields { got: more.len() }));
+                    continue;
+                }
+            };
+            if is_header(code) {
+                continue;
+            }
+            let decoded = match decode(code) {
+                Ok(decoded) => decoded,
+                Err(e) => {
+                    roster.problems.push(problem(Problem::Code(e)));
+                    continue;
+                }
+            };
+            // A code of another question set does not score under today's rules.
+            let outcome = match score(&decoded.answers) {
+                Ok(outcome) if decoded.question_set == QUESTION_SET => outcome,
+                _ => {
+                    let version = decoded.question_set.to_string();
+                    roster
+                        .problems
+                        .push(problem(Problem::Code(CodeError::UnknownVersion {
+                            version,
+                        })));
+                    continue;
+                }
+            };
+            if let Some(name) = &name {
+                match seen.entry(duplicate_key(name, &decoded.code)) {
+                    Entry::Occupied(first) => {
+                        roster.duplicates.push(Duplicate {
+                            line,
+                            first_line: *first.get(),
+                        });
+                        continue;
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(line);
+                    }
+                }
+            }
+            roster.entries.push(RosterEntry {
+                line,
+                name,
+                team,
+                code: decoded.code,
+                outcome,
+                perspective: decoded.perspective,
+            });
+        }
+        next_line(text, *at).is_none()
+    }
+
+    /// What was read.
+    pub fn finish(self) -> Roster {
+        self.roster
+    }
+}
+
+/// The line of `text` starting at byte `at`, and where the one after it starts; `\r\n`, `\r` and
+/// `\n` each end a line. `None` at the end of the text.
+fn next_line(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = text.get(at..).filter(|rest| !rest.is_empty())?;
+    Some(match rest.bytes().position(|b| b == b'\r' || b == b'\n') {
+        Some(end) => {
+            let ending = if rest.get(end..end + 2) == Some("\r\n") {
+                2
+            } else {
+                1
+            };
+            (rest.get(..end).unwrap_or_default(), at + end + ending)
+        }
+        None => (rest, text.len()),
+    })
+}
+
+/// The lines of `text` with their 1-based numbers.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text;
+    let mut at = 0;
     let mut number = 0usize;
     std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
+        let (line, next) = next_line(text, at)?;
+        at = next;
         number += 1;
-        let end = rest.bytes().position(|b| b == b'\r' || b == b'\n');
-        let line = match end.and_then(|end| rest.split_at_checked(end)) {
-            Some((line, tail)) => {
-                rest = tail
-                    .strip_prefix("\r\n")
-                    .or_else(|| tail.strip_prefix('\r'))
-                    .or_else(|| tail.strip_prefix('\n'))
-                    .unwrap_or_default();
-                line
-            }
-            None => std::mem::take(&mut rest),
-        };
         Some((number, line))
     })
 }

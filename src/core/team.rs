@@ -9,12 +9,11 @@
 //! who all gave the same answers gets exactly that one result. A gap is only ever a gap: an
 //! Operating person's weakest area is not counted as anyone's biggest gap.
 
-use super::code::ResultCode;
 use super::i18n::Msg;
 use super::model::{Dimension, Level, Perspective};
 use super::plan::steps;
 use super::roster::{Index, Roster, RosterEntry};
-use super::scoring::{outcome_from_scores, score, Outcome, Scores, GAP_PRIORITY, RULES};
+use super::scoring::{outcome_from_scores, Outcome, Scores, GAP_PRIORITY, RULES};
 
 /// The aggregated results of a roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,22 +80,9 @@ impl TeamRow {
     }
 }
 
-/// One code's result: a person's (self perspective) or a lead's view of a team.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PersonRow {
-    /// Line number in the pasted text.
-    pub line: usize,
-    /// The name given, if any.
-    pub name: Option<String>,
-    /// The team given, if any.
-    pub team: Option<String>,
-    /// Whose work the code describes.
-    pub perspective: Perspective,
-    /// The result code.
-    pub code: ResultCode,
-    /// Its result.
-    pub outcome: Outcome,
-}
+/// One code's result: a person's (self perspective) or a lead's view of a team. It is the
+/// roster's entry itself, moved into the report rather than copied.
+pub type PersonRow = RosterEntry;
 
 impl PersonRow {
     /// The biggest gap, or `None` at Operating, where the weakest area is not a gap.
@@ -169,50 +155,46 @@ fn shared_gap<'a>(outcomes: impl Iterator<Item = &'a Outcome> + Clone) -> Option
     })
 }
 
-/// Aggregates a roster. Entries whose answers do not score (only possible for a hand-built
-/// roster; [`super::roster::parse`] never yields them) are left out.
+/// Aggregates a roster (a copy of its entries; see [`summarise`] to spend them instead).
 pub fn report(roster: &Roster) -> TeamReport {
-    let scored: Vec<(&RosterEntry, Outcome)> = roster
-        .entries
-        .iter()
-        .filter_map(|e| Some((e, score(&e.answers).ok()?)))
-        .collect();
-    let row = |(entry, outcome): &(&RosterEntry, Outcome)| PersonRow {
-        line: entry.line,
-        name: entry.name.clone(),
-        team: entry.team.clone(),
-        perspective: entry.perspective,
-        code: entry.code.clone(),
-        outcome: outcome.clone(),
-    };
-    let views = scored
-        .iter()
-        .filter(|(e, _)| e.perspective == Perspective::Team)
-        .map(row)
-        .collect();
-    let people: Vec<&(&RosterEntry, Outcome)> = scored
-        .iter()
-        .filter(|(e, _)| e.perspective == Perspective::Person)
-        .collect();
+    summarise(roster.entries.clone())
+}
+
+/// Aggregates a roster's entries, moving them into the report's rows.
+pub fn summarise(entries: Vec<RosterEntry>) -> TeamReport {
+    let (mut people, views): (Vec<RosterEntry>, Vec<RosterEntry>) = entries
+        .into_iter()
+        .partition(|e| e.perspective == Perspective::Person);
 
     let mut everyone = Sums::default();
     let mut levels = [0usize; 3];
     // Teams by normalised name ("" for people without a team), in order of first appearance;
-    // the first spelling seen is the one shown.
+    // the first spelling seen is the one shown. Spellings map to their team first, so a name is
+    // normalised once, not once per person.
+    let mut spellings = Index::default();
     let mut index = Index::default();
     let mut teams: Vec<(String, Option<String>, Sums, Vec<&Outcome>)> = Vec::new();
-    for (entry, outcome) in &people {
+    for entry in &people {
+        let outcome = &entry.outcome;
         everyone.add(outcome.scores);
         if let Some(count) = levels.get_mut(outcome.level as usize) {
             *count += 1;
         }
-        let key = entry.team.as_deref().map(team_key).unwrap_or_default();
-        let at = match index.get(&key) {
+        let spelling = entry.team.as_deref().unwrap_or_default();
+        let at = match spellings.get(spelling) {
             Some(&at) => at,
             None => {
-                index.insert(key.clone(), teams.len());
-                teams.push((key, entry.team.clone(), Sums::default(), Vec::new()));
-                teams.len() - 1
+                let key = team_key(spelling);
+                let at = match index.get(&key) {
+                    Some(&at) => at,
+                    None => {
+                        index.insert(key.clone(), teams.len());
+                        teams.push((key, entry.team.clone(), Sums::default(), Vec::new()));
+                        teams.len() - 1
+                    }
+                };
+                spellings.insert(spelling.to_string(), at);
+                at
             }
         };
         if let Some(team) = teams.get_mut(at) {
@@ -235,30 +217,20 @@ pub fn report(roster: &Roster) -> TeamReport {
             })
         })
         .collect();
+    let common_gap = shared_gap(people.iter().map(|p| &p.outcome));
 
-    // Sort small keys rather than whole rows, then build the rows in that order.
-    let mut order: Vec<(Level, u8, usize, usize)> = people
-        .iter()
-        .enumerate()
-        .map(|(i, (entry, outcome))| (outcome.level, outcome.adoption, entry.line, i))
-        .collect();
-    // Keys are unique (they end in the position), so an unstable sort orders them fully; it
-    // also costs the bundle less than a stable one.
-    order.sort_unstable();
-    let people_rows = order
-        .into_iter()
-        .filter_map(|(.., i)| people.get(i))
-        .map(|p| row(p))
-        .collect();
+    // Lines are unique, so an unstable sort orders the rows fully; it also costs the bundle less
+    // than a stable one.
+    people.sort_unstable_by_key(|p| (p.outcome.level, p.outcome.adoption, p.line));
 
     TeamReport {
         people: everyone.people,
         levels,
         overall: everyone.means().map(outcome_from_scores),
         teams,
-        people_rows,
+        people_rows: people,
         views,
-        common_gap: shared_gap(people.iter().map(|(_, o)| o)),
+        common_gap,
     }
 }
 

@@ -87,6 +87,30 @@ pub(super) fn today() -> String {
         part("getDate")
     )
 }
+/// Tells `on` when the page is about to print (`true`) and when it has (`false`), until the
+/// returned function is called.
+pub(super) fn watch_print(on: yew::Callback<bool>) -> Box<dyn FnOnce()> {
+    let window = web_sys::window();
+    let heard = [("beforeprint", true), ("afterprint", false)].map(|(name, printing)| {
+        let on = on.clone();
+        let heard = Closure::<dyn Fn()>::new(move || on.emit(printing));
+        if let Some(window) = &window {
+            drop(window.add_event_listener_with_callback(name, heard.as_ref().unchecked_ref()));
+        }
+        (name, heard)
+    });
+    Box::new(move || {
+        if let Some(window) = &window {
+            for (name, heard) in &heard {
+                drop(
+                    window
+                        .remove_event_listener_with_callback(name, heard.as_ref().unchecked_ref()),
+                );
+            }
+        }
+    })
+}
+
 /// Largest file the team view reads: far above 100,000 codes, far below what would stall a tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 

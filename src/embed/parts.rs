@@ -70,6 +70,7 @@ fn team_fns() -> PartFns {
                 recall: files::recall,
                 keep: files::keep,
                 today: files::today,
+                watch_print: files::watch_print,
             },
         }),
         css: parts_css(),

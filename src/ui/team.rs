@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::model::{Dimension, Level, Perspective};
-use crate::core::roster::{self, Roster};
+use crate::core::roster::{Reader, Roster};
 use crate::core::scoring::{outcome_from_scores, Scores};
 use crate::core::team::{
     self, with_code, Band, Kept, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
@@ -81,6 +81,9 @@ pub struct TeamStore {
     pub keep: fn(&Config, Option<&Kept>) -> bool,
     /// Today's date as `YYYY-MM-DD`, for rounds and file names.
     pub today: fn() -> String,
+    /// Tells the callback `true` when the page is about to print and `false` after; the
+    /// returned function stops telling.
+    pub watch_print: fn(Callback<bool>) -> Box<dyn FnOnce()>,
 }
 
 impl PartialEq for TeamStore {
@@ -88,6 +91,7 @@ impl PartialEq for TeamStore {
         std::ptr::fn_addr_eq(self.recall, other.recall)
             && std::ptr::fn_addr_eq(self.keep, other.keep)
             && std::ptr::fn_addr_eq(self.today, other.today)
+            && std::ptr::fn_addr_eq(self.watch_print, other.watch_print)
     }
 }
 
@@ -120,6 +124,158 @@ pub struct TeamProps {
 /// People per page of the people table.
 const PAGE: usize = 50;
 
+/// Texts up to this many bytes (about 2,000 lines) are read as they are typed.
+const READ_AT_ONCE: usize = 64 * 1024;
+/// A longer text is read once typing has paused this long...
+const QUIET: std::time::Duration = std::time::Duration::from_millis(300);
+/// ...this many lines per task (a few milliseconds each).
+const SLICE: usize = 2_000;
+
+/// A list as read: what did not count, and the team picture of what did.
+struct Settled {
+    /// The text it was read from.
+    text: AttrValue,
+    roster: Roster,
+    report: TeamReport,
+}
+
+impl Settled {
+    /// Reads a whole text now.
+    fn read(text: AttrValue) -> Settled {
+        let mut reader = Reader::new(&text);
+        reader.read(&text, usize::MAX);
+        Settled::summarise(text, reader)
+    }
+
+    /// Summarises what `reader` read of `text`.
+    fn summarise(text: AttrValue, reader: Reader) -> Settled {
+        let mut roster = reader.finish();
+        let report = team::summarise(std::mem::take(&mut roster.entries));
+        Settled {
+            text,
+            roster,
+            report,
+        }
+    }
+}
+
+/// Rows drawn at a time while everyone is shown: enough to fill the scrolling box (at most
+/// 40rem high) with room to spare on both sides.
+const WINDOW: usize = 60;
+/// Rows drawn above the first one on screen; the window moves in steps of this many rows.
+const OVERSCAN: usize = 15;
+
+/// The people table's window while everyone is shown, and whether the page is being printed.
+#[derive(Clone)]
+struct Table {
+    /// The first row drawn.
+    first: UseStateHandle<usize>,
+    /// Between `beforeprint` and `afterprint`: every row is drawn.
+    printing: UseStateHandle<bool>,
+    /// The scrolling box and the two spacer cells.
+    wrap: NodeRef,
+    before: NodeRef,
+    after: NodeRef,
+    /// What the view remembers between renders without rendering again.
+    scratch: Rc<std::cell::RefCell<Scratch>>,
+}
+
+/// What the team view remembers between renders without rendering again.
+struct Scratch {
+    /// The text last read, or being read.
+    asked: AttrValue,
+    /// Counts reads started; a read stops when a later one starts.
+    job: u32,
+    /// Rows left out above the window, drawn, and left out below, at the last render.
+    spans: (usize, usize, usize),
+    /// One row's height in pixels, as last measured.
+    row: f64,
+}
+
+/// The list as read, and how far a read of a changed text has come.
+#[derive(Clone)]
+struct List {
+    settled: Rc<Settled>,
+    reading: Option<(usize, usize)>,
+}
+
+fn zero() -> usize {
+    0
+}
+
+fn no() -> bool {
+    false
+}
+
+/// Reads `text` if it is not what was last read: a short text now, a long one after a pause in
+/// typing, a slice at a time.
+fn follow(
+    list: &UseStateHandle<List>,
+    scratch: &Rc<std::cell::RefCell<Scratch>>,
+    text: &AttrValue,
+) {
+    let id = {
+        let mut s = scratch.borrow_mut();
+        if s.asked == *text {
+            return;
+        }
+        s.asked = text.clone();
+        s.job += 1;
+        s.job
+    };
+    if text.len() <= READ_AT_ONCE {
+        list.set(List {
+            settled: Rc::new(Settled::read(text.clone())),
+            reading: None,
+        });
+        return;
+    }
+    let (list, scratch, text) = (list.clone(), scratch.clone(), text.clone());
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(QUIET).await;
+        let mut reader = Reader::new(&text);
+        while scratch.borrow().job == id {
+            if reader.read(&text, SLICE) {
+                list.set(List {
+                    settled: Rc::new(Settled::summarise(text, reader)),
+                    reading: None,
+                });
+                return;
+            }
+            list.set(List {
+                settled: list.settled.clone(),
+                reading: Some(reader.progress(&text)),
+            });
+            // Lets the browser paint and handle input before the next slice.
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        }
+    });
+}
+
+impl Table {
+    /// Gives the spacer rows the height of the rows they stand for, measured from the rows
+    /// drawn between them (rows never wrap, so they are all alike).
+    fn size_spacers(&self) {
+        let cell = |node: &NodeRef| node.cast::<web_sys::HtmlElement>();
+        let (Some(before), Some(after)) = (cell(&self.before), cell(&self.after)) else {
+            return;
+        };
+        let mut scratch = self.scratch.borrow_mut();
+        let (above, drawn, below) = scratch.spans;
+        let span = f64::from(after.offset_top() - before.offset_top() - before.offset_height());
+        if drawn > 0 && span > 0.0 {
+            scratch.row = span / drawn as f64;
+        }
+        let row = scratch.row;
+        for (cell, rows) in [(before, above), (after, below)] {
+            drop(cell.style().set_property(
+                "height",
+                &format!("{}px", (rows as f64 * row).round() as u64),
+            ));
+        }
+    }
+}
+
 /// How the people table is ordered: by a column of [`PEOPLE_COLUMNS`] or, by default, the
 /// stuck first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,8 +298,8 @@ struct Keeping {
 pub fn TeamView(props: &TeamProps) -> Html {
     let t = &*props.t;
     let input = props.text.clone();
-    let page = use_state(|| 0usize);
-    let show_all = use_state(|| false);
+    let page = use_state(zero);
+    let show_all = use_state(no);
     let file_error = use_state(|| None::<FileError>);
     let sort = use_state(|| Sort {
         column: None,
@@ -176,11 +332,54 @@ pub fn TeamView(props: &TeamProps) -> Html {
             }
         })
     };
+    // The list as last read. A short text is read at once; a long one after a pause in typing,
+    // a slice of lines per task, so no keystroke waits for a whole read and the page stays
+    // responsive (`reading` says how far it has come).
+    let list = {
+        let text = input.clone();
+        use_state(move || List {
+            settled: Rc::new(Settled::read(if text.len() <= READ_AT_ONCE {
+                text
+            } else {
+                AttrValue::default()
+            })),
+            reading: None,
+        })
+    };
+    let table = Table {
+        first: use_state(zero),
+        printing: use_state(no),
+        wrap: use_node_ref(),
+        before: use_node_ref(),
+        after: use_node_ref(),
+        scratch: {
+            let asked = list.settled.text.clone();
+            use_mut_ref(move || Scratch {
+                asked,
+                job: 0,
+                spans: (0, 0, 0),
+                row: 33.0,
+            })
+        },
+    };
+    {
+        // One effect after every render (each hook costs the bundle): read a changed text, size
+        // the people table's spacer rows, and hear the page print (printing draws every row).
+        let (list, table, input) = (list.clone(), table.clone(), input.clone());
+        let watch = props.store.watch_print;
+        use_effect(move || {
+            table.size_spacers();
+            follow(&list, &table.scratch, &input);
+            let printing = table.printing.clone();
+            watch(Callback::from(move |on| printing.set(on)))
+        });
+    }
     {
         let (store, config, keeping) = (props.store, props.config.clone(), keeping.clone());
         // The text counts only while the list is kept: typing into a list that is not kept
-        // touches no storage.
-        let text = keeping.on.then(|| input.clone());
+        // touches no storage. It is the text as last read, so a long list is written after a
+        // pause in typing, not on every keystroke.
+        let text = keeping.on.then(|| list.settled.text.clone());
         use_effect_with(
             (text, keeping.on, keeping.rounds.clone()),
             move |(text, on, rounds)| {
@@ -199,12 +398,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
             },
         );
     }
-    let parsed = use_memo(input.clone(), |text| {
-        let roster = roster::parse(text);
-        let report = team::report(&roster);
-        (roster, report)
-    });
-    let (roster, report) = (&parsed.0, &parsed.1);
+    let (roster, report) = (&list.settled.roster, &list.settled.report);
 
     let oninput = {
         let on_text = props.on_text.clone();
@@ -259,14 +453,14 @@ pub fn TeamView(props: &TeamProps) -> Html {
     });
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let export = |what: &'static str, csv: fn(&TeamReport) -> String| {
-        let parsed = parsed.clone();
+        let settled = list.settled.clone();
         let on_download = props.on_download.clone();
         let today = props.store.today;
         Callback::from(move |_: MouseEvent| {
             on_download.emit(Download {
                 name: team::csv_name(what, &today()),
                 mime: "text/csv;charset=utf-8",
-                content: csv(&parsed.1),
+                content: csv(&settled.report),
             })
         })
     };
@@ -277,14 +471,16 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let views = !report.views.is_empty();
 
     html! {
-        <section class="air-team" data-team="">
+        <section class="air-team" data-team="" aria-busy={list.reading.is_some().then_some("true")}>
             <h2>{ tx(t, Msg::TeamTitle) }</h2>
             <p class="air-lead">{ tx(t, Msg::TeamLead) }</p>
             <p class="air-private">{ tx(t, Msg::TeamPrivate) }</p>
             <div class="air-drop" {ondrop} {ondragover}>
                 <label class="air-field-label" for="air-team-input">{ tx(t, Msg::TeamPasteLabel) }</label>
-                // Codes, names and teams mix scripts; each line takes its direction from its text.
-                <textarea id="air-team-input" class="air-input" rows="7" spellcheck="false" dir="auto"
+                // Codes, names and teams mix scripts: each line takes its direction from its own
+                // text (`unicode-bidi: plaintext` in the stylesheet). `dir="auto"` would judge the
+                // whole text at once, and makes Chromium lay out a long list many times slower.
+                <textarea id="air-team-input" class="air-input air-list" rows="7" spellcheck="false"
                     placeholder={attr(t, Msg::TeamPlaceholder)} value={input.clone()} {oninput}
                     data-team-input="" />
                 <label class="air-file">
@@ -296,6 +492,11 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 }
             </div>
             { keep_controls }
+            if let Some((read, all)) = list.reading {
+                <p class="air-notice" role="status" data-reading="">
+                    { t.fill(Msg::TeamReading, &[("percent", &t.lang.percent(percent(read, all) as i64))]) }
+                </p>
+            }
             if people && views {
                 <p class="air-notice" role="status" data-mixed="">{ tx(t, Msg::TeamMixed) }</p>
             }
@@ -306,7 +507,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 { summary(t, report) }
                 { team_table(t, report, round) }
                 { team_steps(t, report) }
-                { people_table(t, report, &page, &show_all, &sort, &filter) }
+                { people_table(t, report, &page, &show_all, &sort, &filter, &table) }
             } else if !views && !input.trim().is_empty() {
                 <p class="air-notice" role="status">{ tx(t, Msg::TeamNoneValid) }</p>
             }
@@ -671,8 +872,10 @@ fn people_table(
     show_all: &UseStateHandle<bool>,
     sort: &UseStateHandle<Sort>,
     filter: &UseStateHandle<Option<String>>,
+    table: &Table,
 ) -> Html {
     let all = **show_all;
+    let printing = *table.printing;
     let order = match sort.column {
         Some(column) => team::sort_people(&report.people_rows, column, sort.descending),
         None => report.people_rows.iter().collect(),
@@ -686,18 +889,41 @@ fn people_table(
     };
     let pages = shown.len().div_ceil(PAGE).max(1);
     let at = (**page).min(pages - 1);
-    let (skip, take) = if all {
+    let windowed = all && !printing;
+    let (skip, take) = if printing {
         (0, usize::MAX)
+    } else if all {
+        ((*table.first).min(shown.len()), WINDOW)
     } else {
         (at * PAGE, PAGE)
     };
-    let rows = shown.iter().skip(skip).take(take).map(|p| {
+    let drawn = take.min(shown.len() - skip.min(shown.len()));
+    table.scratch.borrow_mut().spans = if windowed {
+        (skip, drawn, shown.len() - skip - drawn)
+    } else {
+        (0, 0, 0)
+    };
+    let rows = shown.iter().enumerate().skip(skip).take(take).map(|(i, p)| {
         html! {
-            <tr data-person="" data-person-line={p.line.to_string()} data-level={p.outcome.level.id()}>
+            <tr data-person="" data-person-line={p.line.to_string()} data-level={p.outcome.level.id()} aria-rowindex={(i + 2).to_string()}>
                 { person_cells(t, p) }
             </tr>
         }
     });
+    let spacer = |node: &NodeRef| {
+        html! { <tr class="air-spacer" aria-hidden="true"><td colspan="12" ref={node.clone()}></td></tr> }
+    };
+    let onscroll = {
+        let (first, scratch) = (table.first.clone(), table.scratch.clone());
+        Callback::from(move |e: Event| {
+            let wrap = e.target_unchecked_into::<web_sys::Element>();
+            let top = (f64::from(wrap.scroll_top()) / scratch.borrow().row.max(1.0)) as usize;
+            let at = top.saturating_sub(OVERSCAN) / OVERSCAN * OVERSCAN;
+            if at != *first {
+                first.set(at);
+            }
+        })
+    };
     let heads = column_names(t).into_iter().enumerate().map(|(i, name)| {
         let current = sort.column == Some(i);
         let aria = match (current, sort.descending) {
@@ -730,11 +956,16 @@ fn people_table(
         <div class="air-people">
             <h3>{ tx(t, Msg::TeamPeopleHeading) }</h3>
             { team_filter }
-            <div class="air-table-wrap" tabindex="0" role="region" aria-label={attr(t, Msg::TeamPeopleHeading)}>
-                <table class="air-table" data-people-table="">
+            <div class={classes!("air-table-wrap", windowed.then_some("air-scroll"))} tabindex="0" role="region"
+                aria-label={attr(t, Msg::TeamPeopleHeading)} ref={table.wrap.clone()} {onscroll}>
+                <table class="air-table" data-people-table="" aria-rowcount={(shown.len() + 1).to_string()}>
                     <caption class="air-sr">{ tx(t, Msg::TeamPeopleHeading) }</caption>
-                    <thead><tr>{ for heads }</tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <thead><tr aria-rowindex="1">{ for heads }</tr></thead>
+                    <tbody>
+                        if windowed { { spacer(&table.before) } }
+                        { for rows }
+                        if windowed { { spacer(&table.after) } }
+                    </tbody>
                 </table>
             </div>
             if pages > 1 {

@@ -149,12 +149,28 @@ test("a dropped file is read, and large lists are paginated", async () => {
   await team.locator('[data-action="page-next"]').click();
   await team.locator('[data-action="page-next"]').click();
   assert.equal(await team.locator("[data-people-table] tbody tr").count(), 20);
-  // Everyone at once, e.g. before printing; the print stylesheet then hides only the controls.
+  // Everyone at once, in a scrolling box that draws only the rows near its scrolled place.
   await team.locator('[data-action="page-all"]').click();
-  assert.equal(await team.locator("[data-people-table] tbody tr").count(), 120);
+  const rows = team.locator("[data-people-table] tbody tr[data-person]");
+  assert.equal(await rows.count(), 60, "a window of rows, not all 120");
+  assert.equal(await team.locator("[data-people-table]").getAttribute("aria-rowcount"), "121");
+  assert.equal(await rows.first().getAttribute("aria-rowindex"), "2");
+  const wrap = team.locator(".air-scroll");
+  const height = await wrap.evaluate((w) => w.scrollHeight);
+  await wrap.evaluate((w) => { w.scrollTop = w.scrollHeight; });
+  await team.locator('[data-people-table] tr[aria-rowindex="121"]').waitFor();
+  assert.ok(await rows.count() <= 60);
+  assert.equal(await wrap.evaluate((w) => w.scrollHeight), height, "the spacers keep the box as tall as all rows");
+  // Printing draws every row, whatever is on screen; the print stylesheet hides the controls.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await team.locator('[data-people-table] tr[aria-rowindex="2"]').waitFor();
+  assert.equal(await rows.count(), 120);
   await page.emulateMedia({ media: "print" });
   assert.equal(await team.locator('[data-action="page-all"]').isVisible(), false);
-  assert.equal(await team.locator("[data-people-table] tbody tr").nth(119).isVisible(), true);
+  assert.equal(await rows.nth(119).isVisible(), true);
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.waitForFunction(() => document.querySelector("#team").shadowRoot.querySelectorAll("tr[data-person]").length <= 60);
 });
 
 test("the team view opens from a result and goes back to it", async () => {
