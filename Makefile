@@ -152,7 +152,7 @@ test-e2e:
 bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
-	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs
+	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs && node team_paste.mjs
 
 clean:
 	rm -rf pkg dist target

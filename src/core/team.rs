@@ -26,7 +26,8 @@ pub struct TeamReport {
     pub overall: Option<Outcome>,
     /// One row per team, sorted by team name (case ignored); people without a team come last.
     pub teams: Vec<TeamRow>,
-    /// One row per person, the stuck first: lowest level, then lowest adoption, then line.
+    /// One row per person, the stuck first: lowest level, then lowest adoption, then line
+    /// (in line order between [`tally`] and [`TeamReport::rank`]).
     pub people_rows: Vec<PersonRow>,
     /// Leads' views of their teams (team-perspective codes), in line order: shown apart.
     pub views: Vec<PersonRow>,
@@ -160,9 +161,41 @@ pub fn report(roster: &Roster) -> TeamReport {
     summarise(roster.entries.clone())
 }
 
-/// Aggregates a roster's entries, moving them into the report's rows.
+/// Aggregates a roster's entries, moving them into the report's rows: [`tally`], then
+/// [`TeamReport::rank`].
 pub fn summarise(entries: Vec<RosterEntry>) -> TeamReport {
-    let (mut people, views): (Vec<RosterEntry>, Vec<RosterEntry>) = entries
+    let mut report = tally(entries);
+    report.rank();
+    report
+}
+
+impl TeamReport {
+    /// Orders the people the stuck first: lowest level, then lowest adoption, then line.
+    pub fn rank(&mut self) {
+        // Sort small keys rather than whole rows (lines are unique, so an unstable sort orders
+        // them fully), then move each row to its place.
+        let mut order: Vec<(Level, u8, usize, usize)> = self
+            .people_rows
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.outcome.level, p.outcome.adoption, p.line, i))
+            .collect();
+        order.sort_unstable();
+        let mut rows: Vec<Option<PersonRow>> = std::mem::take(&mut self.people_rows)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.people_rows = order
+            .into_iter()
+            .filter_map(|(.., i)| rows.get_mut(i).and_then(Option::take))
+            .collect();
+    }
+}
+
+/// Aggregates a roster's entries as [`summarise`] does, but leaves the people in line order
+/// (the sort is [`TeamReport::rank`]), so that a long list can be summarised in two tasks.
+pub fn tally(entries: Vec<RosterEntry>) -> TeamReport {
+    let (people, views): (Vec<RosterEntry>, Vec<RosterEntry>) = entries
         .into_iter()
         .partition(|e| e.perspective == Perspective::Person);
 
@@ -218,10 +251,6 @@ pub fn summarise(entries: Vec<RosterEntry>) -> TeamReport {
         })
         .collect();
     let common_gap = shared_gap(people.iter().map(|p| &p.outcome));
-
-    // Lines are unique, so an unstable sort orders the rows fully; it also costs the bundle less
-    // than a stable one.
-    people.sort_unstable_by_key(|p| (p.outcome.level, p.outcome.adoption, p.line));
 
     TeamReport {
         people: everyone.people,

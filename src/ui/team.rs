@@ -129,7 +129,7 @@ const READ_AT_ONCE: usize = 64 * 1024;
 /// A longer text is read once typing has paused this long...
 const QUIET: std::time::Duration = std::time::Duration::from_millis(300);
 /// ...this many lines per task (a few milliseconds each).
-const SLICE: usize = 2_000;
+const SLICE: usize = 4_000;
 
 /// A list as read: what did not count, and the team picture of what did.
 struct Settled {
@@ -165,13 +165,16 @@ const WINDOW: usize = 60;
 /// Rows drawn above the first one on screen; the window moves in steps of this many rows.
 const OVERSCAN: usize = 15;
 
-/// The people table's window while everyone is shown, and whether the page is being printed.
+/// What the view's effects reach: the list box, the people table's window while everyone is
+/// shown, and whether the page is being printed.
 #[derive(Clone)]
 struct Table {
     /// The first row drawn.
     first: UseStateHandle<usize>,
     /// Between `beforeprint` and `afterprint`: every row is drawn.
     printing: UseStateHandle<bool>,
+    /// The list box.
+    input: NodeRef,
     /// The scrolling box and the two spacer cells.
     wrap: NodeRef,
     before: NodeRef,
@@ -182,6 +185,9 @@ struct Table {
 
 /// What the team view remembers between renders without rendering again.
 struct Scratch {
+    /// The text in the list box, as last typed or put there. The box is not given its value on
+    /// each render: Yew would read a long list back out of the page to compare it every time.
+    boxed: AttrValue,
     /// The text last read, or being read.
     asked: AttrValue,
     /// Counts reads started; a read stops when a later one starts.
@@ -233,26 +239,57 @@ fn follow(
     let (list, scratch, text) = (list.clone(), scratch.clone(), text.clone());
     yew::platform::spawn_local(async move {
         yew::platform::time::sleep(QUIET).await;
+        let current = || scratch.borrow().job == id;
         let mut reader = Reader::new(&text);
-        while scratch.borrow().job == id {
-            if reader.read(&text, SLICE) {
+        while current() {
+            let done = reader.read(&text, SLICE);
+            if !done {
                 list.set(List {
-                    settled: Rc::new(Settled::summarise(text, reader)),
+                    settled: list.settled.clone(),
+                    reading: Some(reader.progress(&text)),
+                });
+            }
+            // Lets the browser paint and handle input before the next slice, and before the
+            // summary, which is a task of its own.
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            if done && current() {
+                // The summary in two tasks (the sort is the second), and the list it replaces
+                // freed in a third.
+                let mut roster = reader.finish();
+                let mut report = team::tally(std::mem::take(&mut roster.entries));
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                if !current() {
+                    return;
+                }
+                report.rank();
+                let settled = Rc::new(Settled {
+                    text,
+                    roster,
+                    report,
+                });
+                list.set(List {
+                    settled,
                     reading: None,
                 });
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
                 return;
             }
-            list.set(List {
-                settled: list.settled.clone(),
-                reading: Some(reader.progress(&text)),
-            });
-            // Lets the browser paint and handle input before the next slice.
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
         }
     });
 }
 
 impl Table {
+    /// Puts `text` in the list box unless the box already holds it.
+    fn fill_box(&self, text: &AttrValue) {
+        let mut scratch = self.scratch.borrow_mut();
+        if scratch.boxed != *text {
+            if let Some(input) = self.input.cast::<HtmlTextAreaElement>() {
+                input.set_value(text);
+                scratch.boxed = text.clone();
+            }
+        }
+    }
+
     /// Gives the spacer rows the height of the rows they stand for, measured from the rows
     /// drawn between them (rows never wrap, so they are all alike).
     fn size_spacers(&self) {
@@ -349,12 +386,14 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let table = Table {
         first: use_state(zero),
         printing: use_state(no),
+        input: use_node_ref(),
         wrap: use_node_ref(),
         before: use_node_ref(),
         after: use_node_ref(),
         scratch: {
             let asked = list.settled.text.clone();
             use_mut_ref(move || Scratch {
+                boxed: AttrValue::default(),
                 asked,
                 job: 0,
                 spans: (0, 0, 0),
@@ -363,11 +402,14 @@ pub fn TeamView(props: &TeamProps) -> Html {
         },
     };
     {
-        // One effect after every render (each hook costs the bundle): read a changed text, size
-        // the people table's spacer rows, and hear the page print (printing draws every row).
+        // One effect after every render (each hook costs the bundle): put a text that came from
+        // elsewhere (a file, the kept list, the visitor's own code) in the box, read a changed
+        // text, size the people table's spacer rows, and hear the page print (printing draws
+        // every row).
         let (list, table, input) = (list.clone(), table.clone(), input.clone());
         let watch = props.store.watch_print;
         use_effect(move || {
+            table.fill_box(&input);
             table.size_spacers();
             follow(&list, &table.scratch, &input);
             let printing = table.printing.clone();
@@ -401,12 +443,12 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let (roster, report) = (&list.settled.roster, &list.settled.report);
 
     let oninput = {
-        let on_text = props.on_text.clone();
+        let (on_text, scratch) = (props.on_text.clone(), table.scratch.clone());
         let page = page.clone();
         Callback::from(move |e: InputEvent| {
-            on_text.emit(AttrValue::from(
-                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            ));
+            let text = AttrValue::from(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            scratch.borrow_mut().boxed = text.clone();
+            on_text.emit(text);
             page.set(0);
         })
     };
@@ -481,7 +523,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 // text (`unicode-bidi: plaintext` in the stylesheet). `dir="auto"` would judge the
                 // whole text at once, and makes Chromium lay out a long list many times slower.
                 <textarea id="air-team-input" class="air-input air-list" rows="7" spellcheck="false"
-                    placeholder={attr(t, Msg::TeamPlaceholder)} value={input.clone()} {oninput}
+                    placeholder={attr(t, Msg::TeamPlaceholder)} ref={table.input.clone()} {oninput}
                     data-team-input="" />
                 <label class="air-file">
                     <span>{ tx(t, Msg::TeamFileLabel) }</span>
