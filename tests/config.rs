@@ -3,8 +3,8 @@
 
 use ai_readiness::core::colour::is_css_colour;
 use ai_readiness::core::config::{
-    attribute_name, check_accent, is_safe_url, key_from_attribute, parse, Config, ConfigError,
-    ConfigValue, Entry, Theme,
+    attribute_name, check_accent, is_safe_url, key_from_attribute, merge, parse, Config,
+    ConfigError, ConfigValue, Entry, Theme,
 };
 use ai_readiness::core::i18n::{Catalog, Msg};
 use ai_readiness::core::model::Perspective;
@@ -409,4 +409,91 @@ fn perspective_and_team_link_are_read_and_checked() {
     assert_eq!(bad.problems[0].key(), "data-perspective");
     // The perspective is read at mount only, like the mode.
     assert!(ai_readiness::core::config::AT_MOUNT.contains(&"perspective"));
+}
+
+/// A `setConfig` call's entries, from a small random choice of keys and values.
+fn random_change(seed: &mut u64) -> Vec<Entry> {
+    let mut next = |n: u64| {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*seed >> 33) % n
+    };
+    let themes = ["light", "dark", "auto"];
+    let keys = ["intro.title", "intro.lead", "de:intro.title"];
+    let mut change: Vec<Entry> = Vec::new();
+    for _ in 0..=next(2) {
+        let entry = match next(4) {
+            0 => text("theme", themes[next(3) as usize]),
+            1 => text("title", ["A", "B"][next(2) as usize]),
+            2 => text("ctaLabel", ["Talk to us", "Book a call"][next(2) as usize]),
+            _ => {
+                let texts = (0..=next(3))
+                    .map(|_| {
+                        let key = keys[next(3) as usize];
+                        (
+                            key.to_string(),
+                            ConfigValue::Text(format!("{key} {}", next(5))),
+                        )
+                    })
+                    .collect();
+                Entry::object("strings", ConfigValue::Map(texts))
+            }
+        };
+        // An object has each key once.
+        if change.iter().all(|e| e.key != entry.key) {
+            change.push(entry);
+        }
+    }
+    change
+}
+
+/// The configuration as the widget uses it: texts given twice count once, the last one.
+fn effective(entries: &[Entry]) -> String {
+    let mut parsed = parse(entries).expect("valid changes");
+    let mut last: Vec<(String, String)> = Vec::new();
+    for o in &parsed.config.strings {
+        let key = format!("{:?} {:?} {:?}", o.lang, o.msg, o.form);
+        last.retain(|(k, _)| *k != key);
+        last.push((key, o.text.clone()));
+    }
+    last.sort();
+    parsed.config.strings.clear();
+    format!("{parsed:?} {last:?}")
+}
+
+#[test]
+fn merging_changes_parses_like_appending_them_and_stays_small() {
+    let mount = vec![
+        Entry::attribute("theme", "dark"),
+        Entry {
+            value: ConfigValue::Map(vec![(
+                "intro.lead".into(),
+                ConfigValue::Text("From the page".into()),
+            )]),
+            ..Entry::attribute("strings", "")
+        },
+        text("ctaUrl", "https://example.com/talk"),
+        text("ctaLabel", "Talk to us"),
+    ];
+    for run in 0..50u64 {
+        let mut seed = run;
+        let (mut appended, mut merged) = (mount.clone(), mount.clone());
+        for _ in 0..200 {
+            let change = random_change(&mut seed);
+            appended.extend(change.clone());
+            merged = merge(&merged, change);
+            assert_eq!(effective(&merged), effective(&appended), "run {run}");
+        }
+        // One entry per key given (`theme`, `title`, `ctaUrl`, `ctaLabel`), plus the `strings`
+        // objects, whose texts add up.
+        let strings = appended.iter().filter(|e| e.key == "strings").count();
+        assert_eq!(merged.len(), 4 + strings, "after 200 changes");
+        assert!(
+            appended.len() > 2 * merged.len(),
+            "{} of {}",
+            merged.len(),
+            appended.len()
+        );
+    }
 }

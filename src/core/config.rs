@@ -50,6 +50,20 @@ pub enum Source {
     Object,
 }
 
+/// `entries` followed by `added` (a `setConfig` call's entries), without the entries a new one
+/// makes moot (those with its key), so that a widget's thousandth change of its theme costs what
+/// its first did. `strings` objects are all kept, as their texts add up. The result parses to the
+/// configuration appending would give.
+pub fn merge(entries: &[Entry], added: Vec<Entry>) -> Vec<Entry> {
+    let mut merged: Vec<Entry> = entries
+        .iter()
+        .filter(|old| old.key == "strings" || added.iter().all(|new| new.key != old.key))
+        .cloned()
+        .collect();
+    merged.extend(added);
+    merged
+}
+
 /// One key/value pair from the host.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {

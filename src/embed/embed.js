@@ -18,9 +18,11 @@ const LOCALE_INTEGRITY = {};
 // Catalogs besides English, which is compiled into the wasm.
 const LANGUAGES = ["de", "fr", "es", "ar"];
 const SELECTOR = "[data-ai-readiness]";
-const handles = new WeakMap();
-// Every element a widget was mounted in, weakly held, for the apology after a crash.
-const widgets = new Set();
+// Widgets this script mounted in elements on the page, for the apology after a crash; one whose
+// element is taken out of the page is destroyed (an element with data-ai-readiness that comes
+// back is mounted again, its progress kept), so a single-page app that swaps pages does not
+// pile them up.
+const live = new Map();
 const HERE = new URL(".", import.meta.url).href;
 
 // First thing this script does: the module's download (with its pinned hash in a `make dist` build).
@@ -35,18 +37,15 @@ wasm.catch(() => {});
  */
 export function mount(element, config) {
   const handle = mountModule(element, config);
-  for (const ref of widgets) if (!ref.deref()) widgets.delete(ref);
-  widgets.add(new WeakRef(element));
+  if (element.isConnected) live.set(element, handle);
   return handle;
 }
 
 function mountOne(element) {
-  const known = handles.get(element);
+  const known = live.get(element);
   if (known?.live) return known;
   try {
-    const handle = mount(element, undefined);
-    handles.set(element, handle);
-    return handle;
+    return mount(element, undefined);
   } catch (error) {
     apologise(error);
     // Otherwise mount() logged the reason and shows it in the element; other widgets carry on.
@@ -63,8 +62,8 @@ function mountOne(element) {
 function apologise(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(HERE)) return;
   console.error(`${PREFIX} the widget crashed:`, error);
-  for (const ref of widgets) {
-    const root = ref.deref()?.shadowRoot;
+  for (const element of live.keys()) {
+    const root = element.shadowRoot;
     const texts = root?.querySelector("[data-crash-title]");
     if (!texts || root.querySelector(".air-crash")) continue;
     const notice = document.createElement("div");
@@ -107,7 +106,7 @@ export function mountAll(root = document) {
 
 /** The handle of the live widget mounted in `element` by this script, if any. */
 export function handleFor(element) {
-  const handle = handles.get(element);
+  const handle = live.get(element);
   return handle?.live ? handle : undefined;
 }
 
@@ -117,6 +116,12 @@ function watch() {
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE) mountAll(node);
       }
+    }
+    // Moved elements are back in the page by now; only those that left are let go.
+    for (const [element, handle] of live) {
+      if (element.isConnected) continue;
+      live.delete(element);
+      handle.destroy();
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -121,7 +121,11 @@ impl Instance {
             reset: self.resets.get(),
             resume: self.resume.clone(),
             storage_note: self.store.degraded(),
-            on_event: event_dispatcher(self.host.clone(), self.config.borrow().clone()),
+            on_event: event_dispatcher(
+                self.container.clone(),
+                self.host.clone(),
+                self.config.borrow().clone(),
+            ),
             shared,
             on_voice: {
                 let this = self.this.clone();
@@ -238,27 +242,41 @@ impl WidgetHandle {
         LIVE.with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, &self.inner)));
     }
 
+    /// A destroyed widget's handle refuses calls: quietly drawing a hidden widget again would
+    /// leak it.
+    fn alive(&self) -> Result<(), JsError> {
+        if self.inner.is_live() {
+            Ok(())
+        } else {
+            Err(fail("this widget was destroyed"))
+        }
+    }
+
     /// Whether the widget is still mounted (false after `destroy()`).
     #[wasm_bindgen(getter)]
     pub fn live(&self) -> bool {
         self.inner.is_live()
     }
 
-    /// Returns the widget to its first screen, dropping the current answers.
+    /// Returns the widget to its first screen, dropping the current answers. After `destroy()`
+    /// it does nothing but log why.
     pub fn reset(&self) {
-        self.inner
-            .resets
-            .set(self.inner.resets.get().wrapping_add(1));
-        self.inner.rerender();
+        if self.alive().is_ok() {
+            self.inner
+                .resets
+                .set(self.inner.resets.get().wrapping_add(1));
+            self.inner.rerender();
+        }
     }
 
     /// Changes some configuration keys on a live widget, e.g. `{ theme: "dark" }`. Throws, and
-    /// keeps the current configuration, when the change is invalid.
+    /// keeps the current configuration, when the change is invalid, and after `destroy()`.
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Partial<AiReadinessConfig>")] partial: JsValue,
     ) -> Result<(), JsError> {
+        self.alive()?;
         let mut added = js_config::entries(&partial).map_err(|e| fail(&e.to_string()))?;
         added.retain(|e| {
             let at_mount = config::AT_MOUNT.contains(&e.key.as_str());
@@ -270,8 +288,7 @@ impl WidgetHandle {
             }
             !at_mount
         });
-        let mut entries = self.inner.entries.borrow().clone();
-        entries.extend(added);
+        let entries = config::merge(&self.inner.entries.borrow(), added);
         // Attribute problems were reported when the widget mounted; a script's bad value throws.
         let parsed = checked(&entries).map_err(|e| fail(&e.to_string()))?;
         warn_all(&parsed.warnings);
@@ -477,8 +494,17 @@ fn report_problems(host: &Element, problems: &[ConfigError]) {
 }
 
 /// Dispatches each event on the host; a completion also goes to `submitUrl` when set.
-fn event_dispatcher(host: Element, config: Rc<Config>) -> Callback<Rc<WidgetEvent>> {
+fn event_dispatcher(
+    container: HtmlElement,
+    host: Element,
+    config: Rc<Config>,
+) -> Callback<Rc<WidgetEvent>> {
     Callback::from(move |event: Rc<WidgetEvent>| {
+        // A widget destroyed before its first render says nothing (no `ready` after `destroy()`):
+        // `destroy()` takes the container out of the shadow root.
+        if container.parent_node().is_none() {
+            return;
+        }
         dispatch(&host, &event);
         if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, courier(&host, &config)) {
             delivery::deliver(delivery::Courier {

@@ -196,6 +196,8 @@ struct Scratch {
     spans: (usize, usize, usize),
     /// One row's height in pixels, as last measured.
     row: f64,
+    /// The top spacer's height in pixels, as last set.
+    above_px: f64,
 }
 
 /// The list as read, and how far a read of a changed text has come.
@@ -295,15 +297,19 @@ impl Table {
     fn size_spacers(&self) {
         let cell = |node: &NodeRef| node.cast::<web_sys::HtmlElement>();
         let (Some(before), Some(after)) = (cell(&self.before), cell(&self.after)) else {
+            // No spacers drawn: the next ones start with no height.
+            self.scratch.borrow_mut().above_px = 0.0;
             return;
         };
         let mut scratch = self.scratch.borrow_mut();
         let (above, drawn, below) = scratch.spans;
-        let span = f64::from(after.offset_top() - before.offset_top() - before.offset_height());
+        // The top spacer is as tall as it was last made: the rows above at the last height.
+        let span = f64::from(after.offset_top() - before.offset_top()) - scratch.above_px;
         if drawn > 0 && span > 0.0 {
             scratch.row = span / drawn as f64;
         }
         let row = scratch.row;
+        scratch.above_px = (above as f64 * row).round();
         for (cell, rows) in [(before, above), (after, below)] {
             drop(cell.style().set_property(
                 "height",
@@ -398,6 +404,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 job: 0,
                 spans: (0, 0, 0),
                 row: 33.0,
+                above_px: 0.0,
             })
         },
     };

@@ -107,6 +107,8 @@ test("the demo page's language picker switches the live widget and keeps the ans
 test("level names stay whole on a 320 px phone in every language", async () => {
   const { page: first } = await openPage(env.browser, page());
   const code = await first.evaluate(async () => {
+    // The module is ready once embed.js has loaded it (it can still be loading here).
+    await (await import("/pkg/embed.js")).ready;
     const { scoreAnswers } = await import("/pkg/ai_readiness.js");
     return scoreAnswers(Uint8Array.from([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2])).code;
   });
