@@ -148,7 +148,8 @@ test-e2e:
 
 ## Benchmarks (print tables; no timing is asserted; not part of `make test`): first paint and
 ## answering beside a plain form and SurveyJS (tests/bench/first_paint.mjs, writes
-## target/bench/first_paint.md), and team parse + aggregate natively and in headless Chromium.
+## target/bench/first_paint.md), team parse + aggregate natively and in headless Chromium, and
+## a 100,000-line paste into the team view beside a plain textarea (tests/bench/team_paste.mjs).
 bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
