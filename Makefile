@@ -149,11 +149,12 @@ test-e2e:
 ## Benchmarks (print tables; no timing is asserted; not part of `make test`): first paint and
 ## answering beside a plain form and SurveyJS (tests/bench/first_paint.mjs, writes
 ## target/bench/first_paint.md), team parse + aggregate natively and in headless Chromium, and
-## a 100,000-line paste into the team view beside a plain textarea (tests/bench/team_paste.mjs).
+## a 100,000-line paste into the team view beside a plain textarea (tests/bench/team_paste.mjs),
+## and one setConfig call on a fresh widget and after 1,000 changes (tests/bench/set_config.mjs).
 bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
-	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs && node team_paste.mjs
+	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs && node team_paste.mjs && node set_config.mjs
 
 clean:
 	rm -rf pkg dist target
