@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::model::{Dimension, Level, Perspective};
-use crate::core::roster::{Reader, Roster};
+use crate::core::roster::{self, Reader, Roster};
 use crate::core::scoring::{outcome_from_scores, Scores};
 use crate::core::team::{
     self, with_code, Band, Kept, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
@@ -140,16 +140,9 @@ struct Settled {
 }
 
 impl Settled {
-    /// Reads a whole text now.
+    /// Reads a whole text now (a long one is read in slices by [`follow`]).
     fn read(text: AttrValue) -> Settled {
-        let mut reader = Reader::new(&text);
-        reader.read(&text, usize::MAX);
-        Settled::summarise(text, reader)
-    }
-
-    /// Summarises what `reader` read of `text`.
-    fn summarise(text: AttrValue, reader: Reader) -> Settled {
-        let mut roster = reader.finish();
+        let mut roster = roster::parse(&text);
         let report = team::summarise(std::mem::take(&mut roster.entries));
         Settled {
             text,
@@ -175,8 +168,7 @@ struct Table {
     printing: UseStateHandle<bool>,
     /// The list box.
     input: NodeRef,
-    /// The scrolling box and the two spacer cells.
-    wrap: NodeRef,
+    /// The people table's two spacer cells.
     before: NodeRef,
     after: NodeRef,
     /// What the view remembers between renders without rendering again.
@@ -393,7 +385,6 @@ pub fn TeamView(props: &TeamProps) -> Html {
         first: use_state(zero),
         printing: use_state(no),
         input: use_node_ref(),
-        wrap: use_node_ref(),
         before: use_node_ref(),
         after: use_node_ref(),
         scratch: {
@@ -1006,7 +997,7 @@ fn people_table(
             <h3>{ tx(t, Msg::TeamPeopleHeading) }</h3>
             { team_filter }
             <div class={classes!("air-table-wrap", windowed.then_some("air-scroll"))} tabindex="0" role="region"
-                aria-label={attr(t, Msg::TeamPeopleHeading)} ref={table.wrap.clone()} {onscroll}>
+                aria-label={attr(t, Msg::TeamPeopleHeading)} {onscroll}>
                 <table class="air-table" data-people-table="" aria-rowcount={(shown.len() + 1).to_string()}>
                     <caption class="air-sr">{ tx(t, Msg::TeamPeopleHeading) }</caption>
                     <thead><tr aria-rowindex="1">{ for heads }</tr></thead>
