@@ -6,7 +6,7 @@ use ai_readiness::core::code::encode;
 use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Answers, Dimension, Level};
 use ai_readiness::core::plan::steps;
-use ai_readiness::core::roster::{parse, Duplicate, Reader, Roster};
+use ai_readiness::core::roster::{decode_text, parse, Duplicate, Encoding, Reader, Roster};
 use ai_readiness::core::scoring::{score, Outcome};
 use ai_readiness::core::team::{
     csv_name, person_fields, report, sort_people, teams_csv, to_csv, with_code, Kept, KeptError,
@@ -442,6 +442,81 @@ fn bom_line_endings_and_blank_lines_do_not_matter() {
         let lines: Vec<usize> = roster.entries.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 5], "{text:?}");
     }
+}
+
+#[test]
+fn a_latin_1_file_reads_as_western_european_text() {
+    let a = code(&answers_by(|_, _| 0));
+    // "Müller;Vertrieb;<code>" and "Núñez" as a spreadsheet saves them in Windows-1252.
+    let mut bytes = b"Name;Team;Code\r\nM\xFCller;Vertrieb;".to_vec();
+    bytes.extend(a.as_bytes());
+    bytes.extend(b"\r\nN\xFA\xF1ez \x80 \x93x\x94;Ventas;");
+    bytes.extend(a.as_bytes());
+    let (text, encoding) = decode_text(&bytes);
+    assert_eq!(encoding, Encoding::Windows1252);
+    let roster = parse(&text);
+    assert!(roster.problems.is_empty(), "{:?}", roster.problems);
+    let names: Vec<_> = roster.entries.iter().map(|e| e.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("M\u{fc}ller"),
+            Some("N\u{fa}\u{f1}ez \u{20ac} \u{201c}x\u{201d}")
+        ]
+    );
+}
+
+#[test]
+fn utf8_files_are_read_strictly_and_utf16_by_its_byte_order_mark() {
+    let text =
+        "\u{FEFF}Name,Code\nM\u{fc}ller \u{0645}\u{062d}\u{0645}\u{062f} \u{1F600},1-AAAAA-A\n";
+    assert_eq!(
+        decode_text(text.as_bytes()),
+        (text.to_string(), Encoding::Utf8)
+    );
+    assert_eq!(
+        decode_text(b"plain ascii"),
+        ("plain ascii".into(), Encoding::Utf8)
+    );
+    assert_eq!(decode_text(b""), (String::new(), Encoding::Utf8));
+    let body = &text['\u{FEFF}'.len_utf8()..];
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in body.encode_utf16() {
+        le.extend(unit.to_le_bytes());
+        be.extend(unit.to_be_bytes());
+    }
+    assert_eq!(decode_text(&le), (body.to_string(), Encoding::Utf16));
+    assert_eq!(decode_text(&be), (body.to_string(), Encoding::Utf16));
+    // An odd trailing byte and a lone surrogate become U+FFFD, not a failure.
+    assert_eq!(
+        decode_text(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, 7]).0,
+        "a\u{FFFD}\u{FFFD}"
+    );
+    // One invalid byte anywhere makes the whole file Windows-1252: no half-and-half text.
+    let mut mixed = "Gr\u{fc}\u{df}e ".as_bytes().to_vec();
+    mixed.push(0xE9);
+    let (text, encoding) = decode_text(&mixed);
+    assert_eq!(encoding, Encoding::Windows1252);
+    assert_eq!(text.chars().count(), mixed.len());
+    assert!(text.ends_with('\u{e9}'));
+}
+
+#[test]
+fn every_byte_is_one_character_in_windows_1252() {
+    // 0x80..0xFF alone is never valid UTF-8, so each byte is decoded on its own.
+    for byte in 0x80..=0xFFu8 {
+        let (text, encoding) = decode_text(&[byte]);
+        assert_eq!(encoding, Encoding::Windows1252, "{byte:#x}");
+        assert_eq!(text.chars().count(), 1, "{byte:#x}");
+        let c = text.chars().next().unwrap_or_default();
+        if byte >= 0xA0 {
+            assert_eq!(u32::from(c), u32::from(byte), "Latin-1 above 0x9F");
+        } else {
+            assert_ne!(c, char::REPLACEMENT_CHARACTER, "{byte:#x}");
+        }
+    }
+    assert_eq!(decode_text(&[0x80, 0x8A, 0x9F]).0, "\u{20ac}\u{160}\u{178}");
 }
 
 #[test]

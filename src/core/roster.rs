@@ -126,6 +126,62 @@ pub struct Duplicate {
     pub first_line: usize,
 }
 
+/// How the bytes of a dropped or picked file were read as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte order mark), or plain ASCII.
+    Utf8,
+    /// UTF-16 with a byte order mark, as Excel's "Unicode text" writes it.
+    Utf16,
+    /// Not valid UTF-8 and no byte order mark: read as Windows-1252, the Western European code
+    /// page older spreadsheets save CSV files in (`M\u{fc}ller` as one byte `0xFC`). The visitor is
+    /// told, since a file in another code page would read wrong.
+    Windows1252,
+}
+
+/// Windows-1252's characters for the bytes 0x80 to 0x9F, where it differs from Latin-1 (the
+/// five unassigned bytes keep their C1 control code point, as browsers decode them).
+const WINDOWS_1252_HIGH: [u16; 32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+];
+
+/// Reads a file's bytes as text: UTF-16 when it starts with a UTF-16 byte order mark, UTF-8 when
+/// every byte sequence is valid UTF-8, and Windows-1252 otherwise. Never fails: every byte is a
+/// character in Windows-1252, and an unpaired UTF-16 surrogate becomes U+FFFD.
+pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+    let utf16 = |rest: &[u8], big_endian: bool| {
+        let units = rest.chunks(2).map(|pair| match (pair, big_endian) {
+            ([a, b], true) => u16::from_be_bytes([*a, *b]),
+            ([a, b], false) => u16::from_le_bytes([*a, *b]),
+            // An odd last byte: not a character.
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => (utf16(rest, false), Encoding::Utf16),
+        [0xFE, 0xFF, rest @ ..] => (utf16(rest, true), Encoding::Utf16),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), Encoding::Utf8),
+            Err(_) => {
+                let text = bytes
+                    .iter()
+                    .map(|&b| match b {
+                        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+                        _ => u16::from(b),
+                    })
+                    .map(|unit| char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'))
+                    .collect();
+                (text, Encoding::Windows1252)
+            }
+        },
+    }
+}
+
 /// Reads a pasted or dropped list of result codes.
 pub fn parse(text: &str) -> Roster {
     let mut reader = Reader::new(text);

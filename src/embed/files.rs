@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use super::js_config::error_text;
 use super::{error, storage, warn};
 use crate::core::config::Config;
+use crate::core::roster::decode_text;
 use crate::core::team::Kept;
 use crate::ui::team::{Download, FileError, FileRequest};
 
@@ -72,14 +73,7 @@ pub(super) fn keep(config: &Config, kept: Option<&Kept>) -> bool {
 /// `Reflect`: typed bindings would each add an import to the glue every visitor downloads.
 pub(super) fn today() -> String {
     let now = JsValue::from(js_sys::Date::new_0());
-    let part = |getter: &str| {
-        js_sys::Reflect::get(&now, &JsValue::from_str(getter))
-            .ok()
-            .map(|f| f.unchecked_into::<js_sys::Function>())
-            .and_then(|f| f.call1(&now, &JsValue::UNDEFINED).ok())
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as u32
-    };
+    let part = |getter: &str| call(&now, getter).as_f64().unwrap_or(0.0) as u32;
     format!(
         "{:04}-{:02}-{:02}",
         part("getFullYear"),
@@ -114,18 +108,30 @@ pub(super) fn watch_print(on: yew::Callback<bool>) -> Box<dyn FnOnce()> {
 /// Largest file the team view reads: far above 100,000 codes, far below what would stall a tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// Reads a picked or dropped file as text and hands it back.
+/// Calls `target[method]()` through `Reflect`, which adds no import to the glue every visitor
+/// downloads; `undefined` when there is no such method or it throws.
+fn call(target: &JsValue, method: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .map(|f| f.unchecked_into::<js_sys::Function>())
+        .and_then(|f| f.call1(target, &JsValue::UNDEFINED).ok())
+        .unwrap_or_default()
+}
+
+/// Reads a picked or dropped file and hands back its text: UTF-8, or UTF-16 with a byte order
+/// mark, or else Windows-1252 (`roster::decode_text`), which the team view points out.
 pub(super) fn read(request: FileRequest) {
     let FileRequest { file, done } = request;
     if file.size() > MAX_FILE_BYTES {
         done.emit(Err(FileError::TooLarge { name: file.name() }));
         return;
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text());
+    let bytes =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&call(&file, "arrayBuffer")));
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        match text.await {
-            Ok(value) => done.emit(value.as_string().ok_or(FileError::NotText { name })),
+        match bytes.await {
+            Ok(buffer) => done.emit(Ok(decode_text(&js_sys::Uint8Array::new(&buffer).to_vec()))),
             Err(e) => done.emit(Err(FileError::Unreadable {
                 name,
                 reason: error_text(&e),

@@ -238,7 +238,7 @@ impl WidgetHandle {
         if let Some(app) = self.inner.app.borrow_mut().take() {
             app.destroy();
         }
-        self.inner.shadow.set_inner_html("");
+        self.inner.shadow.set_text_content(None);
         LIVE.with(|live| live.borrow_mut().retain(|i| !Rc::ptr_eq(i, &self.inner)));
     }
 
@@ -325,7 +325,8 @@ pub fn mount(
         return Ok(WidgetHandle { inner: existing });
     }
     let shadow = shadow_root(&host)?;
-    shadow.set_inner_html("");
+    // Emptied without `innerHTML`, which a page requiring Trusted Types refuses.
+    shadow.set_text_content(None);
     adopt_stylesheet(&shadow);
 
     let mut entries = js_config::attribute_entries(&host);
@@ -560,18 +561,34 @@ fn apply_accent(container: &HtmlElement, accent: Option<&str>) {
     }
 }
 
+/// Marks the shadow roots this widget attached, so that a later mount in the same element (after
+/// `destroy()`, or after a refused configuration) reuses its own and never wipes another's.
+const OURS: &str = "aiReadiness";
+
+/// The host's shadow root: a new one, or the one an earlier widget attached. Another
+/// component's shadow root is refused rather than wiped.
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsError> {
+    let tag = || host.tag_name().to_ascii_lowercase();
     if let Some(existing) = host.shadow_root() {
-        return Ok(existing);
+        if js_sys::Reflect::get(&existing, &JsValue::from_str(OURS)).is_ok_and(|v| v.is_truthy()) {
+            return Ok(existing);
+        }
+        return Err(fail(&format!(
+            "<{}> already holds another component's shadow root; mount the widget in an element of its own",
+            tag()
+        )));
     }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+    let shadow = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .map_err(|e| {
             fail(&format!(
                 "cannot attach a shadow root to <{}>: {}",
-                host.tag_name().to_ascii_lowercase(),
+                tag(),
                 js_config::error_text(&e)
             ))
-        })
+        })?;
+    detail::set(shadow.unchecked_ref(), OURS, JsValue::TRUE);
+    Ok(shadow)
 }
 
 /// Adds the stylesheet of a part loaded on demand after the widget's own, once per shadow root;
@@ -641,7 +658,7 @@ pub(crate) fn show_notice(
     message: &str,
     class: &str,
 ) {
-    shadow.set_inner_html("");
+    shadow.set_text_content(None);
     let Some(doc) = shadow.owner_document() else {
         return;
     };

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::model::{Dimension, Level, Perspective};
-use crate::core::roster::{self, Reader, Roster};
+use crate::core::roster::{self, Encoding, Reader, Roster};
 use crate::core::scoring::{outcome_from_scores, Scores};
 use crate::core::team::{
     self, with_code, Band, Kept, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
@@ -20,11 +20,12 @@ use crate::core::text::{self, dimension_name, level_name};
 pub struct FileRequest {
     /// The file.
     pub file: web_sys::File,
-    /// Hears the text, or why it could not be read.
-    pub done: Callback<Result<String, FileError>>,
+    /// Hears the text and how its bytes were read, or why it could not be read.
+    pub done: Callback<Result<(String, Encoding), FileError>>,
 }
 
-/// Why a picked or dropped file could not be used.
+/// Why a picked or dropped file could not be used, or what the visitor should know about how it
+/// was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// Over the size limit.
@@ -32,8 +33,8 @@ pub enum FileError {
         /// The file's name.
         name: String,
     },
-    /// Not text.
-    NotText {
+    /// Read, but as Windows-1252, since it is not UTF-8: names may need a look.
+    Western {
         /// The file's name.
         name: String,
     },
@@ -51,7 +52,7 @@ impl FileError {
     fn say(&self, t: &Catalog) -> String {
         match self {
             FileError::TooLarge { name } => t.fill(Msg::ErrorFileLarge, &[("name", name)]),
-            FileError::NotText { name } => t.fill(Msg::ErrorFileNotText, &[("name", name)]),
+            FileError::Western { name } => t.fill(Msg::ErrorFileWestern, &[("name", name)]),
             FileError::Unreadable { name, reason } => t.fill(
                 Msg::ErrorFileUnreadable,
                 &[("name", name), ("reason", reason)],
@@ -459,16 +460,22 @@ pub fn TeamView(props: &TeamProps) -> Html {
             let on_text = on_text.clone();
             let page = page.clone();
             let file_error = file_error.clone();
+            let name = file.name();
             on_file.emit(FileRequest {
                 file,
-                done: Callback::from(move |read: Result<String, FileError>| match read {
-                    Ok(text) => {
-                        on_text.emit(AttrValue::from(text));
-                        page.set(0);
-                        file_error.set(None);
-                    }
-                    Err(reason) => file_error.set(Some(reason)),
-                }),
+                done: Callback::from(
+                    move |read: Result<(String, Encoding), FileError>| match read {
+                        Ok((text, encoding)) => {
+                            on_text.emit(AttrValue::from(text));
+                            page.set(0);
+                            file_error.set(
+                                (encoding == Encoding::Windows1252)
+                                    .then(|| FileError::Western { name: name.clone() }),
+                            );
+                        }
+                        Err(reason) => file_error.set(Some(reason)),
+                    },
+                ),
             });
         })
     };
@@ -528,7 +535,9 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" {onchange} data-team-file="" />
                 </label>
                 if let Some(reason) = (*file_error).clone() {
-                    <p class="air-hint" role="alert">{ reason.say(t) }</p>
+                    <p class="air-hint" data-file-note="" role={ if matches!(reason, FileError::Western { .. }) { "status" } else { "alert" } }>
+                        { reason.say(t) }
+                    </p>
                 }
             </div>
             { keep_controls }

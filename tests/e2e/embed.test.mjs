@@ -70,7 +70,7 @@ test("hostile host CSS does not change how the widget looks or works", async () 
   ]);
 });
 
-test("a strict Content-Security-Policy sees no violation during a full assessment", async () => {
+test("a strict Content-Security-Policy with Trusted Types sees no violation during a full assessment and a team picture", async () => {
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/csp.html`);
   const host = page.locator("#widget");
   await host.locator('[data-action="start"]').click();
@@ -86,6 +86,14 @@ test("a strict Content-Security-Policy sees no violation during a full assessmen
   });
   assert.deepEqual(look, { bg: "rgb(22, 26, 34)", cta: "rgb(10, 125, 90)", href: "/coaching" });
   await screenshot(host, "csp-dark-result");
+  // The team view (its own chunk) under the same policy: no HTML sink anywhere, no policy needed.
+  const code = await host.locator("[data-code]").getAttribute("data-code");
+  const team = page.locator("#team");
+  // This page's widget asks about a team, so its code is a lead's view, listed apart.
+  await team.locator("[data-team-input]").fill(`Ann,${code}\nBo,${code}`);
+  await team.locator("[data-views-table] tbody tr").nth(1).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.errors, []);
   const paths = requestedPaths(seen).filter((p) => !p.startsWith("/pkg/"));
   assert.deepEqual(paths.sort(), ["/style/page.css", "/tests/pages/csp.html", "/tests/pages/favicon.svg"]);
 });
@@ -157,6 +165,48 @@ test("elements added later are mounted, and mounting twice is a no-op with a war
   });
   assert.equal(same, 1);
   assert.ok(warnings.some((w) => w.includes("already holds a widget")), warnings.join("\n"));
+});
+
+test("another component's shadow root is refused with a clear message, never wiped", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
+  await page.locator('#a [data-action="start"]').waitFor();
+  const outcome = await page.evaluate(async () => {
+    const { mount, handleFor } = await import("/pkg/embed.js");
+    customElements.define("x-card", class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: "open" }).innerHTML = "<p>their content</p>";
+      }
+    });
+    const card = document.createElement("x-card");
+    document.querySelector("main").append(card);
+    let thrown = "";
+    try {
+      mount(card);
+    } catch (error) {
+      thrown = error.message;
+    }
+    return { thrown, kept: card.shadowRoot.innerHTML, handle: handleFor(card) === undefined };
+  });
+  const message = "<x-card> already holds another component's shadow root; mount the widget in an element of its own";
+  assert.equal(outcome.thrown, message);
+  assert.equal(outcome.kept, "<p>their content</p>");
+  assert.ok(outcome.handle, "no handle for a refused element");
+  const logged = `[ai-readiness] ${message}`;
+  assert.equal(seen.errors.filter((e) => e === logged).length, 1, seen.errors.join("\n"));
+  // Declared in the page: embed.js finds it, refuses it with the same message, and carries on.
+  const second = page.waitForEvent("console", (m) => m.text() === logged);
+  await page.evaluate(() => {
+    const marked = document.createElement("x-card");
+    marked.id = "marked";
+    marked.setAttribute("data-ai-readiness", "");
+    document.querySelector("main").append(marked);
+  });
+  await second;
+  assert.equal(await page.evaluate(() => document.querySelector("#marked").shadowRoot.innerHTML), "<p>their content</p>");
+  // The other widgets on the page still work.
+  await page.locator('#a [data-action="start"]').click();
+  await page.locator("#a [data-question]").waitFor();
 });
 
 test("destroy, reset and setConfig work from the page", async () => {

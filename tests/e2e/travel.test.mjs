@@ -135,6 +135,35 @@ test("three people's codes make a team picture that matches their results", asyn
   assert.ok(requests.every((p) => p.startsWith("/pkg/") || p === "/tests/pages/team.html" || p === "/style/page.css"), requests.join("\n"));
 });
 
+test("a file saved in Windows-1252 reads right and says so; UTF-8 and UTF-16 files read without a note", async () => {
+  const { code } = await takeAssessment(ANSWERS);
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
+  const team = page.locator("#team");
+  const input = team.locator("[data-team-file]");
+  const text = `Name;Team;Code\r\nJürgen Müller;Vertrieb;${code}\r\nNúñez “Pepe”;Ventas;${code}\r\n`;
+  // Windows-1252: Latin-1 plus curly quotes at 0x93/0x94.
+  const western = Buffer.from(text.replace("“", "\x93").replace("”", "\x94"), "latin1");
+  await input.setInputFiles({ name: "alt.csv", mimeType: "text/csv", buffer: western });
+  const note = team.locator("[data-file-note]");
+  await note.waitFor();
+  assert.equal(await note.getAttribute("role"), "status", "a note, not an alarm: the list was read");
+  assert.match(await note.innerText(), /alt\.csv.*Windows-1252/);
+  const people = team.locator("[data-people-table] tbody");
+  await people.getByText("Jürgen Müller").waitFor();
+  await people.getByText("Núñez “Pepe”").waitFor();
+  assert.equal(await team.locator('[data-figure="people"]').innerText(), "2");
+  assert.ok(!(await people.innerText()).includes("\uFFFD"), "no replacement characters");
+
+  for (const [name, buffer] of [
+    ["utf8.csv", Buffer.from(text.replace("Jürgen", "Jürgen-8"), "utf8")],
+    ["utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace("Jürgen", "Jürgen-16"), "utf16le")])],
+  ]) {
+    await input.setInputFiles({ name, mimeType: "text/csv", buffer });
+    await people.getByText(name === "utf8.csv" ? "Jürgen-8 Müller" : "Jürgen-16 Müller").waitFor();
+    assert.equal(await note.count(), 0, `${name}: no note`);
+  }
+});
+
 test("a dropped file is read, and large lists are paginated", async () => {
   const codes = [];
   for (let i = 0; i < 5; i++) codes.push((await takeAssessment(ANSWERS.map((a) => (a + i) % 4))).code);
