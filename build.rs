@@ -225,27 +225,64 @@ fn variant(key: &str) -> String {
 }
 
 /// Drops comments, folds whitespace runs to one space, and removes the space next to `{`, `}`,
-/// `;` and `,`, where CSS never needs it. Strings and selectors keep their meaning: spaces that
-/// separate selector parts or values stay.
+/// `;` and `,`, where CSS never needs it. Quoted strings are copied as written (their spaces
+/// are content). Spaces that separate selector parts or values stay. What it cannot read for
+/// sure, an unclosed comment or string, fails the build rather than ship a broken stylesheet.
 fn minify(css: &str) -> String {
-    let mut without_comments = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    without_comments.push_str(rest);
-
-    let mut out = String::with_capacity(without_comments.len());
-    for word in without_comments.split_whitespace() {
-        let glue = matches!(out.chars().last(), None | Some('{' | '}' | ';' | ','))
-            || word.starts_with(['{', '}', ';', ',']);
-        if !glue {
-            out.push(' ');
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                loop {
+                    match chars.next() {
+                        Some('/') if last == '*' => break,
+                        Some(next) => last = next,
+                        None => panic!("a CSS comment is not closed: {}", context(&out)),
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                let glue = matches!(out.chars().last(), None | Some('{' | '}' | ';' | ','))
+                    || matches!(c, '{' | '}' | ';' | ',');
+                if std::mem::take(&mut space) && !glue {
+                    out.push(' ');
+                }
+                out.push(c);
+                if c == '"' || c == '\'' {
+                    loop {
+                        match chars.next() {
+                            Some('\\') => {
+                                out.push('\\');
+                                out.extend(chars.next());
+                            }
+                            Some('\n') | None => {
+                                panic!("a CSS string is not closed: {}", context(&out))
+                            }
+                            Some(next) => {
+                                out.push(next);
+                                if next == c {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        out.push_str(word);
     }
     out
+}
+
+/// The end of what was read so far, to point at a problem.
+fn context(out: &str) -> &str {
+    let at = out.len().saturating_sub(60);
+    let at = (at..out.len())
+        .find(|i| out.is_char_boundary(*i))
+        .unwrap_or(out.len());
+    &out[at..]
 }

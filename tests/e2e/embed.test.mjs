@@ -218,20 +218,22 @@ test("destroy, reset and setConfig work from the page", async () => {
     const root = el.shadowRoot;
     const handle = handleFor(el);
     const out = [];
+    // Waits for a condition, a frame at a time, at most 300 frames; says whether it came true.
+    const until = async (ok) => {
+      for (let frame = 0; frame < 300 && !ok(); frame++) await new Promise(requestAnimationFrame);
+      return ok();
+    };
     root.querySelector('[data-action="start"]').click();
-    await new Promise(requestAnimationFrame);
-    out.push(!!root.querySelector("[data-question]"));
+    out.push(await until(() => !!root.querySelector("[data-question]")));
     handle.setConfig({ theme: "dark", accent: "#ff8800" });
-    await new Promise(requestAnimationFrame);
-    out.push(!!root.querySelector(".air-theme-dark [data-question]"));
+    out.push(await until(() => !!root.querySelector(".air-theme-dark [data-question]")));
     try { handle.setConfig({ ctaUrl: "data:text/html,x", ctaLabel: "x" }); } catch (e) { out.push(e.message); }
     handle.reset();
-    await new Promise(requestAnimationFrame);
-    out.push(!!root.querySelector('[data-action="start"]'));
+    out.push(await until(() => !!root.querySelector('[data-action="start"]')));
     // The reset is saved by an effect after it is drawn; on a busy machine that can take more
     // than a frame. Wait for the saved step to be the intro (bounded), then destroy.
     const saved = () => (localStorage.getItem("ai-readiness:progress:v1:a") ?? "").split("/")[2];
-    for (let frame = 0; frame < 300 && saved() !== "i"; frame++) await new Promise(requestAnimationFrame);
+    await until(() => saved() === "i");
     handle.destroy();
     out.push(root.childElementCount);
     // A destroyed handle refuses, rather than quietly drawing a hidden widget again: `reset`
@@ -245,8 +247,8 @@ test("destroy, reset and setConfig work from the page", async () => {
     try { handle.setConfig({ theme: "dark" }); out.push("no error"); } catch (e) { out.push(e.message); }
     out.push(root.childElementCount);
     mount(el, { title: "Mounted again" });
-    for (let frame = 0; frame < 300 && !root.querySelector("h2"); frame++) await new Promise(requestAnimationFrame);
-    out.push(root.querySelector("h2").textContent);
+    await until(() => !!root.querySelector("h2"));
+    out.push(root.querySelector("h2")?.textContent);
     return out;
   });
   assert.deepEqual(steps, [
@@ -293,7 +295,9 @@ test("300 mounts and destroys: no event after destroy, and every widget whose el
         auto.remove();
         left.push(handle);
       }
-      await new Promise(requestAnimationFrame);
+      // embed.js lets go of removed elements when its MutationObserver runs: wait for that
+      // (bounded), rather than for one frame.
+      for (let f = 0; f < 600 && left.some((h) => h.live); f++) await new Promise(requestAnimationFrame);
       return { events, stillLive: left.filter((h) => h.live).length };
     }, n);
   const measure = async () => {
