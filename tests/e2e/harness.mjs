@@ -173,6 +173,11 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 export async function violations(page, selector) {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async (sel) => {
+    // A screen fades in (opacity 0.3 to 1 in 180 ms): judge contrast once it has settled, not
+    // halfway through.
+    const shadow = document.querySelector(sel)?.shadowRoot;
+    const running = [...document.getAnimations(), ...(shadow?.getAnimations?.() ?? [])];
+    await Promise.all(running.map((a) => a.finished.catch(() => {})));
     const result = await window.axe.run({ include: [[sel]] }, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
