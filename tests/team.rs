@@ -452,7 +452,7 @@ fn a_latin_1_file_reads_as_western_european_text() {
     bytes.extend(a.as_bytes());
     bytes.extend(b"\r\nN\xFA\xF1ez \x80 \x93x\x94;Ventas;");
     bytes.extend(a.as_bytes());
-    let (text, encoding) = decode_text(&bytes);
+    let (text, encoding) = decode_text(bytes);
     assert_eq!(encoding, Encoding::Windows1252);
     let roster = parse(&text);
     assert!(roster.problems.is_empty(), "{:?}", roster.problems);
@@ -471,14 +471,14 @@ fn utf8_files_are_read_strictly_and_utf16_by_its_byte_order_mark() {
     let text =
         "\u{FEFF}Name,Code\nM\u{fc}ller \u{0645}\u{062d}\u{0645}\u{062f} \u{1F600},1-AAAAA-A\n";
     assert_eq!(
-        decode_text(text.as_bytes()),
+        decode_text(text.as_bytes().to_vec()),
         (text.to_string(), Encoding::Utf8)
     );
     assert_eq!(
-        decode_text(b"plain ascii"),
+        decode_text(b"plain ascii".to_vec()),
         ("plain ascii".into(), Encoding::Utf8)
     );
-    assert_eq!(decode_text(b""), (String::new(), Encoding::Utf8));
+    assert_eq!(decode_text(Vec::new()), (String::new(), Encoding::Utf8));
     let body = &text['\u{FEFF}'.len_utf8()..];
     let mut le = vec![0xFF, 0xFE];
     let mut be = vec![0xFE, 0xFF];
@@ -486,17 +486,17 @@ fn utf8_files_are_read_strictly_and_utf16_by_its_byte_order_mark() {
         le.extend(unit.to_le_bytes());
         be.extend(unit.to_be_bytes());
     }
-    assert_eq!(decode_text(&le), (body.to_string(), Encoding::Utf16));
-    assert_eq!(decode_text(&be), (body.to_string(), Encoding::Utf16));
+    assert_eq!(decode_text(le), (body.to_string(), Encoding::Utf16));
+    assert_eq!(decode_text(be), (body.to_string(), Encoding::Utf16));
     // An odd trailing byte and a lone surrogate become U+FFFD, not a failure.
     assert_eq!(
-        decode_text(&[0xFF, 0xFE, b'a', 0, 0x00, 0xD8, 7]).0,
+        decode_text(vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, 7]).0,
         "a\u{FFFD}\u{FFFD}"
     );
     // One invalid byte anywhere makes the whole file Windows-1252: no half-and-half text.
     let mut mixed = "Gr\u{fc}\u{df}e ".as_bytes().to_vec();
     mixed.push(0xE9);
-    let (text, encoding) = decode_text(&mixed);
+    let (text, encoding) = decode_text(mixed.clone());
     assert_eq!(encoding, Encoding::Windows1252);
     assert_eq!(text.chars().count(), mixed.len());
     assert!(text.ends_with('\u{e9}'));
@@ -506,7 +506,7 @@ fn utf8_files_are_read_strictly_and_utf16_by_its_byte_order_mark() {
 fn every_byte_is_one_character_in_windows_1252() {
     // 0x80..0xFF alone is never valid UTF-8, so each byte is decoded on its own.
     for byte in 0x80..=0xFFu8 {
-        let (text, encoding) = decode_text(&[byte]);
+        let (text, encoding) = decode_text(vec![byte]);
         assert_eq!(encoding, Encoding::Windows1252, "{byte:#x}");
         assert_eq!(text.chars().count(), 1, "{byte:#x}");
         let c = text.chars().next().unwrap_or_default();
@@ -516,7 +516,10 @@ fn every_byte_is_one_character_in_windows_1252() {
             assert_ne!(c, char::REPLACEMENT_CHARACTER, "{byte:#x}");
         }
     }
-    assert_eq!(decode_text(&[0x80, 0x8A, 0x9F]).0, "\u{20ac}\u{160}\u{178}");
+    assert_eq!(
+        decode_text(vec![0x80, 0x8A, 0x9F]).0,
+        "\u{20ac}\u{160}\u{178}"
+    );
 }
 
 #[test]

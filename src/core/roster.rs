@@ -149,8 +149,9 @@ const WINDOWS_1252_HIGH: [u16; 32] = [
 
 /// Reads a file's bytes as text: UTF-16 when it starts with a UTF-16 byte order mark, UTF-8 when
 /// every byte sequence is valid UTF-8, and Windows-1252 otherwise. Never fails: every byte is a
-/// character in Windows-1252, and an unpaired UTF-16 surrogate becomes U+FFFD.
-pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+/// character in Windows-1252, and an unpaired UTF-16 surrogate becomes U+FFFD. Takes the bytes
+/// by value so that valid UTF-8, the usual case, becomes the text without a copy.
+pub fn decode_text(bytes: Vec<u8>) -> (String, Encoding) {
     let utf16 = |rest: &[u8], big_endian: bool| {
         let units = rest.chunks(2).map(|pair| match (pair, big_endian) {
             ([a, b], true) => u16::from_be_bytes([*a, *b]),
@@ -162,23 +163,25 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect()
     };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => (utf16(rest, false), Encoding::Utf16),
-        [0xFE, 0xFF, rest @ ..] => (utf16(rest, true), Encoding::Utf16),
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), Encoding::Utf8),
-            Err(_) => {
-                let text = bytes
-                    .iter()
-                    .map(|&b| match b {
-                        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
-                        _ => u16::from(b),
-                    })
-                    .map(|unit| char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'))
-                    .collect();
-                (text, Encoding::Windows1252)
-            }
-        },
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => return (utf16(rest, false), Encoding::Utf16),
+        [0xFE, 0xFF, rest @ ..] => return (utf16(rest, true), Encoding::Utf16),
+        _ => {}
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, Encoding::Utf8),
+        Err(not_utf8) => {
+            let text = not_utf8
+                .as_bytes()
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+                    _ => u16::from(b),
+                })
+                .map(|unit| char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'))
+                .collect();
+            (text, Encoding::Windows1252)
+        }
     }
 }
 

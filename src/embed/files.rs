@@ -131,7 +131,7 @@ pub(super) fn read(request: FileRequest) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match bytes.await {
-            Ok(buffer) => done.emit(Ok(decode_text(&js_sys::Uint8Array::new(&buffer).to_vec()))),
+            Ok(buffer) => done.emit(Ok(decode_text(js_sys::Uint8Array::new(&buffer).to_vec()))),
             Err(e) => done.emit(Err(FileError::Unreadable {
                 name,
                 reason: error_text(&e),
