@@ -1,7 +1,7 @@
 //! Configuration: merging order, validation messages that name key, value and what is accepted,
 //! and the URL and colour checks that keep a host's typo from becoming a hole.
 
-use ai_readiness::core::colour::is_css_colour;
+use ai_readiness::core::colour::{is_css_colour, is_opaque};
 use ai_readiness::core::config::{
     attribute_name, check_accent, is_safe_url, key_from_attribute, merge, parse, Config,
     ConfigError, ConfigValue, Entry, Theme,
@@ -108,7 +108,7 @@ fn messages_name_the_key_the_value_and_what_is_accepted() {
     );
     assert_eq!(
         error(&[text("accent", "not a colour")]),
-        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"not a colour\""
+        "accent must be an opaque CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"not a colour\""
     );
     assert_eq!(
         error(&[Entry::object("showIntro", ConfigValue::Number("3".into()))]),
@@ -197,7 +197,7 @@ fn the_browser_has_the_last_word_on_colour_names() {
         check_accent(&mut parsed, &entries, knows)
             .expect_err("the browser does not know it")
             .to_string(),
-        "accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+        "accent must be an opaque CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
     );
     // As an attribute, the theme's own accent stays and the problem is reported.
     let entries = [Entry::attribute("accent", "banana")];
@@ -206,7 +206,7 @@ fn the_browser_has_the_last_word_on_colour_names() {
     assert_eq!(parsed.config.accent, None);
     assert_eq!(
         parsed.problems[0].to_string(),
-        "data-accent must be a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
+        "data-accent must be an opaque CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\", got \"banana\""
     );
     let overridden = [Entry::attribute("accent", "banana"), text("accent", "teal")];
     let mut parsed = parse(&overridden).expect("valid");
@@ -285,6 +285,51 @@ fn colours_are_recognised() {
         "",
     ] {
         assert!(!is_css_colour(bad), "{bad:?} should fail");
+    }
+}
+
+/// What Chromium's 2D canvas writes back for each accent (the embed layer asks it; the
+/// end-to-end test `see-through accents are refused` checks these readings in a real browser).
+#[test]
+fn see_through_accents_are_not_opaque_in_any_syntax() {
+    for (written, resolved) in [
+        ("#0a7d5a", "#0a7d5a"),
+        ("#0a7d5aff", "#0a7d5a"),
+        ("rgba(1,2,3,1)", "#010203"),
+        ("teal", "#008080"),
+        ("oklch(0.7 0.1 200)", "oklch(0.7 0.1 200)"),
+        ("lab(50 20 20 / 1)", "lab(50 20 20)"),
+        ("rgb(from red r g b)", "color(srgb 1 0 0)"),
+        ("rgb(from transparent r g b / 1)", "color(srgb 0 0 0)"),
+        ("#0a7d5a", ""),
+    ] {
+        assert!(
+            is_opaque(written, resolved),
+            "{written} reads {resolved:?}: opaque"
+        );
+    }
+    for (written, resolved) in [
+        ("transparent", "rgba(0, 0, 0, 0)"),
+        ("#0000", "rgba(0, 0, 0, 0)"),
+        ("#0a7d5a80", "rgba(10, 125, 90, 0.5)"),
+        ("rgb(1 2 3 / 50%)", "rgba(1, 2, 3, 0.5)"),
+        ("hwb(0 0% 0% / 0.2)", "rgba(255, 0, 0, 0.2)"),
+        ("oklch(0.7 0.1 200 / 0.5)", "oklch(0.7 0.1 200 / 0.5)"),
+        (
+            "color(display-p3 1 0 0 / 0.99)",
+            "color(display-p3 1 0 0 / 0.99)",
+        ),
+        ("hsl(from red h s l / 0.5)", "color(srgb 1 0 0 / 0.5)"),
+        ("rgb(from transparent r g b)", "color(srgb 0 0 0 / 0)"),
+        // The text's own colour, whatever the canvas makes of it.
+        ("currentcolor", "#000000"),
+        ("CurrentColor", "#000000"),
+        ("rgb(from currentColor r g b)", "color(srgb 0 0 0)"),
+    ] {
+        assert!(
+            !is_opaque(written, resolved),
+            "{written} reads {resolved:?}: see-through"
+        );
     }
 }
 

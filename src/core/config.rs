@@ -634,7 +634,8 @@ fn mode(entry: &Entry) -> Result<Mode, ConfigError> {
 }
 
 /// What `accent` accepts, in messages.
-const ACCENT_EXPECTED: &str = "a CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\"";
+const ACCENT_EXPECTED: &str =
+    "an opaque CSS colour such as \"#2b5fd9\", \"rgb(43 95 217)\" or \"teal\"";
 
 fn accent(entry: &Entry) -> Result<String, ConfigError> {
     text(entry)
@@ -644,7 +645,8 @@ fn accent(entry: &Entry) -> Result<String, ConfigError> {
 }
 
 /// Second check of the accent that won, by the browser (`supports` answers whether it knows the
-/// colour): `banana` has the shape of a colour name but is none.
+/// colour and it is opaque): `banana` has the shape of a colour name but is none, and
+/// `transparent` is one nobody could read a button on.
 pub fn check_accent(
     parsed: &mut Parsed,
     entries: &[Entry],

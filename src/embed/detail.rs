@@ -6,7 +6,7 @@
 //! `Serialize`), and a browser test (`tests/web.rs`) holds both forms equal for every event.
 
 use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::events::{CompleteDetail, WidgetEvent};
 
@@ -50,6 +50,16 @@ pub(crate) fn result(o: &Object, d: &CompleteDetail) {
     if let Some(url) = &d.url {
         set(o, "url", url.as_str().into());
     }
+}
+
+/// Calls `target[method](arg)` through `Reflect`, which adds no import to the glue every visitor
+/// downloads; `undefined` when there is no such method or it throws.
+pub(crate) fn call(target: &JsValue, method: &str, arg: &JsValue) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .map(|f| f.unchecked_into::<js_sys::Function>())
+        .and_then(|f| f.call1(target, arg).ok())
+        .unwrap_or_default()
 }
 
 /// One property; setting a property on a fresh plain object cannot fail.

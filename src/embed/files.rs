@@ -108,14 +108,9 @@ pub(super) fn watch_print(on: yew::Callback<bool>) -> Box<dyn FnOnce()> {
 /// Largest file the team view reads: far above 100,000 codes, far below what would stall a tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// Calls `target[method]()` through `Reflect`, which adds no import to the glue every visitor
-/// downloads; `undefined` when there is no such method or it throws.
+/// `target[method]()`.
 fn call(target: &JsValue, method: &str) -> JsValue {
-    js_sys::Reflect::get(target, &JsValue::from_str(method))
-        .ok()
-        .map(|f| f.unchecked_into::<js_sys::Function>())
-        .and_then(|f| f.call1(target, &JsValue::UNDEFINED).ok())
-        .unwrap_or_default()
+    super::detail::call(target, method, &JsValue::UNDEFINED)
 }
 
 /// Reads a picked or dropped file and hands back its text: UTF-8, or UTF-16 with a byte order

@@ -19,6 +19,7 @@ use yew::{AppHandle, Callback};
 use crate::core::assessment::Step;
 use crate::core::code;
 use crate::core::code::CodeError;
+use crate::core::colour;
 use crate::core::config::{self, Config, ConfigError, Entry};
 use crate::core::delivery::Kind;
 use crate::core::events::WidgetEvent;
@@ -445,10 +446,29 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
     )))
 }
 
-/// Whether the browser knows `value` as a colour; when it cannot say, the core's shape check
-/// stands.
+/// Whether the browser knows `value` as a colour and it is opaque; when it cannot say, the core's
+/// shape check stands.
 fn browser_knows_colour(value: &str) -> bool {
     web_sys::css::supports_with_value("color", value).unwrap_or(true)
+        && colour::is_opaque(value, &canvas_colour(value))
+}
+
+/// `value` as the browser's 2D canvas writes a colour back (see [`colour::is_opaque`]); empty
+/// when there is no canvas to ask.
+fn canvas_colour(value: &str) -> String {
+    let Some(canvas) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+    else {
+        return String::new();
+    };
+    let context = detail::call(&canvas, "getContext", &"2d".into());
+    let key = JsValue::from_str("fillStyle");
+    let _ = js_sys::Reflect::set(&context, &key, &value.into());
+    js_sys::Reflect::get(&context, &key)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// The visitor's saved progress; anything unreadable is dropped with a warning.

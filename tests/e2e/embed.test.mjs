@@ -112,7 +112,7 @@ test("instances on one page are independent, and a bad attribute falls back alon
   const bad = {
     "bad-theme": 'data-theme must be one of "light", "dark", "auto", got "purple"; using the default instead',
     "bad-url": 'data-cta-url must be an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}, got "javascript:alert(1)"; using the default instead',
-    "bad-accent": 'data-accent must be a CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "not-a-colour"; using the default instead',
+    "bad-accent": 'data-accent must be an opaque CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "not-a-colour"; using the default instead',
   };
   const errors = await events(page, "ai-readiness:error");
   for (const [id, message] of Object.entries(bad)) {

@@ -48,7 +48,7 @@ test("a bad attribute falls back to its default, says so, and the visitor still 
   const errors = await events(page, "ai-readiness:error");
   const byKey = Object.fromEntries(errors.map((e) => [e.detail.key, e.detail.message]));
   assert.deepEqual(Object.keys(byKey).sort(), ["data-accent", "data-cta-url"]);
-  assert.match(byKey["data-accent"], /^data-accent must be a CSS colour .* got "brandgreen"; using the default instead$/);
+  assert.match(byKey["data-accent"], /^data-accent must be an opaque CSS colour .* got "brandgreen"; using the default instead$/);
   assert.match(byKey["data-cta-url"], /^data-cta-url must be an http\(s\) URL .* got "javascript:alert\(1\)"/);
   for (const e of errors) assert.ok(seen.errors.some((line) => line.includes(e.detail.message)), e.detail.message);
   // The good attribute still applies.
@@ -63,7 +63,7 @@ test("a bad attribute falls back to its default, says so, and the visitor still 
       return error.message;
     }
   });
-  assert.match(thrown, /^accent must be a CSS colour/);
+  assert.match(thrown, /^accent must be an opaque CSS colour/);
 });
 
 test("dataLayer: true pushes every event to Google Tag Manager's dataLayer, through its own push", async () => {

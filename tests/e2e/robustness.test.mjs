@@ -201,6 +201,63 @@ test("a crash replaces every widget with an apology in its own language, not a f
   assert.equal(seen.errors.filter((e) => e.includes("[ai-readiness] the widget crashed")).length, 1, "reported once");
 });
 
+test("see-through accents are refused, by attribute and by script, in every syntax", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
+  await page.locator(".first [data-action=start]").waitFor();
+  const seeThrough = ["transparent", "#0000", "#0a7d5a80", "rgb(43 95 217 / 50%)", "rgba(43, 95, 217, 0.99)",
+    "hsl(210 60% 40% / 0.5)", "hwb(0 0% 0% / 0.2)", "oklch(0.6 0.15 250 / 0.5)", "lab(50 20 20 / 10%)",
+    "color(display-p3 1 0 0 / 0.99)", "rgb(from transparent r g b)", "hsl(from teal h s l / 0.5)",
+    "currentcolor", "CurrentColor", "rgb(from currentcolor r g b)"];
+  const opaque = ["#0a7d5aff", "rgba(43, 95, 217, 1)", "rgb(43 95 217 / 100%)", "lab(50 20 20 / 1)",
+    "rgb(from transparent r g b / 1)", "oklch(0.6 0.15 250)"];
+  const outcome = await page.evaluate(async ([seeThrough, opaque]) => {
+    const { mount } = await import("/pkg/embed.js");
+    const out = { thrown: {}, attribute: {}, accepted: {} };
+    for (const accent of seeThrough) {
+      const element = document.createElement("div");
+      document.body.append(element);
+      try {
+        mount(element, { accent });
+        out.thrown[accent] = "mounted";
+      } catch (error) {
+        out.thrown[accent] = error.message;
+      }
+      // As an attribute: reported, and the widget runs in the theme's own accent.
+      const host = document.createElement("div");
+      host.setAttribute("data-accent", accent);
+      document.body.append(host);
+      const reported = new Promise((resolve) => host.addEventListener("ai-readiness:error", (e) => resolve(e.detail), { once: true }));
+      mount(host);
+      let button;
+      while (!(button = host.shadowRoot.querySelector(".air-primary"))) await new Promise(requestAnimationFrame);
+      out.attribute[accent] = { ...(await reported), accent: host.shadowRoot.querySelector("[data-crash-title]").style.getPropertyValue("--air-accent"),
+        background: getComputedStyle(button).backgroundColor };
+    }
+    for (const accent of opaque) {
+      const element = document.createElement("div");
+      document.body.append(element);
+      mount(element, { accent });
+      out.accepted[accent] = element.shadowRoot.querySelector("[data-crash-title]").style.getPropertyValue("--air-accent");
+    }
+    return out;
+  }, [seeThrough, opaque]);
+  const theme = outcome.attribute.transparent.background;
+  assert.equal(theme, "rgb(43, 95, 217)", "the theme's own accent");
+  for (const accent of seeThrough) {
+    const expected = `must be an opaque CSS colour such as "#2b5fd9", "rgb(43 95 217)" or "teal", got "${accent}"`;
+    assert.equal(outcome.thrown[accent], `accent ${expected}`);
+    const reported = outcome.attribute[accent];
+    assert.equal(reported.key, "data-accent", accent);
+    assert.equal(reported.message, `data-accent ${expected}; using the default instead`);
+    assert.equal(reported.accent, "", `${accent} is not applied`);
+    assert.equal(reported.background, theme, `${accent}: the buttons keep the theme's accent`);
+  }
+  for (const accent of opaque) assert.equal(outcome.accepted[accent], accent);
+  // Each refusal is on the console too, by script and by attribute; nothing else is.
+  assert.equal(seen.errors.length, 2 * seeThrough.length, seen.errors.join("\n"));
+  assert.ok(seen.errors.every((e) => e.includes("must be an opaque CSS colour")), seen.errors.join("\n"));
+});
+
 test("accent buttons keep at least 4.5:1 contrast, whatever colour syntax the accent uses", async () => {
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
   await page.locator(".first [data-action=start]").waitFor();
