@@ -110,19 +110,20 @@ build: setup
 	for chunk in $(SPLIT)/*.wasm; do \
 		[ $$chunk = $(SPLIT)/ai_readiness.wasm ] || $(WASM_OPT) $(WASM_OPT_FLAGS) $$chunk -o pkg/$${chunk##*/}; \
 	done
-	python3 tests/tools/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
+	python3 src/build/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
-	python3 tests/tools/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
+	python3 src/build/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
 	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
 	$(TERSER) src/embed/frame.js $(TERSER_FLAGS) -o pkg/frame.js
 	cp src/embed/frame.html pkg/frame.html
-	python3 tests/tools/dist.py locales
-	python3 tests/tools/dist.py package-json
+	python3 src/build/dist.py locales
+	python3 src/build/dist.py package-json
+	node src/build/validate.mjs pkg
 	node tests/size.mjs
 
 dist: build
-	TERSER_FLAGS="$(TERSER_FLAGS)" python3 tests/tools/dist.py zip
+	TERSER_FLAGS="$(TERSER_FLAGS)" python3 src/build/dist.py zip
 
 serve: build
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"

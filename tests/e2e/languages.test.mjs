@@ -3,20 +3,17 @@
 // not; a catalog that cannot be fetched leaves a working English widget.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, useBrowser, openPage, answerAll, pick, choose, violations } from "./harness.mjs";
 
 const env = useBrowser();
 
-/** A catalog file as key → text (the other form of plural keys). */
+/** A catalog file as key → text (the other form of plural keys), read by the widget's own reader. */
 function catalog(tag) {
-  const texts = {};
-  for (const line of readFileSync(join(ROOT, "src/core/locales", `${tag}.txt`), "utf8").split("\n")) {
-    const match = /^([a-z0-9_.]+)(\[other\])?\s*=\s*(.*)$/.exec(line.trim());
-    if (match && !line.includes("[") === !match[2]) texts[match[1]] = match[3];
-  }
-  return texts;
+  const json = execFileSync("cargo", ["run", "--quiet", "--bin", "catalog", "--", "json", `src/core/locales/${tag}.txt`],
+    { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(json);
 }
 
 const page = (query = "") => `${env.server.base}/tests/pages/lang.html${query}`;

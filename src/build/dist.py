@@ -5,7 +5,9 @@
                          survive a server that sends .wasm with the wrong MIME type
   dist.py package-json   write pkg/package.json (name, version, ES module entry, types)
   dist.py locales        write pkg/locales/<tag>.txt for each language but English (which is
-                         compiled in), without the translators' notes and blank lines
+                         compiled in), without the translators' notes and blank lines, through
+                         the widget's own catalog reader (`src/bin/catalog.rs`), which fails
+                         the build on a line the widget could not use
   dist.py zip            write dist/ai-readiness-<version>.zip: pkg/ with the hashes of the wasm
                          and of each language's catalog pinned in embed.js (pinned in its
                          source, then minified again) and the hash of each chunk pinned in the
@@ -83,9 +85,10 @@ def locales():
         # English is compiled in; its self texts travel in the self voice's chunk.
         if source.stem in ("en", "en.self"):
             continue
-        lines = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()]
-        kept = [line for line in lines if line and not line.startswith("#")]
-        (out / source.name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+        shipped = subprocess.run(["cargo", "run", "--quiet", "--bin", "catalog", "--", "ship",
+                                  str(source), str(out / source.name)], cwd=ROOT)
+        if shipped.returncode:
+            sys.exit(f"dist.py: {source.name} cannot ship (see above)")
 
 
 EXAMPLE = """<!doctype html>
