@@ -12,16 +12,8 @@ use super::model::{Answers, Perspective};
 use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
 
-/// Where the visitor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// The intro screen with the Start button.
-    Intro,
-    /// Question `n` (0-based) of the bank.
-    Question(usize),
-    /// The result screen.
-    Result,
-}
+/// Where the visitor is; it lives with the vocabulary so saved progress can name it too.
+pub use super::model::Step;
 
 /// Something the visitor did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 //! other.
 
 use super::i18n::Msg;
-use super::model::{Dimension, Question};
+use super::model::Dimension;
 
 /// Version of the question bank: what a stored answer means. Result codes and saved progress
 /// carry it.
@@ -18,6 +18,29 @@ pub const QUESTION_SET: &str = "1";
 /// adoption the mean of Usage and Capability (Visibility apart) and every level a set of floors.
 pub const MODEL_VERSION: &str = "2";
 const _: () = assert!(!MODEL_VERSION.is_empty(), "results must name their model");
+
+/// One question of the bank. Options run from least to most mature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable id, used in events and result codes (`access.fit`).
+    pub id: &'static str,
+    /// The dimension this question feeds.
+    pub dimension: Dimension,
+    /// The question as the visitor reads it.
+    pub prompt: Msg,
+    /// Answer options, least mature first.
+    pub options: &'static [Msg],
+}
+
+impl Question {
+    /// Points for the option at `index`: spread evenly from 0 to 100, rounded half up to whole
+    /// points (0, 33, 67, 100 for four options), so the working shown adds up exactly.
+    pub fn points(&self, index: u8) -> u8 {
+        let top = self.options.len().saturating_sub(1).max(1) as u32;
+        let index = u32::from(index).min(top);
+        ((index * 200 + top) / (2 * top)) as u8
+    }
+}
 
 /// The questions in the order they are asked, as a lead reads them about their team.
 ///

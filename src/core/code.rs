@@ -147,7 +147,8 @@ pub struct Decoded {
     pub perspective: Perspective,
 }
 
-/// Why a code could not be made or read.
+/// Why a code could not be made or read. Its `Display`, the English catalog's text, is written
+/// in the `text` module beside the sentence it reuses, so this module needs no catalog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
     /// The answers to encode do not fit the question bank.
@@ -187,19 +188,6 @@ pub enum CodeError {
         /// The model version.
         version: &'static str,
     },
-}
-
-/// The English text of the catalog, so console and tests read what an English visitor reads.
-impl std::fmt::Display for CodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CodeError::Answers(e) => write!(f, "cannot make a result code: {e}"),
-            _ => f.write_str(&super::text::code_error(
-                &super::i18n::Catalog::english(),
-                self,
-            )),
-        }
-    }
 }
 
 impl std::error::Error for CodeError {

@@ -2,10 +2,12 @@
 //!
 //! Rule: nothing here imports yew, web_sys, js_sys, wasm_bindgen or gloo, does I/O, or panics on
 //! bad input; it returns error values instead. All of it is tested natively with `cargo test`.
+//! Its modules import each other without cycles: what two of them share lives in a lower one
+//! (`tests/tidy.rs` checks both rules).
 
 /// The journey state machine.
 pub mod assessment;
-/// The question bank.
+/// Questions and the question bank.
 pub mod bank;
 /// Chart geometry.
 pub mod chart;
@@ -23,9 +25,11 @@ pub mod events;
 pub mod explain;
 /// Text catalogs per language, plural and number rules.
 pub mod i18n;
+/// Name keys and the string map shared by the roster and the team report.
+pub mod keys;
 /// Lead capture: form configuration and checks.
 pub mod lead;
-/// Dimensions, levels, questions, answers.
+/// Dimensions, levels, perspectives, steps, answers.
 pub mod model;
 /// Reading `{name}` placeholders in catalog texts (shared with `build.rs`).
 pub mod placeholders;

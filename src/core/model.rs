@@ -1,8 +1,6 @@
-//! The vocabulary of the assessment: dimensions, levels, questions and answers.
+//! The vocabulary of the assessment: dimensions, levels, perspectives, steps and answers.
 
 use serde::Serialize;
-
-use super::i18n::Msg;
 
 /// One of the four things the assessment measures. Only `Access` is about seats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -110,27 +108,15 @@ impl Perspective {
     }
 }
 
-/// One question of the bank. Options run from least to most mature.
+/// Where the visitor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Question {
-    /// Stable id, used in events and result codes (`access.fit`).
-    pub id: &'static str,
-    /// The dimension this question feeds.
-    pub dimension: Dimension,
-    /// The question as the visitor reads it.
-    pub prompt: Msg,
-    /// Answer options, least mature first.
-    pub options: &'static [Msg],
-}
-
-impl Question {
-    /// Points for the option at `index`: spread evenly from 0 to 100, rounded half up to whole
-    /// points (0, 33, 67, 100 for four options), so the working shown adds up exactly.
-    pub fn points(&self, index: u8) -> u8 {
-        let top = self.options.len().saturating_sub(1).max(1) as u32;
-        let index = u32::from(index).min(top);
-        ((index * 200 + top) / (2 * top)) as u8
-    }
+pub enum Step {
+    /// The intro screen with the Start button.
+    Intro,
+    /// Question `n` (0-based) of the bank.
+    Question(usize),
+    /// The result screen.
+    Result,
 }
 
 /// A full set of answers: for each question of the bank, the chosen option index.

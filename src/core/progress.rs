@@ -11,9 +11,8 @@
 //! Anything else decodes to a [`ProgressError`]; the caller drops it with a warning and starts
 //! fresh, so a corrupt or foreign value can never break the widget.
 
-use super::assessment::Step;
 use super::bank::{QUESTIONS, QUESTION_SET};
-use super::model::Answers;
+use super::model::{Answers, Step};
 use super::scoring::validate;
 
 /// The format version written by [`Snapshot::encode`].

@@ -29,11 +29,11 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::bank::QUESTION_SET;
 use super::code::{decode, CodeError, ResultCode};
+use super::keys::{team_key, Index};
 use super::model::Perspective;
 use super::scoring::{score, Outcome};
 
@@ -487,43 +487,8 @@ fn is_header(field: &str) -> bool {
 /// What makes two lines the same person's result: the name, without regard to case or
 /// spacing, and the code. A line break separates them, as no field can hold one.
 fn duplicate_key(name: &str, code: &ResultCode) -> String {
-    let mut key = super::team::team_key(name);
+    let mut key = team_key(name);
     key.push('\n');
     key.push_str(code.as_str());
     key
-}
-
-/// A fast hash for the duplicate check (the multiply-rotate scheme of rustc's FxHash, eight bytes
-/// at a time). The roster is the lead's own paste, so there is no attacker to defend against
-/// with a keyed hash.
-#[derive(Default)]
-pub(crate) struct FastHash(u64);
-
-/// Strings to positions, hashed with [`FastHash`]. One map type for the whole crate: each
-/// further key or value type would cost the bundle another copy of the hash table code.
-pub(crate) type Index = HashMap<String, usize, BuildHasherDefault<FastHash>>;
-
-impl FastHash {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FastHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in chunks.by_ref() {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        if let Some(slot) = tail.get_mut(..rest.len()) {
-            slot.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
-    }
 }

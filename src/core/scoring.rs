@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use super::bank::{MODEL_VERSION, QUESTIONS};
-use super::model::{Answers, Dimension, Level, Question};
+use super::bank::{Question, MODEL_VERSION, QUESTIONS};
+use super::model::{Answers, Dimension, Level};
 
 /// What a level asks of the scores: floors only. A level is reached when every floor of any one
 /// of its ways in is met. The chart, the sentences, the explanation and the moves up all read

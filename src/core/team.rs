@@ -10,9 +10,10 @@
 //! Operating person's weakest area is not counted as anyone's biggest gap.
 
 use super::i18n::Msg;
+use super::keys::{team_key, Index};
 use super::model::{Dimension, Level, Perspective};
 use super::plan::steps;
-use super::roster::{Index, Roster, RosterEntry};
+use super::roster::{Roster, RosterEntry};
 use super::scoring::{outcome_from_scores, Outcome, Scores, GAP_PRIORITY, RULES};
 
 /// The aggregated results of a roster.
@@ -485,20 +486,6 @@ pub fn with_code(text: &str, code: &str) -> String {
         "" => format!("{code}\n"),
         kept => format!("{kept}\n{code}\n"),
     }
-}
-
-/// A team name as grouped: spacing and ASCII case do not matter (full Unicode case tables would
-/// cost the bundle kilobytes; other letters compare as written).
-pub(crate) fn team_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key.make_ascii_lowercase();
-    key
 }
 
 /// The columns of the people table and of [`to_csv`], in order.

@@ -286,6 +286,17 @@ pub fn code_error(t: &Catalog, error: &CodeError) -> String {
     }
 }
 
+/// The English text of the catalog, so console and tests read what an English visitor reads.
+/// Here beside [`code_error`] rather than in `code`, which would otherwise import this module.
+impl std::fmt::Display for CodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeError::Answers(e) => write!(f, "cannot make a result code: {e}"),
+            _ => f.write_str(&code_error(&Catalog::english(), self)),
+        }
+    }
+}
+
 /// Why a pasted line did not count, in the team lead's language.
 pub fn problem(t: &Catalog, problem: &Problem) -> String {
     match problem {

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use super::{attr, tx};
 use crate::core::i18n::{Catalog, Msg};
+use crate::core::keys;
 use crate::core::text::{self, dimension_name, level_name};
 
 /// A file the visitor picked or dropped, for the embed layer to read as text.
@@ -932,7 +933,7 @@ fn people_table(
     let shown: Vec<&PersonRow> = match filter.as_deref() {
         Some(key) => order
             .into_iter()
-            .filter(|p| p.team.as_deref().map(team::team_key).unwrap_or_default() == key)
+            .filter(|p| p.team.as_deref().map(keys::team_key).unwrap_or_default() == key)
             .collect(),
         None => order,
     };
