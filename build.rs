@@ -16,6 +16,10 @@ use std::{env, fs, path::Path};
 mod placeholders;
 use placeholders::placeholders;
 
+/// The same line reading the runtime uses for every other catalog.
+#[path = "src/core/catalog_file.rs"]
+mod catalog_file;
+
 fn main() {
     for name in ["widget", "parts", "lead"] {
         let source = format!("style/{name}.css");
@@ -29,14 +33,19 @@ fn main() {
 
     let catalog = "src/core/locales/en.txt";
     let own = "src/core/locales/en.self.txt";
-    for file in [catalog, own, "src/core/placeholders.rs"] {
+    for file in [
+        catalog,
+        own,
+        "src/core/placeholders.rs",
+        "src/core/catalog_file.rs",
+    ] {
         println!("cargo:rerun-if-changed={file}");
     }
     let english = fs::read_to_string(catalog).expect("the English catalog is readable");
     let own_voice = fs::read_to_string(own).expect("the English self texts are readable");
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let team: Vec<(&str, Option<&str>, &str)> = entries(&english).map(|l| parse(l)).collect();
-    let selfs: Vec<(&str, Option<&str>, &str)> = entries(&own_voice).map(|l| parse(l)).collect();
+    let team = parse(catalog, &english);
+    let selfs = parse(own, &own_voice);
     check_twins(&team, &selfs);
     let keys = distinct_keys(&team);
     // English in three parts: what the first screens show, compiled into the main wasm; what
@@ -97,14 +106,6 @@ fn is_later(key: &str) -> bool {
         || (key.starts_with("level.") && key.ends_with(".meaning"))
 }
 
-/// The `key = text` lines of a catalog, notes and blank lines left out.
-fn entries(source: &str) -> impl Iterator<Item = &str> {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// Every self text names an English text as its twin (`self.` + its key), with the same plural
 /// forms and placeholders; anything else fails the build.
 fn check_twins(team: &[(&str, Option<&str>, &str)], selfs: &[(&str, Option<&str>, &str)]) {
@@ -134,21 +135,22 @@ fn push_text(out: &mut String, index: usize, form: Option<&str>, text: &str) {
     }
 }
 
-/// `key[form] = text` → (key, form, text); a malformed line fails the build.
-fn parse(line: &str) -> (&str, Option<&str>, &str) {
-    let (key, text) = line
-        .split_once('=')
-        .unwrap_or_else(|| panic!("en.txt: no `=` in {line:?}"));
-    let key = key.trim();
-    match key.split_once('[') {
-        Some((base, form)) => {
-            let form = form
-                .strip_suffix(']')
-                .unwrap_or_else(|| panic!("en.txt: unclosed plural form in {line:?}"));
-            (base, Some(form), text.trim())
-        }
-        None => (key, None, text.trim()),
-    }
+/// Each `key[form] = text` line of a catalog as (key, form, text), read as the runtime reads
+/// every other catalog; a malformed line or an empty text fails the build.
+fn parse<'a>(file: &str, source: &'a str) -> Vec<(&'a str, Option<&'a str>, &'a str)> {
+    catalog_file::lines(source)
+        .map(|line| match line {
+            Ok(line) if !line.text.is_empty() => (line.key, line.form, line.text),
+            Ok(line) => panic!("{file}: line {} has an empty text", line.number),
+            Err(bad) => match bad.key {
+                Some(key) => panic!(
+                    "{file}: line {}: the plural form of {key:?} is not closed",
+                    bad.number
+                ),
+                None => panic!("{file}: line {} has no `=`", bad.number),
+            },
+        })
+        .collect()
 }
 
 /// Distinct keys (plural forms share one), in catalog order.

@@ -197,6 +197,44 @@ fn a_damaged_catalog_falls_back_to_english_line_by_line() {
 }
 
 #[test]
+fn an_unclosed_plural_form_is_refused_with_its_line() {
+    let text = "# Notes stay out.\n\
+                intro.title = Wie bereit ist Ihr Team?\n\
+                team.problems[one = {n} Zeile\n\
+                intro.start = Los\n";
+    let (c, errors) = Catalog::load(Lang::De, text);
+    let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        ["\"team.problems[one\" names a plural form this text does not have"]
+    );
+    assert_eq!(c.get(Msg::IntroStart), "Los", "the lines after it are read");
+    assert_eq!(c.get(Msg::IntroTitle), "Wie bereit ist Ihr Team?");
+}
+
+/// Every key of every language finds its own message, and each text lands on the right one.
+#[test]
+fn every_line_of_a_catalog_reaches_its_own_message() {
+    for lang in Lang::ALL {
+        let source = source(lang);
+        let loaded = catalog(lang);
+        for line in lines(&source).map(|l| l.expect("well formed")) {
+            let msg = Msg::from_key(line.key).expect("a key of en.txt");
+            assert_eq!(msg.key(), line.key);
+            if line.form.is_none() {
+                assert_eq!(
+                    loaded.get(msg),
+                    line.text.replace("\\n", "\n"),
+                    "{} {}",
+                    lang.tag(),
+                    line.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn plural_rules_follow_cldr() {
     let cases: [(Lang, u64, Plural); 16] = [
         (Lang::En, 0, Plural::Other),

@@ -20,8 +20,8 @@ const KB = 1024;
 /** Gzip budgets in bytes, per toolchain: what the split reached, with about 1 KB of room; the
  *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
 const BUDGETS = {
-  nightly: { first: 110 * KB, result: 142.5 * KB, team: 186 * KB, language: 11 * KB, delivery: 125.5 * KB, lead: 158.5 * KB, self: 117 * KB, languageSelf: 5 * KB },
-  stable: { first: 125.5 * KB, result: 160 * KB, team: 209 * KB, language: 11.5 * KB, delivery: 141 * KB, lead: 175.5 * KB, self: 132.5 * KB, languageSelf: 5 * KB },
+  nightly: { first: 110 * KB, result: 142.5 * KB, team: 186 * KB, language: 11.5 * KB, delivery: 125.5 * KB, lead: 158.5 * KB, self: 117 * KB, languageSelf: 5 * KB },
+  stable: { first: 125.5 * KB, result: 160 * KB, team: 209 * KB, language: 12 * KB, delivery: 141 * KB, lead: 175.5 * KB, self: 132.5 * KB, languageSelf: 5 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];

@@ -11,6 +11,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+use super::catalog_file;
+pub use super::catalog_file::Line;
 use super::model::Perspective;
 
 /// The English texts the first screens show, as `index[form]=text` lines (by `build.rs`).
@@ -311,40 +313,16 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// One `key = text` line of a catalog file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Line<'a> {
-    /// Line number, from 1.
-    pub number: usize,
-    /// The key without its plural form.
-    pub key: &'a str,
-    /// The plural form, for `key[one]`.
-    pub form: Option<&'a str>,
-    /// The text as written, `\n` escapes and all.
-    pub text: &'a str,
-}
-
 /// The `key = text` lines of a catalog file; notes (`#`) and blank lines are skipped.
 pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, CatalogError>> {
-    source.lines().enumerate().filter_map(|(i, raw)| {
-        let raw = raw.trim();
-        if raw.is_empty() || raw.starts_with('#') {
-            return None;
-        }
-        let Some((key, text)) = raw.split_once('=') else {
-            return Some(Err(CatalogError::NoEquals { line: i + 1 }));
-        };
-        let key = key.trim();
-        let (key, form) = match key.split_once('[') {
-            Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
-            None => (key, None),
-        };
-        Some(Ok(Line {
-            number: i + 1,
-            key,
-            form,
-            text: text.trim(),
-        }))
+    catalog_file::lines(source).map(|line| {
+        line.map_err(|bad| match bad.key {
+            // `key[one = …`: a form nobody can use.
+            Some(key) => CatalogError::UnknownForm {
+                key: key.to_string(),
+            },
+            None => CatalogError::NoEquals { line: bad.number },
+        })
     })
 }
 

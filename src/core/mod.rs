@@ -9,6 +9,8 @@
 pub mod assessment;
 /// Questions and the question bank.
 pub mod bank;
+/// Reading catalog files, line by line (shared with `build.rs`).
+pub mod catalog_file;
 /// Chart geometry.
 pub mod chart;
 /// Result codes: encoding, decoding, typo checks.
