@@ -2,9 +2,9 @@
 //! widget's own (`core::i18n`), instead of a copy in each tool.
 //!
 //! ```text
-//! catalog ship SRC DST   writes DST: SRC's `key = text` lines without the translators' notes
-//!                        and blank lines, after checking every line the way the widget will
-//!                        (a line it could not use fails the build, naming the line)
+//! catalog ship DIR SRC…  writes each SRC into DIR under its own name: its `key = text` lines
+//!                        without the translators' notes and blank lines, after checking every
+//!                        line the way the widget will (a line it could not use fails the build)
 //! catalog json SRC       prints SRC as one JSON object, key → text as the widget shows it (the
 //!                        `other` form of a plural text)
 //! ```
@@ -20,9 +20,11 @@ use ai_readiness::core::i18n::{lines, unescape, Catalog, CatalogError, Lang, OWN
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["ship", source, target] => ship(Path::new(source), Path::new(target)),
+        ["ship", dir, ref sources @ ..] if !sources.is_empty() => sources
+            .iter()
+            .try_for_each(|source| ship(Path::new(source), Path::new(dir))),
         ["json", source] => json(Path::new(source)).map(|text| println!("{text}")),
-        _ => Err("usage: catalog ship SRC DST | catalog json SRC".to_string()),
+        _ => Err("usage: catalog ship DIR SRC… | catalog json SRC".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -64,7 +66,9 @@ fn problems(text: &str, lang: Lang, own: bool) -> Vec<CatalogError> {
     }
 }
 
-fn ship(source: &Path, target: &Path) -> Result<(), String> {
+/// Writes `source` into `dir`, checked and without notes.
+fn ship(source: &Path, dir: &Path) -> Result<(), String> {
+    let target = dir.join(source.file_name().unwrap_or_default());
     let (text, lang, own) = read(source)?;
     let problems = problems(&text, lang, own);
     if !problems.is_empty() {
@@ -83,7 +87,7 @@ fn ship(source: &Path, target: &Path) -> Result<(), String> {
         out.push_str(line.text);
         out.push('\n');
     }
-    fs::write(target, out).map_err(|e| format!("{}: {e}", target.display()))
+    fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))
 }
 
 fn json(source: &Path) -> Result<String, String> {

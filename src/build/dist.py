@@ -81,14 +81,13 @@ def pin_chunks(loader: str, files: dict) -> str:
 def locales():
     out = PKG / "locales"
     out.mkdir(exist_ok=True)
-    for source in sorted((ROOT / "src" / "core" / "locales").glob("*.txt")):
-        # English is compiled in; its self texts travel in the self voice's chunk.
-        if source.stem in ("en", "en.self"):
-            continue
-        shipped = subprocess.run(["cargo", "run", "--quiet", "--bin", "catalog", "--", "ship",
-                                  str(source), str(out / source.name)], cwd=ROOT)
-        if shipped.returncode:
-            sys.exit(f"dist.py: {source.name} cannot ship (see above)")
+    # English is compiled in; its self texts travel in the self voice's chunk.
+    sources = [str(source) for source in sorted((ROOT / "src" / "core" / "locales").glob("*.txt"))
+               if source.stem not in ("en", "en.self")]
+    shipped = subprocess.run(["cargo", "run", "--quiet", "--bin", "catalog", "--", "ship",
+                              str(out), *sources], cwd=ROOT)
+    if shipped.returncode:
+        sys.exit("dist.py: the catalogs cannot ship (see above)")
 
 
 EXAMPLE = """<!doctype html>

@@ -5,8 +5,8 @@
 //! a name or function is a colour the browser knows is the browser's call: the embed layer asks
 //! `CSS.supports("color", …)` through [`super::config::check_accent`], so no table of names has
 //! to ship in the bundle, and whether it is opaque by how a canvas reads it back
-//! ([`is_opaque`]), so no colour parser has to ship either. The text colour on the accent is the stylesheet's business
-//! (`style/widget.css`, `.air-primary`).
+//! ([`is_opaque`]), so no colour parser has to ship either. The text colour on the accent is
+//! the stylesheet's business (`style/widget.css`, `.air-primary`).
 
 /// Colour functions accepted with a plain numeric argument list.
 const FUNCTIONS: [&str; 10] = [
