@@ -1,6 +1,8 @@
 //! Configuration: merging order, validation messages that name key, value and what is accepted,
 //! and the URL and colour checks that keep a host's typo from becoming a hole.
 
+use std::rc::Rc;
+
 use ai_readiness::core::colour::{is_css_colour, is_opaque};
 use ai_readiness::core::config::{
     attribute_name, check_accent, is_safe_url, key_from_attribute, merge, parse, Config,
@@ -44,7 +46,7 @@ fn later_entries_win_so_mount_config_beats_attributes() {
         Theme::Dark,
         "attribute kept where mount is silent"
     );
-    let shown = parsed.config.catalog(&Catalog::english());
+    let shown = parsed.config.catalog(&Rc::new(Catalog::english()));
     assert_eq!(
         shown.get(Msg::IntroTitle),
         "From mount",
@@ -72,7 +74,7 @@ fn every_key_is_read() {
     assert_eq!(c.locale.as_deref(), Some("de-AT"));
     assert_eq!(c.theme, Theme::Auto);
     assert_eq!(c.accent.as_deref(), Some("#ff6600"));
-    let shown = c.catalog(&Catalog::english());
+    let shown = c.catalog(&Rc::new(Catalog::english()));
     assert_eq!(
         (shown.get(Msg::IntroTitle), shown.get(Msg::IntroLead)),
         ("T", "I")
@@ -541,4 +543,33 @@ fn merging_changes_parses_like_appending_them_and_stays_small() {
             appended.len()
         );
     }
+}
+
+#[test]
+fn a_catalog_without_texts_for_its_language_is_shared_not_copied() {
+    let base = Rc::new(Catalog::english());
+    let plain = parse(&[text("theme", "dark")]).expect("valid").config;
+    assert!(Rc::ptr_eq(&plain.catalog(&base), &base), "no texts at all");
+    let german_only = parse(&[Entry::object(
+        "strings",
+        ConfigValue::Map(vec![(
+            "de:intro.title".into(),
+            ConfigValue::Text("Hallo".into()),
+        )]),
+    )])
+    .expect("valid")
+    .config;
+    assert!(
+        Rc::ptr_eq(&german_only.catalog(&base), &base),
+        "texts for another language only"
+    );
+    let own = parse(&[text("title", "Ours")]).expect("valid").config;
+    let shown = own.catalog(&base);
+    assert!(!Rc::ptr_eq(&shown, &base));
+    assert_eq!(shown.get(Msg::IntroTitle), "Ours");
+    assert_ne!(
+        base.get(Msg::IntroTitle),
+        "Ours",
+        "the shared one is untouched"
+    );
 }

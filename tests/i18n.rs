@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::rc::Rc;
 
 use ai_readiness::core::bank::{word_count, QUESTIONS};
 use ai_readiness::core::config::{parse, ConfigValue, Entry};
@@ -369,7 +370,7 @@ fn hosts_override_texts_for_all_or_one_language() {
         Entry::attribute("intro", "Two minutes."),
     ])
     .expect("valid");
-    let en = parsed.config.catalog(&Catalog::english());
+    let en = parsed.config.catalog(&Rc::new(Catalog::english()));
     assert_eq!(en.get(Msg::IntroTitle), "Our AI check");
     assert_eq!(
         en.get(Msg::IntroLead),
@@ -386,13 +387,13 @@ fn hosts_override_texts_for_all_or_one_language() {
         "2 lines did not count",
         "other form untouched"
     );
-    let de = parsed.config.catalog(&catalog(Lang::De));
+    let de = parsed.config.catalog(&Rc::new(catalog(Lang::De)));
     assert_eq!(
         de.get(Msg::IntroTitle),
         "Unser KI-Check",
         "the language's own text wins, though given first"
     );
-    let fr = parsed.config.catalog(&catalog(Lang::Fr));
+    let fr = parsed.config.catalog(&Rc::new(catalog(Lang::Fr)));
     assert_eq!(
         fr.get(Msg::IntroTitle),
         "Our AI check",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use ai_readiness::core::assessment::{Action, Assessment, Step};
+use ai_readiness::core::assessment::{Action, Assessment, Step, EVENT_LOG};
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::code::{decode, encode};
 use ai_readiness::core::events::WidgetEvent;
@@ -11,27 +11,178 @@ use ai_readiness::core::scoring::score;
 use common::{random_answers, Rng};
 
 fn run(mut a: Assessment, actions: &[Action]) -> Assessment {
-    for &action in actions {
-        if let Some(next) = a.apply(action) {
+    for action in actions {
+        if let Some(next) = a.apply(action.clone()) {
             a = next;
         }
     }
     a
 }
 
+/// The latest event and its number.
 fn event(a: &Assessment) -> (u32, WidgetEvent) {
-    let (n, e) = a.event.as_ref().expect("an event");
+    let (n, e) = a.events.last().expect("an event");
     (*n, (**e).clone())
+}
+
+/// The events after number `seen`, as the UI's effect would deliver them.
+fn delivered(a: &Assessment, seen: u32) -> Vec<WidgetEvent> {
+    a.events_after(seen).map(|e| (**e).clone()).collect()
+}
+
+/// A complete result with every answer at option 1.
+fn finished(show_intro: bool) -> Assessment {
+    let mut actions = vec![Action::Start];
+    for question in 0..QUESTIONS.len() {
+        actions.push(Action::Choose {
+            question,
+            option: 1,
+        });
+        actions.push(Action::Next);
+    }
+    run(Assessment::new(show_intro, Perspective::Team), &actions)
 }
 
 #[test]
 fn start_opens_the_first_question_and_announces_it() {
     let a = Assessment::new(true, Perspective::Team);
     assert_eq!(a.step, Step::Intro);
-    assert!(a.event.is_none());
+    assert_eq!(
+        delivered(&a, 0),
+        [WidgetEvent::ready(Perspective::Team)],
+        "a fresh widget is ready, not started"
+    );
     let a = a.apply(Action::Start).expect("start changes state");
     assert_eq!(a.step, Step::Question(0));
-    assert_eq!(event(&a), (1, WidgetEvent::start(Perspective::Team)));
+    assert_eq!(event(&a), (2, WidgetEvent::start(Perspective::Team)));
+}
+
+#[test]
+fn without_an_intro_ready_and_start_are_both_due_in_that_order() {
+    let a = Assessment::new(false, Perspective::Person);
+    assert_eq!(
+        delivered(&a, 0),
+        [
+            WidgetEvent::ready(Perspective::Person),
+            WidgetEvent::start(Perspective::Person)
+        ]
+    );
+}
+
+#[test]
+fn transitions_folded_into_one_render_still_deliver_every_event_once() {
+    let a = Assessment::new(true, Perspective::Team);
+    let seen = a.last_event();
+    // Start, a pick and the pick's beat all land before the next render.
+    let b = run(
+        a,
+        &[
+            Action::Start,
+            Action::Choose {
+                question: 0,
+                option: 2,
+            },
+            Action::Advance {
+                question: 0,
+                option: 2,
+            },
+        ],
+    );
+    assert_eq!(
+        delivered(&b, seen),
+        [
+            WidgetEvent::start(Perspective::Team),
+            WidgetEvent::answer(0, 2)
+        ]
+    );
+    assert!(
+        delivered(&b, b.last_event()).is_empty(),
+        "nothing is delivered twice"
+    );
+}
+
+#[test]
+fn the_event_log_keeps_the_latest_events_with_their_numbers_running() {
+    let mut a = Assessment::new(true, Perspective::Team)
+        .apply(Action::Start)
+        .expect("start");
+    for i in 0..3 * EVENT_LOG {
+        a = a
+            .apply(Action::Choose {
+                question: 0,
+                option: u8::try_from(i % 2).expect("small"),
+            })
+            .expect("a changed pick");
+    }
+    assert_eq!(a.events.len(), EVENT_LOG);
+    let numbers: Vec<u32> = a.events.iter().map(|(n, _)| *n).collect();
+    let last = u32::try_from(2 + 3 * EVENT_LOG).expect("small");
+    assert_eq!(a.last_event(), last);
+    assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{numbers:?}");
+}
+
+#[test]
+fn following_the_call_to_action_announces_the_result_on_screen() {
+    let url: std::rc::Rc<str> = "https://example.com/next?level=adopting".into();
+    let intro = Assessment::new(true, Perspective::Team);
+    assert!(
+        intro
+            .apply(Action::FollowCta { url: url.clone() })
+            .is_none(),
+        "no result, no call to action"
+    );
+    let done = finished(true);
+    let outcome = done.outcome.clone().expect("a result");
+    let code = done.code().expect("a code");
+    let followed = done
+        .apply(Action::FollowCta { url: url.clone() })
+        .expect("announces");
+    assert_eq!(
+        delivered(&followed, done.last_event()),
+        [WidgetEvent::cta(&outcome, &code, Perspective::Team, &url)]
+    );
+    assert_eq!(followed.step, Step::Result, "the screen stays");
+    // On a shared result, the shared one is announced, in its own perspective.
+    let mut shared = Assessment::new(true, Perspective::Person);
+    let answers = done.answers().expect("answers");
+    shared.shared = Some((answers, Perspective::Team));
+    let (outcome, code) = shared.shared_result().expect("readable");
+    let followed = shared
+        .apply(Action::FollowCta { url: url.clone() })
+        .expect("announces");
+    assert_eq!(
+        delivered(&followed, shared.last_event()),
+        [WidgetEvent::cta(&outcome, &code, Perspective::Team, &url)]
+    );
+    assert!(followed.shared.is_some(), "still on the shared result");
+}
+
+#[test]
+fn progress_kept_in_memory_only_is_noted_until_storage_works_again() {
+    let a = Assessment::new(false, Perspective::Team);
+    assert!(!a.storage_note);
+    assert!(
+        a.apply(Action::Saved { kept: true }).is_none(),
+        "saved as wanted: nothing to say, no render"
+    );
+    let lost = a.apply(Action::Saved { kept: false }).expect("noted");
+    assert!(lost.storage_note);
+    assert_eq!(lost.events, a.events, "the host hears nothing of it");
+    assert!(lost.apply(Action::Saved { kept: false }).is_none());
+    let chosen = lost
+        .apply(Action::Choose {
+            question: 0,
+            option: 1,
+        })
+        .expect("choose");
+    let reset = chosen.apply(Action::Reset).expect("reset");
+    assert!(reset.storage_note, "a reset does not fix the browser");
+    assert!(
+        !reset
+            .apply(Action::Saved { kept: true })
+            .expect("cleared")
+            .storage_note
+    );
 }
 
 #[test]
@@ -68,7 +219,7 @@ fn choosing_emits_an_answer_event_once_per_change() {
         ],
     );
     let (n, e) = event(&a);
-    assert_eq!(n, 2);
+    assert_eq!(n, 3, "ready, start, the answer");
     assert_eq!(e, WidgetEvent::answer(0, 3));
     assert!(
         a.apply(Action::Choose {
@@ -143,8 +294,8 @@ fn full_run_ends_on_the_result_with_the_core_score() {
         assert_eq!(decode(code.as_str()).expect("round trip").answers, answers);
         assert_eq!(
             event(&a).0 as usize,
-            2 + QUESTIONS.len(),
-            "start + one answer each + complete"
+            3 + QUESTIONS.len(),
+            "ready + start + one answer each + complete"
         );
     }
 }
@@ -165,8 +316,8 @@ fn retake_starts_over_and_keeps_counting_events() {
     assert_eq!(again.answered(), 0);
     assert!(again.outcome.is_none());
     assert_eq!(
-        again.event, done.event,
-        "no new event until the visitor starts"
+        again.events, done.events,
+        "no new event (not even ready) until the visitor starts"
     );
     let started = again.apply(Action::Start).expect("start");
     assert!(event(&started).0 > event(&done).0);
@@ -176,7 +327,7 @@ fn retake_starts_over_and_keeps_counting_events() {
 fn without_intro_it_opens_on_the_first_question_already_started() {
     let a = Assessment::new(false, Perspective::Team);
     assert_eq!(a.step, Step::Question(0));
-    assert_eq!(event(&a).1, WidgetEvent::start(Perspective::Team));
+    assert_eq!(event(&a), (2, WidgetEvent::start(Perspective::Team)));
     assert!(a.apply(Action::Back).is_none(), "no intro to go back to");
 }
 
@@ -192,7 +343,10 @@ fn actions_that_do_not_fit_the_step_change_nothing() {
             option: 0,
         },
     ] {
-        assert!(intro.apply(action).is_none(), "{action:?} on the intro");
+        assert!(
+            intro.apply(action.clone()).is_none(),
+            "{action:?} on the intro"
+        );
     }
 }
 
@@ -213,7 +367,7 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
         },
     ] {
         assert!(
-            a.apply(action).is_none(),
+            a.apply(action.clone()).is_none(),
             "{action:?} does nothing on a shared result"
         );
     }
@@ -222,7 +376,10 @@ fn a_shared_result_is_read_only_until_the_visitor_takes_it_themselves() {
         .expect("leaves the shared view");
     assert!(own.shared.is_none());
     assert_eq!(own.step, Step::Intro);
-    assert!(own.event.is_none(), "leaving announces nothing; Start will");
+    assert_eq!(
+        own.events, a.events,
+        "leaving announces nothing; Start will"
+    );
 }
 
 #[test]

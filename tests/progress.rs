@@ -73,7 +73,14 @@ fn a_reload_returns_to_the_same_question_with_the_answers() {
     );
     assert_eq!(resumed.step, Step::Question(1));
     assert_eq!(&resumed.choices[..2], &[Some(2), Some(1)]);
-    assert!(resumed.event.is_none(), "resuming announces nothing");
+    assert_eq!(
+        resumed
+            .events_after(0)
+            .map(|e| e.name())
+            .collect::<Vec<_>>(),
+        ["ai-readiness:ready"],
+        "resuming announces only that the widget is ready"
+    );
 }
 
 #[test]

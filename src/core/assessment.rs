@@ -1,7 +1,8 @@
 //! The visitor's journey as a pure state machine: intro, one question at a time, result.
 //!
-//! [`Assessment::apply`] is the only way state changes. It also records the host event the change
-//! should produce; the UI dispatches it from an effect, so this module stays free of side effects.
+//! [`Assessment::apply`] is the only way state changes. It also records every host event the
+//! change produces, `ready` included; the UI delivers them from an effect, so this module stays
+//! free of side effects.
 
 use std::rc::Rc;
 
@@ -15,8 +16,12 @@ use super::scoring::{score, Outcome};
 /// Where the visitor is; it lives with the vocabulary so saved progress can name it too.
 pub use super::model::Step;
 
-/// Something the visitor did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How many of the latest host events an assessment keeps: more than any run of transitions
+/// between two renders produces, so the UI never misses one.
+pub const EVENT_LOG: usize = 8;
+
+/// Something the visitor did, or what became of saving their progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Pressed Start on the intro.
     Start,
@@ -45,6 +50,17 @@ pub enum Action {
     Reset,
     /// Left a shared result to take the assessment themselves.
     TakeItYourself,
+    /// Followed the call to action on the result on screen, to `url` (its placeholders filled).
+    FollowCta {
+        /// Where the link leads.
+        url: Rc<str>,
+    },
+    /// The progress was handed to storage: `kept` is false when it now lives in memory only,
+    /// although the host wanted it kept across reloads.
+    Saved {
+        /// Whether the progress is kept as the host wanted.
+        kept: bool,
+    },
 }
 
 /// The whole state of one widget instance.
@@ -58,8 +74,12 @@ pub struct Assessment {
     pub needs_answer: bool,
     /// The result, once every question is answered and the visitor asked for it.
     pub outcome: Option<Outcome>,
-    /// The most recent host event with a running number, so an effect can fire it exactly once.
-    pub event: Option<(u32, Rc<WidgetEvent>)>,
+    /// The latest host events, oldest first, each with a running number, so the UI can deliver
+    /// each exactly once even when several transitions come between two renders (see
+    /// [`Assessment::events_after`]); at most [`EVENT_LOG`].
+    pub events: Vec<(u32, Rc<WidgetEvent>)>,
+    /// Progress cannot be kept across reloads as the host wanted; the question screens say so.
+    pub storage_note: bool,
     /// Whether the intro screen is shown; when not, the visitor starts at the first question.
     pub show_intro: bool,
     /// Someone else's result, opened from a share link and shown read-only until the visitor
@@ -73,8 +93,9 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// A fresh assessment from `perspective`; without an intro it opens on the first question.
-    /// Without an intro the visitor starts straight away, so the `start` event is already due.
+    /// A fresh widget's assessment from `perspective`: the widget is shown, so `ready` is due.
+    /// Without an intro it opens on the first question, and the visitor starts straight away,
+    /// so `start` is due too.
     pub fn new(show_intro: bool, perspective: Perspective) -> Self {
         let mut fresh = Assessment {
             perspective,
@@ -82,16 +103,31 @@ impl Assessment {
             choices: vec![None; QUESTIONS.len()],
             needs_answer: false,
             outcome: None,
-            event: None,
+            events: Vec::new(),
+            storage_note: false,
             show_intro,
             shared: None,
             previous: None,
         };
+        fresh.emit(WidgetEvent::ready(perspective));
         fresh.step = fresh.first_step();
         if !show_intro {
             fresh.emit(WidgetEvent::start(perspective));
         }
         fresh
+    }
+
+    /// The events emitted after the one numbered `seen`, oldest first (0: all of them).
+    pub fn events_after(&self, seen: u32) -> impl Iterator<Item = &Rc<WidgetEvent>> {
+        self.events
+            .iter()
+            .filter(move |(n, _)| *n > seen)
+            .map(|(_, e)| e)
+    }
+
+    /// The number of the latest event.
+    pub fn last_event(&self) -> u32 {
+        self.events.last().map_or(0, |(n, _)| *n)
     }
 
     /// Number of questions answered so far.
@@ -112,6 +148,28 @@ impl Assessment {
     /// can keep the old state (and skip a re-render).
     pub fn apply(&self, action: Action) -> Option<Self> {
         let mut next = self.clone();
+        match &action {
+            Action::Saved { kept } if self.storage_note == *kept => {
+                next.storage_note = !kept;
+                return Some(next);
+            }
+            Action::Saved { .. } => return None,
+            // The result on screen: a shared one's, or the visitor's own.
+            Action::FollowCta { url } => {
+                let (outcome, code) = match self.shared_result() {
+                    Some(shared) => shared,
+                    None => (self.outcome.clone()?, self.code()?),
+                };
+                next.emit(WidgetEvent::cta(
+                    &outcome,
+                    &code,
+                    self.shown_perspective(),
+                    url,
+                ));
+                return Some(next);
+            }
+            _ => {}
+        }
         if self.shared.is_some() {
             // Only leaving the shared result does anything; a host reset leaves it too.
             next.shared = None;
@@ -182,10 +240,12 @@ impl Assessment {
                 return None
             }
             (_, Action::Reset) | (Step::Result, Action::Restart) => {
-                // Keep the event counter running so the next `start` is seen as new.
+                // The widget stays shown (no second `ready`), and the events keep their
+                // numbers running so the next `start` is seen as new.
                 let mut fresh = Assessment::new(true, self.perspective);
                 fresh.show_intro = self.show_intro;
-                fresh.event = self.event.clone();
+                fresh.events = self.events.clone();
+                fresh.storage_note = self.storage_note;
                 fresh.previous = match self.outcome {
                     Some(_) => self.answers(),
                     None => self.previous.clone(),
@@ -201,8 +261,8 @@ impl Assessment {
         Some(next)
     }
 
-    /// Restores a saved visitor: same screen, same answers, same previous result. Nothing is
-    /// announced; the visitor simply carries on.
+    /// Restores a saved visitor: same screen, same answers, same previous result. Only `ready`
+    /// is announced; the visitor simply carries on.
     pub fn resume(snapshot: &Snapshot, show_intro: bool, perspective: Perspective) -> Self {
         let mut a = Assessment::new(true, perspective);
         a.show_intro = show_intro;
@@ -263,7 +323,10 @@ impl Assessment {
     }
 
     fn emit(&mut self, event: WidgetEvent) {
-        let seq = self.event.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
-        self.event = Some((seq, Rc::new(event)));
+        let seq = self.last_event() + 1;
+        if self.events.len() == EVENT_LOG {
+            self.events.remove(0);
+        }
+        self.events.push((seq, Rc::new(event)));
     }
 }

@@ -6,6 +6,8 @@
 //! object's keys; a later entry for the same key wins, so the order is defaults < attributes <
 //! `mount` config < `setConfig` calls.
 
+use std::rc::Rc;
+
 use super::code::{shorten, ResultCode};
 use super::colour;
 use super::i18n::{Catalog, Lang, Msg, Plural};
@@ -214,15 +216,23 @@ pub struct TextOverride {
 }
 
 impl Config {
-    /// `base` (a language's catalog) with this configuration's texts for that language on top.
-    pub fn catalog(&self, base: &Catalog) -> Catalog {
-        let mut catalog = base.clone();
+    /// `base` (a language's catalog) with this configuration's texts for that language on top;
+    /// `base` itself, shared, when none apply (a catalog holds hundreds of texts, and every
+    /// widget on a page would otherwise keep its own copy).
+    pub fn catalog(&self, base: &Rc<Catalog>) -> Rc<Catalog> {
         // Texts for every language first, so a language's own text wins whatever the order.
         let general = self.strings.iter().filter(|o| o.lang.is_none());
-        for o in general.chain(self.strings.iter().filter(|o| o.lang == Some(base.lang))) {
+        let mut texts = general
+            .chain(self.strings.iter().filter(|o| o.lang == Some(base.lang)))
+            .peekable();
+        if texts.peek().is_none() {
+            return base.clone();
+        }
+        let mut catalog = (**base).clone();
+        for o in texts {
             catalog.set(o.msg, o.form, &o.text);
         }
-        catalog
+        Rc::new(catalog)
     }
 }
 

@@ -121,7 +121,6 @@ impl Instance {
             catalog,
             reset: self.resets.get(),
             resume: self.resume.clone(),
-            storage_note: self.store.degraded(),
             on_event: event_dispatcher(
                 self.container.clone(),
                 self.host.clone(),
@@ -144,12 +143,10 @@ impl Instance {
                 Callback::from(move |css: &'static str| adopt_part_stylesheet(&shadow, css))
             },
             on_progress: Callback::from(move |snapshot: Snapshot| {
-                if let Some(instance) = this.upgrade() {
+                this.upgrade().is_none_or(|instance| {
                     let finished = snapshot.step == Step::Result;
-                    if instance.store.save(&snapshot.encode(), finished) {
-                        instance.rerender();
-                    }
-                }
+                    instance.store.save(&snapshot.encode(), finished)
+                })
             }),
         }
     }
@@ -179,7 +176,7 @@ impl Instance {
             .base
             .borrow()
             .as_ref()
-            .map(|base| Rc::new(self.config.borrow().catalog(base)));
+            .map(|base| self.config.borrow().catalog(base));
         if let Some(shown) = shown {
             panic::keep_apology_ready(&self.container, &shown);
             *self.shown.borrow_mut() = Some(shown);

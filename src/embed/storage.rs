@@ -78,9 +78,10 @@ impl Store {
         value
     }
 
-    /// Saves a value; on failure (quota, revoked access) it falls back to memory and returns
-    /// true when that just happened. Progress that is not `finished` never replaces a finished
-    /// result another tab saved since this widget last looked: that result stays.
+    /// Saves a value; on failure (quota, revoked access) it falls back to memory for good.
+    /// Returns false while progress lives in memory only although the host wanted it kept
+    /// across reloads. Progress that is not `finished` never replaces a finished result another
+    /// tab saved since this widget last looked: that result stays.
     pub(super) fn save(&self, value: &str, finished: bool) -> bool {
         let failed = match self.local.borrow().as_ref() {
             Some(local) => {
@@ -91,7 +92,7 @@ impl Store {
                         .and_then(|s| Snapshot::decode(s).ok())
                         .is_some_and(|s| s.step == Step::Result);
                 if !finished && theirs {
-                    return false;
+                    return true;
                 }
                 local.set_item(&self.key, value).is_err()
             }
@@ -105,7 +106,7 @@ impl Store {
         if self.local.borrow().is_none() {
             *self.memory.borrow_mut() = Some(value.to_string());
         }
-        failed
+        !self.degraded()
     }
 
     /// Forgets the saved value.

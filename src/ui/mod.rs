@@ -1,7 +1,8 @@
 //! Yew function components: they render an [`Assessment`] and turn clicks into [`Action`]s.
 //!
-//! Rule: no storage, no JsValue juggling, no DOM events for the host. Everything the host should
-//! hear about leaves through the `on_event` callback the embed layer passes in.
+//! Rule: no storage, no JsValue juggling, no DOM events for the host. Every event the host hears
+//! about is an output of the reducer ([`Assessment::events_after`]); one effect hands each to the
+//! `on_event` callback the embed layer passes in.
 
 use std::rc::Rc;
 
@@ -63,12 +64,11 @@ pub struct AppProps {
     pub reset: u32,
     /// Saved progress to resume from, read once when the widget starts.
     pub resume: Option<Rc<Snapshot>>,
-    /// Progress cannot be saved in this browser; say so briefly.
-    pub storage_note: bool,
     /// Receives every host event, exactly once each.
     pub on_event: Callback<Rc<WidgetEvent>>,
-    /// Receives the visitor's progress whenever it changes, for saving.
-    pub on_progress: Callback<Snapshot>,
+    /// Receives the visitor's progress whenever it changes, for saving, and answers whether it
+    /// is kept as the host wanted (false: in memory only, which the question screens then say).
+    pub on_progress: Callback<Snapshot, bool>,
     /// A result opened from a share link: the answers and their perspective, or why the link's
     /// code was unreadable, said in the visitor's language.
     #[prop_or_default]
@@ -94,7 +94,6 @@ impl PartialEq for AppProps {
             && Rc::ptr_eq(&self.catalog, &other.catalog)
             && self.reset == other.reset
             && self.resume == other.resume
-            && self.storage_note == other.storage_note
             && self.on_event == other.on_event
             && self.on_progress == other.on_progress
             && self.shared == other.shared
@@ -129,34 +128,36 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let on_progress = props.on_progress.clone();
+        let state = state.clone();
         use_effect_with(state.0.snapshot(), move |snapshot| {
             if !team_only {
-                on_progress.emit(snapshot.clone());
+                let kept = on_progress.emit(snapshot.clone());
+                state.dispatch(Action::Saved { kept });
             }
         });
     }
 
     {
+        // Renders can fold several transitions into one, so this delivers every event since the
+        // last it delivered, not only the newest.
         let on_event = props.on_event.clone();
-        use_effect_with((), move |_| {
-            on_event.emit(Rc::new(WidgetEvent::ready(perspective)))
-        });
-    }
-
-    {
-        let on_event = props.on_event.clone();
-        let event = state.0.event.clone();
-        let seq = event.as_ref().map(|(n, _)| *n);
-        use_effect_with(seq, move |_| {
-            if let Some((_, event)) = event {
-                on_event.emit(event);
+        let delivered = use_mut_ref(|| 0);
+        let state = state.clone();
+        use_effect_with(state.0.last_event(), move |last| {
+            let seen = std::mem::replace(&mut *delivered.borrow_mut(), *last);
+            for event in state.0.events_after(seen) {
+                on_event.emit(event.clone());
             }
         });
     }
 
     let dispatch = |action: Action| {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(action))
+        Callback::from(move |_| state.dispatch(action.clone()))
+    };
+    let on_cta = {
+        let state = state.clone();
+        Callback::from(move |url| state.dispatch(Action::FollowCta { url }))
     };
     let next_key = {
         let state = state.clone();
@@ -322,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
             // The host's call to action stays on a shared result: it is how a visitor who was
             // sent a result reaches the host.
             cta: props.config.cta.clone(),
-            on_cta: props.on_event.clone(),
+            on_cta: on_cta.clone(),
             on_share: on_share.clone(),
             on_team: None,
             on_restart: dispatch(Action::TakeItYourself),
@@ -359,7 +360,7 @@ pub fn App(props: &AppProps) -> Html {
                 previous: a.previous_outcome(),
                 shared: false,
                 cta: props.config.cta.clone(),
-                on_cta: props.on_event.clone(),
+                on_cta: on_cta.clone(),
                 on_share: on_share.clone(),
                 on_team: open_team,
                 on_restart: dispatch(Action::Restart),
@@ -370,7 +371,7 @@ pub fn App(props: &AppProps) -> Html {
             _ => html! {},
         },
     };
-    let note = (props.storage_note && a.step != Step::Intro).then(
+    let note = (a.storage_note && a.step != Step::Intro).then(
         || html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> },
     );
     // Screen readers hear each step and the result in one polite sentence.

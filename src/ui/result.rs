@@ -11,7 +11,7 @@ use crate::core::bank::QUESTIONS;
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
 use crate::core::config::{result_url, CallToAction, Config};
-use crate::core::events::{CompleteDetail, WidgetEvent};
+use crate::core::events::CompleteDetail;
 use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::LeadMode;
@@ -44,8 +44,9 @@ pub struct ResultProps {
     pub heading: NodeRef,
     /// The host's call to action, if configured.
     pub cta: Option<CallToAction>,
-    /// Receives the `ai-readiness:cta` event when the call to action is followed.
-    pub on_cta: Callback<Rc<WidgetEvent>>,
+    /// Hears the call to action's URL (placeholders filled) when the visitor follows it; the
+    /// reducer turns it into `ai-readiness:cta`.
+    pub on_cta: Callback<Rc<str>>,
     /// Pressed Retake (or "Take it yourself" on a shared result).
     pub on_restart: Callback<MouseEvent>,
     /// The widget's configuration (the lead form's settings).
@@ -323,13 +324,13 @@ fn cta_link(
     outcome: &Outcome,
     code: &ResultCode,
     perspective: Perspective,
-    on_cta: &Callback<Rc<WidgetEvent>>,
+    on_cta: &Callback<Rc<str>>,
 ) -> Html {
     // The host's link with this result filled in ({level}, {code}, …).
     let url = result_url(&cta.url, outcome, code, perspective);
-    let event = Rc::new(WidgetEvent::cta(outcome, code, perspective, &url));
+    let followed: Rc<str> = url.as_str().into();
     let on_cta = on_cta.clone();
-    let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(event.clone()));
+    let onclick = Callback::from(move |_: MouseEvent| on_cta.emit(followed.clone()));
     html! {
         <a class="air-btn air-primary" data-action="cta" href={url}
             target="_blank" rel="noopener noreferrer" {onclick}>
