@@ -403,7 +403,7 @@ fn hosts_override_texts_for_all_or_one_language() {
 
 #[test]
 fn bad_overrides_are_refused_with_the_key_and_the_reason() {
-    let cases: [(Entry, &str); 7] = [
+    let cases: [(Entry, &str); 9] = [
         (
             strings(&[("intro.titel", text("x"))]),
             "strings: \"intro.titel\" is not a text key",
@@ -427,6 +427,14 @@ fn bad_overrides_are_refused_with_the_key_and_the_reason() {
         (
             strings(&[("intro.title[one]", text("x"))]),
             "\"intro.title[one]\" names a plural form",
+        ),
+        (
+            strings(&[("team.problems[one", text("One line: {n}"))]),
+            "\"team.problems[one\" names a plural form",
+        ),
+        (
+            strings(&[("team.problems[one]]", text("One line: {n}"))]),
+            "\"team.problems[one]]\" names a plural form",
         ),
         (
             Entry::attribute("strings", "{intro.title: x}"),

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::code::{shorten, ResultCode};
 use super::colour;
-use super::i18n::{Catalog, Lang, Msg, Plural};
+use super::i18n::{Catalog, CatalogError, Lang, Msg, Plural};
 use super::lead::{self, LeadConfig, LeadMode};
 use super::model::Perspective;
 use super::scoring::Outcome;
@@ -573,8 +573,15 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
                 )))
             }
         };
+        // A form is closed by exactly one `]`, as in the catalogs: `key[one` is refused.
         let (base, form) = match key.split_once('[') {
-            Some((base, form)) => (base, Some(form.trim_end_matches(']'))),
+            Some((base, form)) => match form.strip_suffix(']') {
+                Some(form) => (base, Some(form)),
+                None => {
+                    let key = key.to_string();
+                    return Err(fail(CatalogError::UnknownForm { key }.to_string()));
+                }
+            },
             None => (key, None),
         };
         // Without a language, a form of any language may be meant; Arabic has them all.
