@@ -52,16 +52,36 @@ pub enum Source {
     Object,
 }
 
-/// `entries` followed by `added` (a `setConfig` call's entries), without the entries a new one
-/// makes moot (those with its key), so that a widget's thousandth change of its theme costs what
-/// its first did. `strings` objects are all kept, as their texts add up. The result parses to the
-/// configuration appending would give.
+/// `entries` followed by `added` (a `setConfig` call's entries), without what a new one makes
+/// moot, so that a widget's thousandth change costs what its first did: an entry with a new
+/// one's key, and from a `strings` object, the texts a new `strings` object gives again (their
+/// texts add up, so an object stays while it holds any). The result parses to the configuration
+/// appending would give.
 pub fn merge(entries: &[Entry], added: Vec<Entry>) -> Vec<Entry> {
-    let mut merged: Vec<Entry> = entries
+    let given: Vec<&String> = added
         .iter()
-        .filter(|old| old.key == "strings" || added.iter().all(|new| new.key != old.key))
-        .cloned()
+        .filter_map(|new| match (new.key.as_str(), &new.value) {
+            ("strings", ConfigValue::Map(texts)) => Some(texts),
+            _ => None,
+        })
+        .flatten()
+        .map(|(key, _)| key)
         .collect();
+    let mut merged = Vec::new();
+    for old in entries {
+        let mut old = old.clone();
+        match &mut old.value {
+            ConfigValue::Map(texts) if old.key == "strings" => {
+                texts.retain(|(key, _)| !given.contains(&key));
+                if texts.is_empty() {
+                    continue;
+                }
+            }
+            _ if added.iter().any(|new| new.key == old.key) => continue,
+            _ => {}
+        }
+        merged.push(old);
+    }
     merged.extend(added);
     merged
 }
