@@ -102,6 +102,23 @@ fn transitions_folded_into_one_render_still_deliver_every_event_once() {
 }
 
 #[test]
+fn a_whole_run_between_two_renders_still_delivers_every_event() {
+    let fresh = Assessment::new(true, Perspective::Team);
+    let done = finished(true);
+    let names: Vec<&str> = done.events_after(0).map(|e| e.name()).collect();
+    let mut expected = vec!["ai-readiness:ready", "ai-readiness:start"];
+    expected.extend(vec!["ai-readiness:answer"; QUESTIONS.len()]);
+    expected.push("ai-readiness:complete");
+    assert!(expected.len() <= EVENT_LOG);
+    assert_eq!(names, expected);
+    assert_eq!(
+        done.events_after(fresh.last_event()).count(),
+        expected.len() - 1,
+        "everything after ready"
+    );
+}
+
+#[test]
 fn the_event_log_keeps_the_latest_events_with_their_numbers_running() {
     let mut a = Assessment::new(true, Perspective::Team)
         .apply(Action::Start)

@@ -17,8 +17,10 @@ use super::scoring::{score, Outcome};
 pub use super::model::Step;
 
 /// How many of the latest host events an assessment keeps: more than any run of transitions
-/// between two renders produces, so the UI never misses one.
-pub const EVENT_LOG: usize = 8;
+/// between two renders produces, so the UI never misses one. Renders wait for the running task
+/// to end, so a script that clicks through the whole assessment in one loop (15 events) still
+/// gets every event.
+pub const EVENT_LOG: usize = 64;
 
 /// Something the visitor did, or what became of saving their progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
