@@ -149,19 +149,22 @@ impl Assessment {
     /// The state after `action`. Returns `None` when the action changes nothing, so the caller
     /// can keep the old state (and skip a re-render).
     pub fn apply(&self, action: Action) -> Option<Self> {
-        let mut next = self.clone();
+        // Every save answers with `Saved`: settled before any copy is made, as most change
+        // nothing.
         match &action {
-            Action::Saved { kept } if self.storage_note == *kept => {
+            Action::Saved { kept } if self.storage_note != *kept => return None,
+            Action::Saved { kept } => {
+                let mut next = self.clone();
                 next.storage_note = !kept;
                 return Some(next);
             }
-            Action::Saved { .. } => return None,
             // The result on screen: a shared one's, or the visitor's own.
             Action::FollowCta { url } => {
                 let (outcome, code) = match self.shared_result() {
                     Some(shared) => shared,
                     None => (self.outcome.clone()?, self.code()?),
                 };
+                let mut next = self.clone();
                 next.emit(WidgetEvent::cta(
                     &outcome,
                     &code,
@@ -172,6 +175,7 @@ impl Assessment {
             }
             _ => {}
         }
+        let mut next = self.clone();
         if self.shared.is_some() {
             // Only leaving the shared result does anything; a host reset leaves it too.
             next.shared = None;

@@ -38,17 +38,11 @@ pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, Malformed<'_
             return Some(Err(Malformed { number, key: None }));
         };
         let key = key.trim();
-        let (key, form) = match key.split_once('[') {
-            Some((base, form)) => match form.strip_suffix(']') {
-                Some(form) => (base, Some(form)),
-                None => {
-                    return Some(Err(Malformed {
-                        number,
-                        key: Some(key),
-                    }))
-                }
-            },
-            None => (key, None),
+        let Some((key, form)) = split_form(key) else {
+            return Some(Err(Malformed {
+                number,
+                key: Some(key),
+            }));
         };
         Some(Ok(Line {
             number,
@@ -57,4 +51,14 @@ pub fn lines(source: &str) -> impl Iterator<Item = Result<Line<'_>, Malformed<'_
             text: text.trim(),
         }))
     })
+}
+
+/// A key as written, `key` or `key[form]`, split into the key and its plural form; `None` when a
+/// form is not closed by exactly one `]` (`key[one`). Host texts given in `strings` are read by
+/// the same rule.
+pub fn split_form(written: &str) -> Option<(&str, Option<&str>)> {
+    match written.split_once('[') {
+        Some((key, form)) => Some((key, Some(form.strip_suffix(']')?))),
+        None => Some((written, None)),
+    }
 }

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use super::catalog_file;
 use super::code::{shorten, ResultCode};
 use super::colour;
 use super::i18n::{Catalog, CatalogError, Lang, Msg, Plural};
@@ -594,15 +595,9 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
             }
         };
         // A form is closed by exactly one `]`, as in the catalogs: `key[one` is refused.
-        let (base, form) = match key.split_once('[') {
-            Some((base, form)) => match form.strip_suffix(']') {
-                Some(form) => (base, Some(form)),
-                None => {
-                    let key = key.to_string();
-                    return Err(fail(CatalogError::UnknownForm { key }.to_string()));
-                }
-            },
-            None => (key, None),
+        let Some((base, form)) = catalog_file::split_form(key) else {
+            let key = key.to_string();
+            return Err(fail(CatalogError::UnknownForm { key }.to_string()));
         };
         // Without a language, a form of any language may be meant; Arabic has them all.
         let (msg, form) = Catalog::check(base, form, text, lang.unwrap_or(Lang::Ar))
