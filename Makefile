@@ -114,7 +114,8 @@ build: setup
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
 	python3 src/build/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
 	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
-	$(TERSER) src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
+	cargo run -q --bin first_screen -- target/first_screen.js
+	$(TERSER) target/first_screen.js src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
 	$(TERSER) src/embed/frame.js $(TERSER_FLAGS) -o pkg/frame.js
 	cp src/embed/frame.html pkg/frame.html
 	python3 src/build/dist.py locales

@@ -2,7 +2,7 @@
 
 mod common;
 
-use ai_readiness::core::assessment::{Action, Assessment, Step, EVENT_LOG};
+use ai_readiness::core::assessment::{Action, Assessment, Early, Step, EVENT_LOG};
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::code::{decode, encode};
 use ai_readiness::core::events::WidgetEvent;
@@ -540,4 +540,76 @@ fn a_self_assessment_announces_its_perspective_and_issues_a_self_code() {
         .is_some_and(|(_, code)| code.as_str().starts_with("1-")));
     let mine = shared.apply(Action::TakeItYourself).expect("leaves");
     assert_eq!(mine.shown_perspective(), Perspective::Person);
+}
+
+/// What a visitor does on the screen `embed.js` draws before the wasm arrives is replayed into
+/// the same state, events included, as if they had done it in the widget.
+#[test]
+fn early_actions_replay_to_the_state_and_events_of_the_same_clicks() {
+    let (early, unusable) = Early::read(["start", "pick:3", "back", "start", "tap:2", "advance:2"]);
+    assert!(unusable.is_empty());
+    assert_eq!(
+        early.beat, None,
+        "the pick's beat ran out before the wasm took over"
+    );
+    let choose = |option| Action::Choose {
+        question: 0,
+        option,
+    };
+    let clicked = run(
+        Assessment::new(true, Perspective::Team),
+        &[
+            Action::Start,
+            choose(3),
+            Action::Back,
+            Action::Start,
+            choose(2),
+            Action::Advance {
+                question: 0,
+                option: 2,
+            },
+        ],
+    );
+    let replayed = Assessment::new(true, Perspective::Team).replay(&early.actions);
+    assert_eq!(replayed, clicked);
+    assert_eq!(replayed.step, Step::Question(1));
+    assert_eq!(replayed.choices[0], Some(2));
+    let answers = replayed
+        .events_after(0)
+        .filter(|e| e.name() == WidgetEvent::answer(0, 0).name())
+        .count();
+    assert_eq!(
+        answers, 2,
+        "each pick is one answer event, none lost or doubled"
+    );
+}
+
+#[test]
+fn a_pointer_pick_still_in_its_beat_moves_on_after_the_takeover() {
+    let (early, _) = Early::read(["start", "tap:4"]);
+    assert_eq!(
+        early.beat,
+        Some(Action::Advance {
+            question: 0,
+            option: 4
+        })
+    );
+    let a = Assessment::new(true, Perspective::Team).replay(&early.actions);
+    assert_eq!(
+        a.step,
+        Step::Question(0),
+        "the takeover itself shows the pick"
+    );
+    let (keyboard, _) = Early::read(["start", "pick:4"]);
+    assert_eq!(
+        keyboard.beat, None,
+        "a keyboard pick never moves on by itself"
+    );
+}
+
+#[test]
+fn early_actions_the_widget_cannot_use_are_named_not_guessed() {
+    let (early, unusable) = Early::read(["start", "pick:5", "tap:x", "jump", "start:1", "next"]);
+    assert_eq!(early.actions, [Action::Start, Action::Next]);
+    assert_eq!(unusable, ["pick:5", "tap:x", "jump", "start:1"]);
 }

@@ -1,6 +1,10 @@
 // Prints what each visitor's path downloads, raw, gzip and brotli, and fails when a path exceeds
 // its gzip budget. Paths, each on top of the one before:
-//   (a) first question: embed.js, the JS glue, the chunk loader and the main wasm (English and
+//   (0) first screen: embed.js alone, which draws the intro and the first question in every
+//       language and voice before anything else is fetched, and takes the visitor's first
+//       answers (at most 16 KB, the first-screen issue's ceiling, in every language: they all
+//       travel in this one file);
+//   (a) the widget running: embed.js, the JS glue, the chunk loader and the main wasm (English and
 //       the stylesheet are compiled in);
 //   (b) through the result: (a) plus the result screen's chunk and the chunks it shares;
 //   (c) team view: (b) plus the team view's chunk;
@@ -17,11 +21,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const KB = 1024;
-/** Gzip budgets in bytes, per toolchain: what the split reached, with about 1 KB of room; the
- *  first path's nightly budget is the 110 KB the lean-first-paint issue set as its ceiling. */
+/** Gzip budgets in bytes, per toolchain: the first screen's 16 KB is the first-screen issue's
+ *  ceiling; every later path has what it measured with at least 1 KB of room, so layout noise in
+ *  an unrelated change cannot fail `make test`. */
 const BUDGETS = {
-  nightly: { first: 110 * KB, result: 142.5 * KB, team: 186 * KB, language: 11.5 * KB, delivery: 125.5 * KB, lead: 158.5 * KB, self: 117 * KB, languageSelf: 5 * KB },
-  stable: { first: 125.5 * KB, result: 160 * KB, team: 209 * KB, language: 12 * KB, delivery: 141 * KB, lead: 175.5 * KB, self: 132.5 * KB, languageSelf: 5 * KB },
+  nightly: { screen: 16 * KB, first: 120 * KB, result: 152 * KB, team: 195.5 * KB, language: 12.5 * KB, delivery: 135 * KB, lead: 168 * KB, self: 126 * KB, languageSelf: 5.5 * KB },
+  stable: { screen: 16 * KB, first: 135 * KB, result: 169 * KB, team: 218 * KB, language: 13 * KB, delivery: 150 * KB, lead: 184.5 * KB, self: 141.5 * KB, languageSelf: 5.5 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];
@@ -64,7 +69,8 @@ function partFiles() {
 
 const parts = partFiles();
 const paths = [
-  ["first", "first question (English)", ["embed.js", "ai_readiness.js", "__wasm_split.js", "ai_readiness_bg.wasm"]],
+  ["screen", "first screen (every language)", ["embed.js"]],
+  ["first", "widget running (English)", ["embed.js", "ai_readiness.js", "__wasm_split.js", "ai_readiness_bg.wasm"]],
   ["result", "through the result", parts.get("result")],
   ["team", "team view", parts.get("team")],
 ];

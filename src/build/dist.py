@@ -117,7 +117,9 @@ def make_zip():
         files[f"locales/{catalog.name}"] = catalog.read_bytes()
     locales = {name[len("locales/"):-len(".txt")]: sri(data) for name, data in files.items()
                if name.startswith("locales/")}
-    source = (ROOT / "src" / "embed" / "embed.js").read_text()
+    # The first screens the build rendered (`make build` wrote them), in front of embed.js.
+    source = ((ROOT / "target" / "first_screen.js").read_text()
+              + (ROOT / "src" / "embed" / "embed.js").read_text())
     pinned = source.replace('const WASM_INTEGRITY = "";',
                             f'const WASM_INTEGRITY = "{sri(files["ai_readiness_bg.wasm"])}";')
     pinned = pinned.replace("const LOCALE_INTEGRITY = {};",

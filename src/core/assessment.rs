@@ -65,6 +65,60 @@ pub enum Action {
     },
 }
 
+/// What a visitor did on the first screen `embed.js` drew before the wasm arrived.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Early {
+    /// Their actions in order, to replay when the widget starts.
+    pub actions: Vec<Action>,
+    /// A pointer pick whose beat had not run out when the wasm took over: the widget moves on
+    /// after a beat of its own, as after any pointer pick.
+    pub beat: Option<Action>,
+}
+
+impl Early {
+    /// Reads the actions as `embed.js` recorded them: `start`, `next`, `back`, `pick:N` for
+    /// option N of the first question (the only question drawn ahead) picked with the keyboard,
+    /// `tap:N` for one picked with a pointer, and `advance:N` when that pick's beat ran out.
+    /// Anything else is returned apart, so a mismatch between the two sides shows in the console.
+    pub fn read<'a>(recorded: impl IntoIterator<Item = &'a str>) -> (Early, Vec<&'a str>) {
+        let mut early = Early::default();
+        let mut unusable = Vec::new();
+        let option = |n: &str| {
+            n.parse::<u8>()
+                .ok()
+                .filter(|&option| usize::from(option) < QUESTIONS[0].options.len())
+        };
+        for entry in recorded {
+            let (verb, n) = entry.split_once(':').unwrap_or((entry, ""));
+            let action = match (verb, option(n)) {
+                ("start", _) if n.is_empty() => Action::Start,
+                ("next", _) if n.is_empty() => Action::Next,
+                ("back", _) if n.is_empty() => Action::Back,
+                ("pick" | "tap", Some(option)) => Action::Choose {
+                    question: 0,
+                    option,
+                },
+                ("advance", Some(option)) => Action::Advance {
+                    question: 0,
+                    option,
+                },
+                _ => {
+                    unusable.push(entry);
+                    continue;
+                }
+            };
+            early.beat = match (verb, &action) {
+                ("tap", &Action::Choose { question, option }) => {
+                    Some(Action::Advance { question, option })
+                }
+                _ => None,
+            };
+            early.actions.push(action);
+        }
+        (early, unusable)
+    }
+}
+
 /// The whole state of one widget instance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -317,6 +371,13 @@ impl Assessment {
     /// The previous result, scored again.
     pub fn previous_outcome(&self) -> Option<Outcome> {
         self.previous.as_ref().and_then(|p| score(p).ok())
+    }
+
+    /// The state after each of `actions` in turn; actions that change nothing are passed over.
+    pub fn replay<'a>(self, actions: impl IntoIterator<Item = &'a Action>) -> Self {
+        actions
+            .into_iter()
+            .fold(self, |a, action| a.apply(action.clone()).unwrap_or(a))
     }
 
     /// What to save so a reload can [`resume`](Assessment::resume).

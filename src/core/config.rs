@@ -288,7 +288,7 @@ impl Default for Config {
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 20] = [
+pub const KEYS: [&str; 21] = [
     "locale",
     "theme",
     "accent",
@@ -309,14 +309,22 @@ pub const KEYS: [&str; 20] = [
     "leadPrivacyUrl",
     "perspective",
     "teamLink",
+    "load",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
-pub const AT_MOUNT: [&str; 5] = ["showIntro", "storage", "storageKey", "mode", "perspective"];
+pub const AT_MOUNT: [&str; 6] = [
+    "showIntro",
+    "storage",
+    "storageKey",
+    "mode",
+    "perspective",
+    "load",
+];
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -507,6 +515,12 @@ fn apply(
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
             "teamLink" => config.team_link = bool_value(entry)?,
+            // When `embed.js` fetches the wasm; checked here so a typo is reported like any other.
+            "load" => {
+                text(entry)
+                    .filter(|v| matches!(*v, "auto" | "eager"))
+                    .ok_or_else(|| invalid(entry, "\"auto\" or \"eager\""))?;
+            }
             "perspective" => {
                 config.perspective = text(entry)
                     .and_then(Perspective::from_id)

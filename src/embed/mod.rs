@@ -16,7 +16,7 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
-use crate::core::assessment::Step;
+use crate::core::assessment::{Early, Step};
 use crate::core::code;
 use crate::core::code::CodeError;
 use crate::core::colour;
@@ -99,6 +99,12 @@ struct Instance {
     say: Cell<Option<SayWhy>>,
     /// A share link's code is being read (in the result screen's chunk): nothing is drawn yet.
     reading_link: Cell<bool>,
+    /// The first screen `embed.js` drew before the wasm arrived, until the widget's own first
+    /// drawing replaces it.
+    predrawn: RefCell<Option<Element>>,
+    /// What the visitor did on that screen, replayed when the widget starts: read when it first
+    /// draws, so what they do while its language loads counts too.
+    early: RefCell<Rc<Early>>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
@@ -138,6 +144,15 @@ impl Instance {
             },
             parts: parts::LOADERS,
             on_problem: Callback::from(|message: String| error(&message)),
+            early: self.early.borrow().clone(),
+            on_drawn: {
+                let this = self.this.clone();
+                Callback::from(move |()| {
+                    if let Some(instance) = this.upgrade() {
+                        instance.take_over();
+                    }
+                })
+            },
             on_styles: {
                 let shadow = self.shadow.clone();
                 Callback::from(move |css: &'static str| adopt_part_stylesheet(&shadow, css))
@@ -158,6 +173,11 @@ impl Instance {
         };
         if self.reading_link.get() {
             return;
+        }
+        if self.app.borrow().is_none() {
+            if let Some(predrawn) = self.predrawn.borrow().as_ref() {
+                *self.early.borrow_mut() = early_actions(predrawn);
+            }
         }
         let props = self.props(catalog);
         let mut app = self.app.borrow_mut();
@@ -216,6 +236,31 @@ impl Instance {
                 instance.show();
             }),
         );
+    }
+
+    /// Takes the drawn-ahead screen away now that the widget's own drawing, the same markup, is
+    /// in the page (both in one frame, so nothing moves), and gives focus back to the same
+    /// control.
+    fn take_over(&self) {
+        let Some(predrawn) = self.predrawn.borrow_mut().take() else {
+            return;
+        };
+        let focused = self
+            .shadow
+            .active_element()
+            .filter(|active| predrawn.contains(Some(active)))
+            .map(|active| path_within(&predrawn, &active));
+        carry_animations(&predrawn, &self.container);
+        predrawn.remove();
+        let target = focused.and_then(|path| {
+            path.iter().try_fold(
+                self.container.clone().unchecked_into::<Element>(),
+                |at, &i| at.children().item(i),
+            )
+        });
+        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
     }
 
     fn is_live(&self) -> bool {
@@ -323,8 +368,12 @@ pub fn mount(
         return Ok(WidgetHandle { inner: existing });
     }
     let shadow = shadow_root(&host)?;
-    // Emptied without `innerHTML`, which a page requiring Trusted Types refuses.
-    shadow.set_text_content(None);
+    // A first screen `embed.js` drew stays until the widget's own drawing replaces it; anything
+    // else is emptied, without `innerHTML`, which a page requiring Trusted Types refuses.
+    let predrawn = drawn_ahead(&shadow);
+    if predrawn.is_none() {
+        shadow.set_text_content(None);
+    }
     adopt_stylesheet(&shadow);
 
     let mut entries = js_config::attribute_entries(&host);
@@ -399,6 +448,8 @@ pub fn mount(
         shared: RefCell::new(None),
         say: Cell::new(None),
         reading_link: Cell::new(link.is_some()),
+        predrawn: RefCell::new(predrawn),
+        early: RefCell::default(),
         this: this.clone(),
     });
     LIVE.with(|live| live.borrow_mut().push(instance.clone()));
@@ -441,6 +492,76 @@ pub fn score_answers(answers: Vec<u8>) -> Result<JsValue, JsError> {
         &code,
         Perspective::Team,
     )))
+}
+
+/// The container of the first screen `embed.js` drew in this shadow root before the wasm
+/// arrived, if it is there and nothing else is.
+fn drawn_ahead(shadow: &ShadowRoot) -> Option<Element> {
+    let first = shadow.first_element_child()?;
+    (first.has_attribute("data-predrawn") && shadow.child_element_count() == 1).then_some(first)
+}
+
+/// What the visitor did on the drawn-ahead screen, as `embed.js` recorded it in the container's
+/// `actions` list.
+fn early_actions(predrawn: &Element) -> Rc<Early> {
+    let recorded = js_sys::Reflect::get(predrawn, &JsValue::from_str("actions"))
+        .ok()
+        .filter(|list| list.is_array())
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .map(|v| v.as_string().unwrap_or_default())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let (early, unusable) = Early::read(recorded.iter().map(String::as_str));
+    if !unusable.is_empty() {
+        warn(&format!("ignored early actions: {}", unusable.join(", ")));
+    }
+    Rc::new(early)
+}
+
+/// A question that slides in on the drawn-ahead screen goes on sliding from where it was, not
+/// from the start, in the widget's drawing of it (the same markup has the same animations, in
+/// the same order); one that already finished stays finished.
+fn carry_animations(from: &Element, to: &Element) {
+    let animations = |root: &Element| {
+        let options = js_sys::Object::new();
+        detail::set(&options, "subtree", JsValue::TRUE);
+        let list = detail::call(root, "getAnimations", &options);
+        match js_sys::Array::is_array(&list) {
+            true => list.unchecked_into::<js_sys::Array>(),
+            false => js_sys::Array::new(),
+        }
+    };
+    let (old, new) = (animations(from), animations(to));
+    let time = JsValue::from_str("currentTime");
+    for (i, animation) in new.iter().enumerate() {
+        match old.get(i as u32) {
+            running if running.is_object() => {
+                let at = js_sys::Reflect::get(&running, &time).unwrap_or(JsValue::NULL);
+                let _ = js_sys::Reflect::set(&animation, &time, &at);
+            }
+            _ => drop(detail::call(&animation, "finish", &JsValue::UNDEFINED)),
+        }
+    }
+}
+
+/// The child positions from `ancestor` down to `node`.
+fn path_within(ancestor: &Element, node: &Element) -> Vec<u32> {
+    let mut path = Vec::new();
+    let mut at = node.clone();
+    while &at != ancestor {
+        let Some(parent) = at.parent_element() else {
+            break;
+        };
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&at));
+        path.push(index.unwrap_or(0));
+        at = parent;
+    }
+    path.reverse();
+    path
 }
 
 /// Whether the browser knows `value` as a colour and it is opaque; when it cannot say, the core's

@@ -5,7 +5,7 @@ use web_sys::Element;
 use super::warn;
 use crate::core::assessment::Step;
 use crate::core::config::{Config, ConfigValue, Entry};
-use crate::core::progress::Snapshot;
+use crate::core::progress::{Snapshot, PROGRESS_KEY};
 
 /// Where one widget keeps its saved progress: `localStorage` when allowed and working, memory
 /// otherwise (private mode, blocked storage, a full quota, or `storage: false`).
@@ -27,7 +27,7 @@ pub(super) struct Store {
 pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> String {
     let id = host.id();
     if !id.is_empty() {
-        return format!("{}:progress:v1:{id}", config.storage_key);
+        return format!("{}{PROGRESS_KEY}{id}", config.storage_key);
     }
     // FNV-1a over each key and its value as written.
     fn fnv(hash: u32, text: &str) -> u32 {
@@ -44,7 +44,7 @@ pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> Str
         };
         hash = fnv(fnv(hash, &entry.key), value);
     }
-    format!("{}:progress:v1:~{hash}", config.storage_key)
+    format!("{}{PROGRESS_KEY}~{hash}", config.storage_key)
 }
 
 impl Store {

@@ -41,6 +41,9 @@ export interface AiReadinessConfig {
   perspective?: AiReadinessPerspective;
   /** Offer "Open the team view" on the result (intranet pages). Default false. */
   teamLink?: boolean;
+  /** When embed.js fetches the wasm: "auto" when the widget comes within about a screen of the
+   *  viewport (its first screen is drawn at once either way), "eager" at once. Default "auto". */
+  load?: "auto" | "eager";
 }
 
 export type AiReadinessPerspective = "team" | "self";

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::assessment::{Action, Assessment, Step};
+use crate::core::assessment::{Action, Assessment, Early, Step};
 use crate::core::bank::QUESTIONS;
 use crate::core::config::{Config, Mode};
 use crate::core::events::WidgetEvent;
@@ -19,6 +19,9 @@ use crate::core::progress::Snapshot;
 use crate::core::text;
 use parts::{Fns, Loaded, Part};
 
+/// The first screen as the build draws it, before the wasm arrives (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_screen;
 /// The intro screen.
 mod intro;
 /// The lead form.
@@ -36,7 +39,7 @@ pub mod team;
 
 /// How long a pointer pick stays on screen before the next question comes: long enough to see
 /// the choice land, short enough not to wait for.
-const PICK_BEAT: std::time::Duration = std::time::Duration::from_millis(300);
+pub const PICK_BEAT: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The reducer wrapper around the pure [`Assessment`].
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +86,14 @@ pub struct AppProps {
     /// Hears what went wrong where the visitor only sees a short notice (a part that failed to
     /// load), for the console.
     pub on_problem: Callback<String>,
+    /// What the visitor did on the first screen `embed.js` drew before the wasm arrived (Start,
+    /// picks, Next, Back), replayed in order when the widget starts, so nothing is lost.
+    #[prop_or_default]
+    pub early: Rc<Early>,
+    /// Hears that the widget's first drawing is in the page, so the embed layer can take the
+    /// drawn-ahead screen away in the same frame.
+    #[prop_or_default]
+    pub on_drawn: Callback<()>,
 }
 
 /// The configuration and the catalog are compared by address: the embed layer replaces either
@@ -101,6 +112,8 @@ impl PartialEq for AppProps {
             && self.parts == other.parts
             && self.on_styles == other.on_styles
             && self.on_problem == other.on_problem
+            && Rc::ptr_eq(&self.early, &other.early)
+            && self.on_drawn == other.on_drawn
     }
 }
 
@@ -113,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     let resume = props.resume.clone();
     let shared = props.shared.clone();
     let perspective = props.config.perspective;
+    let early = props.early.clone();
     let state = use_reducer(move || {
         let mut a = match resume {
             Some(saved) => Assessment::resume(&saved, show_intro, perspective),
@@ -121,8 +135,19 @@ pub fn App(props: &AppProps) -> Html {
         if let Some(Ok(shared)) = shared.as_deref() {
             a.shared = Some(shared.clone());
         }
-        State(a)
+        State(a.replay(&early.actions))
     });
+    {
+        let on_drawn = props.on_drawn.clone();
+        let beat = props.early.beat.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            on_drawn.emit(());
+            if let Some(advance) = beat {
+                after_beat(state, advance);
+            }
+        });
+    }
     let start_mode = props.config.mode;
     let mode = use_state(move || start_mode);
 
@@ -168,13 +193,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
             state.dispatch(Action::Choose { question, option });
             if by_pointer {
-                // The choice stays visible for a beat, then the next question comes; the
-                // reducer ignores the beat if the visitor went elsewhere meanwhile.
-                let state = state.clone();
-                yew::platform::spawn_local(async move {
-                    yew::platform::time::sleep(PICK_BEAT).await;
-                    state.dispatch(Action::Advance { question, option });
-                });
+                after_beat(state.clone(), Action::Advance { question, option });
             }
         })
     };
@@ -393,6 +412,15 @@ pub fn App(props: &AppProps) -> Html {
             <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>
         </div>
     }
+}
+
+/// A pointer pick stays visible for a beat, then the next question comes (`advance`); the
+/// reducer ignores it if the visitor went elsewhere meanwhile.
+fn after_beat(state: UseReducerHandle<State>, advance: Action) {
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(PICK_BEAT).await;
+        state.dispatch(advance);
+    });
 }
 
 /// What stands in for a part that is not loaded: a short wait, or why it failed and a retry.

@@ -1,0 +1,87 @@
+//! The first screen as the build draws it: the very [`App`] a visitor's wasm runs, rendered to
+//! markup natively with Yew's server-side rendering, so that `embed.js` can show it before the
+//! wasm arrives (`src/bin/first_screen.rs` writes it for every language and voice).
+//!
+//! Nothing here runs in the browser: the wasm draws the same screens itself, and an end-to-end
+//! test holds the two drawings equal.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use yew::{Callback, LocalServerRenderer};
+
+use super::parts::{ChunkError, Loaders, PartFns};
+use super::{App, AppProps};
+use crate::core::assessment::Step;
+use crate::core::config::Config;
+use crate::core::i18n::Catalog;
+use crate::core::progress::Snapshot;
+
+/// Which first screen: the intro, or the first question (after the intro, with its Back
+/// button, or as the opening screen of a widget without one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// The intro with its Start button.
+    Intro,
+    /// The first question, reached by Start on the intro.
+    QuestionAfterIntro,
+    /// The first question of a widget configured with `showIntro: false`.
+    QuestionWithoutIntro,
+}
+
+impl Opening {
+    /// Every first screen.
+    pub const ALL: [Opening; 3] = [
+        Opening::Intro,
+        Opening::QuestionAfterIntro,
+        Opening::QuestionWithoutIntro,
+    ];
+}
+
+/// Renders `opening` of a widget configured by `config` (its theme, perspective and intro) with
+/// the texts of `catalog`, as markup.
+pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> String {
+    let mut config = config.clone();
+    config.show_intro = opening != Opening::QuestionWithoutIntro;
+    // The first question after Start is the state a visitor who pressed Start is in; the same
+    // state, read back from saved progress, draws it without a click.
+    let resume = (opening == Opening::QuestionAfterIntro).then(|| {
+        Rc::new(Snapshot {
+            step: Step::Question(0),
+            choices: vec![None; crate::core::bank::QUESTIONS.len()],
+            previous: None,
+        })
+    });
+    let props = AppProps {
+        config: Rc::new(config),
+        catalog: Rc::new(catalog.clone()),
+        reset: 0,
+        resume,
+        on_event: Callback::noop(),
+        on_progress: Callback::from(|_| true),
+        shared: None,
+        on_voice: Callback::noop(),
+        parts: NOT_AT_BUILD_TIME,
+        on_styles: Callback::noop(),
+        on_problem: Callback::noop(),
+        early: Rc::default(),
+        on_drawn: Callback::noop(),
+    };
+    let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime needs no resources that can be missing");
+    runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render()))
+}
+
+/// Rendering on the server runs no effects, so no part is ever asked for.
+const NOT_AT_BUILD_TIME: Loaders = Loaders {
+    result: never,
+    team: never,
+    lead: never,
+};
+
+fn never() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
+    Box::pin(std::future::pending())
+}
