@@ -250,8 +250,9 @@ impl Instance {
             .active_element()
             .filter(|active| predrawn.contains(Some(active)))
             .map(|active| path_within(&predrawn, &active));
-        carry_animations(&predrawn, &self.container);
-        predrawn.remove();
+        let old = animations(&predrawn);
+        let _ = predrawn.replace_with_with_node_1(&self.container);
+        carry_animations(&old, &self.container);
         let target = focused.and_then(|path| {
             path.iter().try_fold(
                 self.container.clone().unchecked_into::<Element>(),
@@ -390,9 +391,14 @@ pub fn mount(
         .create_element("div")
         .map_err(|_| fail("could not create the widget container"))?
         .unchecked_into::<HtmlElement>();
-    shadow
-        .append_child(&container)
-        .map_err(|_| fail("could not attach the widget container"))?;
+    // Beside a drawn-ahead screen, the widget draws out of the page and swaps itself in when it
+    // has drawn (`take_over`): the scheduler may yield to the browser between drawing and its
+    // effects, and the page must never show both screens.
+    if predrawn.is_none() {
+        shadow
+            .append_child(&container)
+            .map_err(|_| fail("could not attach the widget container"))?;
+    }
     apply_accent(&container, parsed.config.accent.as_deref());
     mark_data_layer(&container, parsed.config.data_layer);
     panic::keep_apology_ready(&container, &Catalog::english());
@@ -521,20 +527,22 @@ fn early_actions(predrawn: &Element) -> Rc<Early> {
     Rc::new(early)
 }
 
-/// A question that slides in on the drawn-ahead screen goes on sliding from where it was, not
-/// from the start, in the widget's drawing of it (the same markup has the same animations, in
-/// the same order); one that already finished stays finished.
-fn carry_animations(from: &Element, to: &Element) {
-    let animations = |root: &Element| {
-        let options = js_sys::Object::new();
-        detail::set(&options, "subtree", JsValue::TRUE);
-        let list = detail::call(root, "getAnimations", &options);
-        match js_sys::Array::is_array(&list) {
-            true => list.unchecked_into::<js_sys::Array>(),
-            false => js_sys::Array::new(),
-        }
-    };
-    let (old, new) = (animations(from), animations(to));
+/// The animations running in `root` and its subtree (none where the browser cannot say).
+fn animations(root: &Element) -> js_sys::Array {
+    let options = js_sys::Object::new();
+    detail::set(&options, "subtree", JsValue::TRUE);
+    let list = detail::call(root, "getAnimations", &options);
+    match js_sys::Array::is_array(&list) {
+        true => list.unchecked_into::<js_sys::Array>(),
+        false => js_sys::Array::new(),
+    }
+}
+
+/// A question that slides in on the drawn-ahead screen goes on sliding from where it was (`old`,
+/// its animations), not from the start, in the widget's drawing of it (the same markup has the
+/// same animations, in the same order); one that already finished stays finished.
+fn carry_animations(old: &js_sys::Array, to: &Element) {
+    let new = animations(to);
     let time = JsValue::from_str("currentTime");
     for (i, animation) in new.iter().enumerate() {
         match old.get(i as u32) {

@@ -15,7 +15,8 @@ for (const theme of ["light", "dark"]) {
     const host = page.locator("#assessment");
     await host.locator('[data-action="start"]').waitFor();
     await page.evaluate(async (t) => {
-      const { handleFor } = await import("/pkg/embed.js");
+      const { handleFor, ready } = await import("/pkg/embed.js");
+      await ready;
       handleFor(document.querySelector("#assessment")).setConfig({ theme: t });
     }, theme);
     assert.deepEqual(await violations(page, "#assessment"), [], "intro");

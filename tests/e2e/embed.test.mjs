@@ -158,7 +158,8 @@ test("elements added later are mounted, and mounting twice is a no-op with a war
   });
   await page.locator('#late [data-action="start"]').waitFor();
   const same = await page.evaluate(async () => {
-    const { mount, handleFor } = await import("/pkg/embed.js");
+    const { mount, handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     const el = document.querySelector("#a");
     const handle = mount(el);
     return handle !== undefined && handleFor(el) !== undefined && el.shadowRoot.querySelectorAll(".air").length;
@@ -171,7 +172,8 @@ test("another component's shadow root is refused with a clear message, never wip
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   await page.locator('#a [data-action="start"]').waitFor();
   const outcome = await page.evaluate(async () => {
-    const { mount, handleFor } = await import("/pkg/embed.js");
+    const { mount, handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     customElements.define("x-card", class extends HTMLElement {
       constructor() {
         super();
@@ -213,7 +215,8 @@ test("destroy, reset and setConfig work from the page", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/multi.html`);
   await page.locator('#a [data-action="start"]').waitFor();
   const steps = await page.evaluate(async () => {
-    const { handleFor, mount } = await import("/pkg/embed.js");
+    const { handleFor, mount, ready } = await import("/pkg/embed.js");
+    await ready;
     const el = document.querySelector("#a");
     const root = el.shadowRoot;
     const handle = handleFor(el);
@@ -272,7 +275,8 @@ test("300 mounts and destroys: no event after destroy, and every widget whose el
   // one embed.js mounts when its element appears, drawn, then taken out of the page.
   const cycles = (n) =>
     page.evaluate(async (n) => {
-      const { mount, handleFor } = await import("/pkg/embed.js");
+      const { mount, handleFor, ready } = await import("/pkg/embed.js");
+      await ready;
       const main = document.querySelector("main");
       const drawn = async (el) => {
         for (let f = 0; f < 600 && !el.shadowRoot?.querySelector(".air"); f++) await new Promise(requestAnimationFrame);

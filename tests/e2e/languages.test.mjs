@@ -46,6 +46,8 @@ test("without a setting, the browser's languages choose: de-AT gives German", as
 test("a language the widget lacks warns and falls back to the browser's", async () => {
   const { page: p, seen } = await openPage(env.browser, page("?locale=ja"), undefined, { locale: "fr-CA" });
   await p.locator('#w [lang="fr"] [data-action="start"]').waitFor();
+  // The drawn first screen chose French already; the widget warns once it runs.
+  await p.waitForFunction(() => window.__events.some((e) => e.type === "ai-readiness:ready"));
   assert.ok(seen.warnings.some((w) => /locale "ja" has no catalog/.test(w)), seen.warnings.join("\n"));
 });
 
@@ -138,8 +140,12 @@ test("a catalog that never arrives: after 8 s the widget shows English and says 
   // The request for the German catalog is held and never answered.
   await page.route("**/locales/de.txt", () => {});
   await page.goto(`${env.server.base}/tests/pages/lang.html?locale=de`);
+  // The drawn first screen is German from the start; the widget itself waits for the catalog.
+  await page.waitForFunction(() => {
+    const root = document.getElementById("w").shadowRoot;
+    return root && !root.querySelector("[data-predrawn]") && root.querySelector(".air");
+  }, undefined, { timeout: 20_000 });
   const root = page.locator("#w .air").first();
-  await root.waitFor({ timeout: 20_000 });
   assert.equal(await root.getAttribute("lang"), "en");
   assert.ok(await page.locator('#w [data-action="start"]').isVisible());
   assert.ok(warnings.some((w) => w.includes("de")), warnings.join("\n"));

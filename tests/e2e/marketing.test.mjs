@@ -55,7 +55,8 @@ test("a bad attribute falls back to its default, says so, and the visitor still 
   assert.match(await host.locator(".air").first().getAttribute("class"), /air-theme-dark/);
   // Script callers still get an Error they can catch.
   const thrown = await page.evaluate(async () => {
-    const { handleFor } = await import("/pkg/embed.js");
+    const { handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     try {
       handleFor(document.querySelector("#w")).setConfig({ accent: "brandgreen" });
       return "no error";

@@ -61,7 +61,8 @@ test("a file dropped on the team box is read", async () => {
   assert.match(await host.locator("[data-team-input]").inputValue(), /^Ada, Ops, /);
   // A host reset goes back to the intro, also from the team view.
   await page.evaluate(async () => {
-    const { handleFor } = await import("/pkg/embed.js");
+    const { handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     handleFor(document.querySelector("#assessment")).reset();
   });
   await host.locator('[data-action="start"]').waitFor();
@@ -73,7 +74,8 @@ test("theme auto follows the system's dark mode; fonts follow the host unless --
   const look = () => inShadow(page, ".first", `const s = getComputedStyle(root.querySelector(".air")); return [s.backgroundColor, s.fontFamily];`);
   assert.deepEqual(await look(), ["rgb(255, 255, 255)", '"Courier New", monospace'], "light theme by default, host font");
   await page.evaluate(async () => {
-    const { handleFor } = await import("/pkg/embed.js");
+    const { handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     handleFor(document.querySelector(".first")).setConfig({ theme: "auto" });
     document.querySelector(".first").style.setProperty("--air-font", "Georgia, serif");
   });
@@ -144,7 +146,8 @@ test("a widget destroyed and put back by the page is mounted again", async () =>
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/two.html`);
   await page.locator('.first [data-action="start"]').waitFor();
   await page.evaluate(async () => {
-    const { handleFor } = await import("/pkg/embed.js");
+    const { handleFor, ready } = await import("/pkg/embed.js");
+    await ready;
     const el = document.querySelector(".first");
     handleFor(el).destroy();
     el.remove();
