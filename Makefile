@@ -27,6 +27,8 @@ WASM_OPT := node_modules/.bin/wasm-opt
 # Minifies the JS a host downloads; names the host imports (exports) stay as they are.
 TERSER := node_modules/.bin/terser
 TERSER_FLAGS := --module --compress passes=2 --mangle
+# frame.js is a classic script (a page on any origin loads it without CORS): no --module.
+TERSER_CLASSIC_FLAGS := --compress passes=2 --mangle
 
 .PHONY: help setup setup-browser lint build dist serve test test-native test-browser test-e2e bench clean
 
@@ -116,7 +118,8 @@ build: setup
 	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	cargo run -q --bin first_screen -- target/first_screen.js
 	$(TERSER) target/first_screen.js src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
-	$(TERSER) src/embed/frame.js $(TERSER_FLAGS) -o pkg/frame.js
+	$(TERSER) src/embed/framed.js $(TERSER_FLAGS) -o pkg/framed.js
+	$(TERSER) src/embed/frame.js $(TERSER_CLASSIC_FLAGS) -o pkg/frame.js
 	cp src/embed/frame.html pkg/frame.html
 	python3 src/build/dist.py locales
 	python3 src/build/dist.py package-json

@@ -55,9 +55,9 @@ def package_json():
             "./embed.js": "./embed.js",
         },
         "files": ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js",
-                  "frame.html", "frame.js",
+                  "frame.html", "frame.js", "framed.js",
                   "__wasm_split.js", *chunks(), "locales/"],
-        "sideEffects": ["./embed.js"],
+        "sideEffects": ["./embed.js", "./framed.js", "./frame.js"],
         "license": "MIT",
     }
     (PKG / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
@@ -111,7 +111,7 @@ def make_zip():
     folder = f"ai-readiness-{version()}"
     files = {name: (PKG / name).read_bytes() for name in
              ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json",
-              "frame.html", "frame.js", *chunks()]}
+              "frame.html", "frame.js", "framed.js", *chunks()]}
     files["__wasm_split.js"] = pin_chunks((PKG / "__wasm_split.js").read_text(), files).encode()
     for catalog in sorted((PKG / "locales").glob("*.txt")):
         files[f"locales/{catalog.name}"] = catalog.read_bytes()
