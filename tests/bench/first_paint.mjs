@@ -454,6 +454,53 @@ const RATIOS = ["widget", "widgetNoIntro"].flatMap((w) =>
 );
 const short = { floor: "floor", widget: "widget", widgetNoIntro: "widget no intro", surveyjs: "SurveyJS", formbricks: "Formbricks" };
 
+/**
+ * Issue 23's goals beside this run's medians, one line each: met, or short by how much. Reported,
+ * never asserted.
+ */
+function goals(results) {
+  const med = (subject, pick) =>
+    results[subject]?.length ? median(results[subject].map(pick).filter((x) => x !== null && x !== undefined)) : null;
+  const verdict = (value, limit, format) =>
+    value === null || limit === null ? "n/a" : value <= limit ? "met" : `short by ${format(value - limit)}`;
+  const lines = [];
+  const gzip = (r) => r.bytesFirst.gzip;
+  const sjs = med("surveyjs", gzip);
+  const fb = med("formbricks", gzip);
+  for (const w of ["widget", "widgetNoIntro"]) {
+    const bytes = med(w, gzip);
+    if (bytes === null) continue;
+    const k = (x) => `${kib(x)} KiB`;
+    lines.push(
+      `- ${SUBJECTS[w].label}: bytes before first answer ${k(bytes)} gzip: ` +
+        `at most 0.04× SurveyJS (${sjs === null ? "n/a" : k(0.04 * sjs)}): ${verdict(bytes, sjs && 0.04 * sjs, k)}; ` +
+        `at most a third of Formbricks (${fb === null ? "n/a" : k(fb / 3)}): ${verdict(bytes, fb && fb / 3, k)}; ` +
+        `moonshot 10 KiB: ${verdict(bytes, 10 * 1024, k)}.`,
+    );
+    const floor = med("floor", (r) => r.answer);
+    const answer = med(w, (r) => r.answer);
+    const ratio = floor && answer !== null ? answer / floor : null;
+    const x = (v) => `${v.toFixed(2)}×`;
+    lines.push(
+      `- ${SUBJECTS[w].label}: first answer clickable at ${ratio === null ? "n/a" : x(ratio)} the floor: ` +
+        `goal 1.3×: ${verdict(ratio, 1.3, x)}; moonshot 1.1×: ${verdict(ratio, 1.1, x)}.`,
+    );
+    for (const [label, pick] of [
+      ["at first answer (widget: once ready)", (r) => r.heapFirst],
+      ["at end screen", (r) => r.heapEnd],
+    ]) {
+      const heap = med(w, pick);
+      const base = med("floor", pick);
+      const hr = heap !== null && base ? heap / base : null;
+      lines.push(
+        `- ${SUBJECTS[w].label}: JS heap after GC ${label} ${hr === null ? "n/a" : x(hr)} the floor: ` +
+          `goal 2×: ${verdict(hr, 2, x)}.`,
+      );
+    }
+  }
+  return lines;
+}
+
 function table(results) {
   const head = ["metric", ...ORDER.map((s) => SUBJECTS[s].label), ...RATIOS.map(([a, b]) => `${short[a]} / ${short[b]}`)];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i ? "---:" : "---")).join("|")}|`];
@@ -534,6 +581,9 @@ async function main() {
       `Command: \`${command}\` (or \`make bench\`).`,
       "",
       table(results),
+      "",
+      "Against issue 23's goals (medians of this run; reported, not asserted):",
+      ...goals(results),
       "",
       "Median (min–max) over the rounds; ratios are of the medians.",
       "- Pages: the floor (a plain form, `floor.html`), the widget embedded with the README's two lines " +

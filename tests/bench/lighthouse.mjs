@@ -192,6 +192,41 @@ function table(results) {
   return lines.join("\n");
 }
 
+/**
+ * Issue 23's goals beside this run's medians, one line each: met, or short by how much. Reported,
+ * never asserted.
+ */
+function goals(results) {
+  const med = (key, field) => median(results[key].map((r) => r[field]));
+  const delta = (key, field) => {
+    const a = med(key, field);
+    const b = med("article", field);
+    return a === null || b === null ? null : a - b;
+  };
+  // `value` at most `limit`, or by how much it is over.
+  const verdict = (value, limit, format) =>
+    value === null ? "n/a" : value <= limit ? "met" : `short by ${format(value - limit)}`;
+  const points = (x) => `${whole(x)} point(s)`;
+  const ms = (x) => `${whole(x)} ms`;
+  const bytes = (x) => `${kib(x)} KiB`;
+  const shown = (x, format) => (x === null ? "n/a" : signed(format)(x));
+  const lost = (key) => {
+    const d = delta(key, "score");
+    return d === null ? null : -d;
+  };
+  return [
+    `- First screen: score ${shown(delta("top", "score"), whole)} (goal: at most 2 points lost): ${verdict(lost("top"), 2, points)}; ` +
+      `CLS ${shown(delta("top", "cls"), three)} (goal: at most +0.01): ${verdict(delta("top", "cls"), 0.01, three)}; ` +
+      `TBT ${shown(delta("top", "tbt"), whole)} ms (goal: at most +50 ms): ${verdict(delta("top", "tbt"), 50, ms)}.`,
+    `- Below the fold: score ${shown(delta("bottom", "score"), whole)} (goal: none lost): ${verdict(lost("bottom"), 0, points)}; ` +
+      `TBT ${shown(delta("bottom", "tbt"), whole)} ms (goal: +0): ${verdict(delta("bottom", "tbt"), 0, ms)}; ` +
+      `CLS ${shown(delta("bottom", "cls"), three)} (goal: +0): ${verdict(delta("bottom", "cls"), 0, three)}; ` +
+      `widget bytes before scrolling ${bytes(med("bottom", "widgetTransfer"))} transferred, ` +
+      `${bytes(med("bottom", "widgetResource"))} uncompressed (goal: at most 15 KB, here taken as 15 KiB transferred): ` +
+      `${verdict(med("bottom", "widgetTransfer"), 15 * 1024, bytes)}.`,
+  ];
+}
+
 async function main() {
   await checkPages();
   await readFile(join(ROOT, "pkg", "embed.js")).catch(() => {
@@ -237,6 +272,9 @@ async function main() {
     `Command: \`${command}\` (or \`make bench\`).`,
     "",
     table(results),
+    "",
+    "Against issue 23's goals (deltas of medians of this run; reported, not asserted):",
+    ...goals(results),
     "",
     "Median (min–max) over the rounds; a Δ is the page's median minus the median of the article without the widget.",
     "- Lighthouse's default run: performance category only, mobile form factor (Moto G Power emulation, " +
