@@ -22,6 +22,8 @@ const ANSWERS = [2, 1, 3, 0, 2, 1, 3, 0, 2, 1, 3, 0];
 // Bounded waits that are never measured: how long a subject may take to reach a state at all,
 // and how long the network must stay idle before the total bytes are counted.
 const LIMIT_MS = 30_000;
+// How long a load with its wasm held back waits for a first answer before it lets the wasm go.
+const HOLD_MS = 10_000;
 const QUIET_MS = 500;
 
 // How to drive each subject: where its options are, what advances, what finishes; `wasm` marks
@@ -278,8 +280,13 @@ async function quiet(page, inflight) {
   }
 }
 
-/** One cold load of one subject: first paint, first clickable answer, all twelve answers. */
-async function runOnce(browser, server, subject) {
+/**
+ * One cold load of one subject: first paint, first clickable answer, all twelve answers. With
+ * `holdWasm`, every .wasm response is held back until the first answer is clickable (or for
+ * HOLD_MS at most), so what arrived before it is what the first screen needs, not what a fast
+ * loopback happened to deliver in parallel.
+ */
+async function runOnce(browser, server, subject, { holdWasm = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "en-US" });
   try {
     await context.addInitScript(probe);
@@ -297,8 +304,18 @@ async function runOnce(browser, server, subject) {
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
 
+    let release = () => {};
+    if (holdWasm) {
+      const held = new Promise((ok) => (release = ok));
+      await page.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    }
     const firstSent = server.sent.length;
     await page.goto(server.base + SUBJECTS[subject].url, { waitUntil: "commit" });
+    const answeredWhileHeld = holdWasm && (await page.evaluate((t) => window.__bench.marked("answer", t), HOLD_MS));
+    release();
     if (!(await page.evaluate((t) => window.__bench.marked("answer", t), LIMIT_MS))) {
       throw new Error(
         `${subject} never showed a clickable answer within ${LIMIT_MS / 1000} s ` +
@@ -360,6 +377,8 @@ async function runOnce(browser, server, subject) {
     const toResult = end.steps.find((s) => s.to === "result")?.ms ?? null;
     return {
       problems,
+      answeredWhileHeld,
+      urlsFirst: before.map((b) => b.url),
       pickMoves,
       fcp: end.fcp,
       control: first.control,
@@ -458,7 +477,7 @@ const short = { floor: "floor", widget: "widget", widgetNoIntro: "widget no intr
  * Issue 23's goals beside this run's medians, one line each: met, or short by how much. Reported,
  * never asserted.
  */
-function goals(results) {
+function goals(results, held) {
   const med = (subject, pick) =>
     results[subject]?.length ? median(results[subject].map(pick).filter((x) => x !== null && x !== undefined)) : null;
   const verdict = (value, limit, format) =>
@@ -476,6 +495,14 @@ function goals(results) {
         `at most 0.04× SurveyJS (${sjs === null ? "n/a" : k(0.04 * sjs)}): ${verdict(bytes, sjs && 0.04 * sjs, k)}; ` +
         `at most a third of Formbricks (${fb === null ? "n/a" : k(fb / 3)}): ${verdict(bytes, fb && fb / 3, k)}; ` +
         `moonshot 10 KiB: ${verdict(bytes, 10 * 1024, k)}.`,
+    );
+    const needed = held[w]?.answeredWhileHeld ? held[w].bytesFirst.gzip : null;
+    lines.push(
+      `- ${SUBJECTS[w].label}, wasm held back: ` +
+        (needed === null
+          ? "no clickable answer without the wasm: the first screen needs it (see above)."
+          : `bytes before first answer ${k(needed)} gzip: at most 0.04× SurveyJS: ${verdict(needed, sjs && 0.04 * sjs, k)}; ` +
+            `at most a third of Formbricks: ${verdict(needed, fb && fb / 3, k)}; moonshot 10 KiB: ${verdict(needed, 10 * 1024, k)}.`),
     );
     const floor = med("floor", (r) => r.answer);
     const answer = med(w, (r) => r.answer);
@@ -499,6 +526,21 @@ function goals(results) {
     }
   }
   return lines;
+}
+
+/** One line per widget variant from its load with the wasm held back. */
+function heldLines(held) {
+  return Object.entries(held).map(([subject, r]) => {
+    if (!r.answeredWhileHeld) {
+      return `- ${SUBJECTS[subject].label}: no clickable answer within ${HOLD_MS / 1000} s without the wasm (the first screen waits for it).`;
+    }
+    const b = r.bytesFirst;
+    return (
+      `- ${SUBJECTS[subject].label}: first answer clickable at ${ms(r.answer)} ms without any wasm; ` +
+      `${b.requests} response(s) before it (${r.urlsFirst.map((u) => `\`${u}\``).join(", ")}): ` +
+      `${kib(b.raw)} KiB raw, ${kib(b.gzip)} KiB gzip -9, ${kib(b.brotli)} KiB brotli 11.`
+    );
+  });
 }
 
 function table(results) {
@@ -567,6 +609,13 @@ async function main() {
         if (round) results[subject].push(result);
       }
     }
+    // One more load of each widget variant with its wasm held back: the first screen's own bytes.
+    const held = {};
+    for (const subject of ORDER.filter((s) => SUBJECTS[s].wasm)) {
+      process.stderr.write(`wasm held back: ${subject}\n`);
+      held[subject] = await runOnce(browser, server, subject, { holdWasm: true });
+      for (const p of held[subject].problems) problems.add(`${subject} (wasm held back): ${p}`);
+    }
     const version = browser.version();
     const env = ["ROUNDS", "ONLY"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
     const command = `cd tests/bench && node first_paint.mjs${env.length ? ` (${env.join(" ")})` : ""}`;
@@ -582,8 +631,12 @@ async function main() {
       "",
       table(results),
       "",
+      "With every `.wasm` response held back until the first answer is clickable (one more load of each " +
+        "widget variant after the rounds): what the first screen itself needs.",
+      ...heldLines(held),
+      "",
       "Against issue 23's goals (medians of this run; reported, not asserted):",
-      ...goals(results),
+      ...goals(results, held),
       "",
       "Median (min–max) over the rounds; ratios are of the medians.",
       "- Pages: the floor (a plain form, `floor.html`), the widget embedded with the README's two lines " +
@@ -601,7 +654,10 @@ async function main() {
       "- Bytes are response bodies as served (the local server does not compress); gzip -9 and brotli 11 " +
         "are computed per response in Node. Before first answer (and before widget ready): only responses " +
         "whose resource-timing `responseEnd` is at or before that moment; a response still arriving then " +
-        "counts for nothing. After all 12: every response, once the network is quiet on the end screen.",
+        "counts for nothing. On this unthrottled loopback a response the page fetches in parallel (the widget's " +
+        "wasm) can finish before the first answer even when the first screen does not wait for it, so that " +
+        "figure can swing between rounds; the load with the wasm held back shows what the first screen needs. " +
+        "After all 12: every response, once the network is quiet on the end screen.",
       "- Answering uses Playwright clicks on the answer labels (driver round trips included, the same for " +
         "all): pick, then Next at once if the pick has not moved on by the next frame, so a pause " +
         "before an auto-advance is not counted. Click to next question: from the click that moved on " +
