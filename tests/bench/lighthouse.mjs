@@ -281,7 +281,8 @@ async function main() {
       "412×823 viewport), simulated throttling (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown), so LCP, TBT and " +
       "the score are Lighthouse's simulated figures; CLS is observed. Chromium flags: " +
       `\`${CHROME_FLAGS.join(" ")}\` (and chrome-launcher's defaults). Full-page screenshot off, so the page is never ` +
-      "resized or scrolled.",
+      "resized or scrolled. Simulated TBT scales the main-thread tasks Chromium really ran, so on a busy " +
+      "shared machine it swings from run to run: read its min–max before its Δ.",
     "- The pages are one ~1,300-word article without images (`article.html`); the other two add the README's " +
       "two-line embed after the first paragraph (`article_widget_top.html`: its top about 680 px down the " +
       "823 px mobile screen) or at the end (`article_widget_bottom.html`: about 5,600 px down, seven screens). " +
