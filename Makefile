@@ -37,7 +37,7 @@ help:
 	@echo "make test    native, browser and end-to-end tests plus the size budget"
 	@echo "make build   build pkg/ only"
 	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
-	@echo "make bench   first-paint benchmark beside a plain form and SurveyJS; team benchmark"
+	@echo "make bench   first-paint benchmark beside a plain form, SurveyJS and Formbricks; Lighthouse on an article; team benchmark"
 
 ## Tools: the wasm target, wasm-bindgen-cli and wasm-split-cli at pinned versions, pinned npm tools.
 setup:
@@ -152,14 +152,17 @@ test-e2e:
 	cd tests && node --test e2e/*.test.mjs
 
 ## Benchmarks (print tables; no timing is asserted; not part of `make test`): first paint and
-## answering beside a plain form and SurveyJS (tests/bench/first_paint.mjs, writes
-## target/bench/first_paint.md), team parse + aggregate natively and in headless Chromium, and
+## answering beside a plain form, SurveyJS and Formbricks' renderer (tests/bench/first_paint.mjs,
+## writes target/bench/first_paint.md), Lighthouse (mobile, simulated throttling) on a blog
+## article without the widget, with it in the first screen and below the fold
+## (tests/bench/lighthouse.mjs, writes target/bench/lighthouse.md), team parse + aggregate
+## natively and in headless Chromium, and
 ## a 100,000-line paste into the team view beside a plain textarea (tests/bench/team_paste.mjs),
 ## and one setConfig call on a fresh widget and after 1,000 changes (tests/bench/set_config.mjs).
 bench: setup setup-browser build
 	cargo bench --bench team
 	cargo test --release --target $(TARGET) --test bench_web -- --nocapture
-	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs && node team_paste.mjs && node set_config.mjs
+	cd tests/bench && npm ci --no-audit --no-fund && node first_paint.mjs && node lighthouse.mjs && node team_paste.mjs && node set_config.mjs
 
 clean:
 	rm -rf pkg dist target
