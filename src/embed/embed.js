@@ -146,7 +146,7 @@ export function mountAll(root = document) {
     if (waiting.has(element)) continue;
     waiting.add(element);
     drawAhead(element);
-    if (element.dataset.load?.trim() === "eager") load();
+    if (element.dataset.load?.trim() === "eager") afterPaint(load);
     else near.observe(element);
   }
   return [];
@@ -161,10 +161,17 @@ export function handleFor(element) {
 // `load: "auto"`: the module comes when a widget is within about one screen of the viewport.
 const near = new IntersectionObserver(
   (entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) load();
+    if (entries.some((entry) => entry.isIntersecting)) afterPaint(load);
   },
   { rootMargin: "100% 0px" },
 );
+
+/** Runs `then` once the drawn first screens are on screen: instantiating the wasm and the
+ *  takeover take the main thread for a while, and a visitor's first click should not wait for
+ *  them. (A touch on a drawn screen loads at once.) */
+function afterPaint(then) {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
 
 function mountWaiting(glue) {
   loaded = glue;

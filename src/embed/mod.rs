@@ -105,6 +105,8 @@ struct Instance {
     /// What the visitor did on that screen, replayed when the widget starts: read when it first
     /// draws, so what they do while its language loads counts too.
     early: RefCell<Rc<Early>>,
+    /// How many of the drawn screen's recorded actions `early` holds; the rest came later.
+    early_read: Cell<usize>,
     /// Itself, so callbacks can reach the instance without keeping it alive.
     this: Weak<Instance>,
 }
@@ -148,9 +150,9 @@ impl Instance {
             on_drawn: {
                 let this = self.this.clone();
                 Callback::from(move |()| {
-                    if let Some(instance) = this.upgrade() {
-                        instance.take_over();
-                    }
+                    this.upgrade()
+                        .and_then(|instance| instance.take_over())
+                        .unwrap_or_default()
                 })
             },
             on_styles: {
@@ -176,7 +178,9 @@ impl Instance {
         }
         if self.app.borrow().is_none() {
             if let Some(predrawn) = self.predrawn.borrow().as_ref() {
-                *self.early.borrow_mut() = early_actions(predrawn);
+                let (early, read) = early_actions(predrawn, 0);
+                *self.early.borrow_mut() = early;
+                self.early_read.set(read);
             }
         }
         let props = self.props(catalog);
@@ -241,10 +245,10 @@ impl Instance {
     /// Takes the drawn-ahead screen away now that the widget's own drawing, the same markup, is
     /// in the page (both in one frame, so nothing moves), and gives focus back to the same
     /// control.
-    fn take_over(&self) {
-        let Some(predrawn) = self.predrawn.borrow_mut().take() else {
-            return;
-        };
+    /// Returns what the visitor did on the drawn screen after the widget read it.
+    fn take_over(&self) -> Option<Rc<Early>> {
+        let predrawn = self.predrawn.borrow_mut().take()?;
+        let (late, _) = early_actions(&predrawn, self.early_read.get());
         let focused = self
             .shadow
             .active_element()
@@ -262,6 +266,7 @@ impl Instance {
         if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
             let _ = target.focus();
         }
+        Some(late)
     }
 
     fn is_live(&self) -> bool {
@@ -456,6 +461,7 @@ pub fn mount(
         reading_link: Cell::new(link.is_some()),
         predrawn: RefCell::new(predrawn),
         early: RefCell::default(),
+        early_read: Cell::new(0),
         this: this.clone(),
     });
     LIVE.with(|live| live.borrow_mut().push(instance.clone()));
@@ -508,8 +514,8 @@ fn drawn_ahead(shadow: &ShadowRoot) -> Option<Element> {
 }
 
 /// What the visitor did on the drawn-ahead screen, as `embed.js` recorded it in the container's
-/// `actions` list.
-fn early_actions(predrawn: &Element) -> Rc<Early> {
+/// `actions` list, from entry `from` on; and how many entries the list holds.
+fn early_actions(predrawn: &Element, from: usize) -> (Rc<Early>, usize) {
     let recorded = js_sys::Reflect::get(predrawn, &JsValue::from_str("actions"))
         .ok()
         .filter(|list| list.is_array())
@@ -520,11 +526,11 @@ fn early_actions(predrawn: &Element) -> Rc<Early> {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let (early, unusable) = Early::read(recorded.iter().map(String::as_str));
+    let (early, unusable) = Early::read(recorded.iter().skip(from).map(String::as_str));
     if !unusable.is_empty() {
         warn(&format!("ignored early actions: {}", unusable.join(", ")));
     }
-    Rc::new(early)
+    (Rc::new(early), recorded.len())
 }
 
 /// The animations running in `root` and its subtree (none where the browser cannot say).

@@ -66,7 +66,7 @@ pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> String {
         on_styles: Callback::noop(),
         on_problem: Callback::noop(),
         early: Rc::default(),
-        on_drawn: Callback::noop(),
+        on_drawn: Callback::from(|()| Rc::default()),
     };
     let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let runtime = tokio::runtime::Builder::new_current_thread()

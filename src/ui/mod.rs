@@ -91,9 +91,10 @@ pub struct AppProps {
     #[prop_or_default]
     pub early: Rc<Early>,
     /// Hears that the widget's first drawing is in the page, so the embed layer can take the
-    /// drawn-ahead screen away in the same frame.
-    #[prop_or_default]
-    pub on_drawn: Callback<()>,
+    /// drawn-ahead screen away in the same frame; answers with what the visitor did on it since
+    /// `early` was read (the browser may run a click between the widget's drawing and this).
+    #[prop_or_else(nothing_late)]
+    pub on_drawn: Callback<(), Rc<Early>>,
 }
 
 /// The configuration and the catalog are compared by address: the embed layer replaces either
@@ -115,6 +116,11 @@ impl PartialEq for AppProps {
             && Rc::ptr_eq(&self.early, &other.early)
             && self.on_drawn == other.on_drawn
     }
+}
+
+/// Without a drawn-ahead screen, nothing happened before the widget drew.
+fn nothing_late() -> Callback<(), Rc<Early>> {
+    Callback::from(|()| Rc::default())
 }
 
 /// The whole widget: intro, questions, result.
@@ -139,10 +145,17 @@ pub fn App(props: &AppProps) -> Html {
     });
     {
         let on_drawn = props.on_drawn.clone();
-        let beat = props.early.beat.clone();
+        let early = props.early.clone();
         let state = state.clone();
         use_effect_with((), move |_| {
-            on_drawn.emit(());
+            let late = on_drawn.emit(());
+            for action in &late.actions {
+                state.dispatch(action.clone());
+            }
+            let beat = match late.actions.is_empty() {
+                true => early.beat.clone(),
+                false => late.beat.clone(),
+            };
             if let Some(advance) = beat {
                 after_beat(state, advance);
             }

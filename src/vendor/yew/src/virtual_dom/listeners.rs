@@ -32,43 +32,19 @@ macro_rules! gen_listener_kinds {
         /// Supported kinds of DOM event listeners
         // Using instead of strings to optimise registry collection performance by simplifying
         // hashmap hash calculation.
-        // PATCHED (ai-readiness): `repr(u8)`, so a kind's name is one lookup in `NAMES` by its
-        // discriminant and a clone copies the tag, where upstream compiled one match arm per
-        // kind (about 6 KB of wasm before optimisation, for a widget that uses six kinds).
-        #[derive(PartialEq, Eq, Hash, Debug)]
+        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
-        #[repr(u8)]
         pub enum ListenerKind {
             $( $kind, )*
             other(std::borrow::Cow<'static, str>),
         }
 
         impl ListenerKind {
-            /// Every kind's attribute name but `other`'s, in declaration order.
-            const NAMES: &'static [&'static str] = &[$( stringify!($kind), )*];
-
-            /// The kind's position in declaration order (`other` last).
-            fn index(&self) -> usize {
-                // SAFETY: a `repr(u8)` enum starts with its `u8` discriminant, and the
-                // discriminants count up from 0 in declaration order.
-                usize::from(unsafe { *(self as *const Self).cast::<u8>() })
-            }
-
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
                 match self {
                     Self::other(type_name) => type_name.clone(),
-                    _ => Self::NAMES[self.index()][2..].into(),
-                }
-            }
-        }
-
-        impl Clone for ListenerKind {
-            fn clone(&self) -> Self {
-                match self {
-                    Self::other(type_name) => Self::other(type_name.clone()),
-                    // SAFETY: every other variant holds no data, so a bitwise copy is a clone.
-                    _ => unsafe { std::ptr::read(self) },
+                    $( Self::$kind => stringify!($kind)[2..].into(), )*
                 }
             }
         }
@@ -76,8 +52,8 @@ macro_rules! gen_listener_kinds {
         impl AsRef<str> for ListenerKind {
             fn as_ref(&self) -> &str {
                 match self {
+                    $( Self::$kind => stringify!($kind), )*
                     Self::other(type_name) => type_name.as_ref(),
-                    _ => Self::NAMES[self.index()],
                 }
             }
         }
