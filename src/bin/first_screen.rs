@@ -75,7 +75,7 @@ mod native {
                 };
                 let screens = Opening::ALL
                     .iter()
-                    .map(|&opening| tree(&render(&config, &catalog, opening)))
+                    .map(|&opening| tree(&render(&config, &catalog, opening)?))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| format!("{} {name}: {e}", lang.tag()))?;
                 let _ = write!(js, "{name}:[{}],", screens.join(","));

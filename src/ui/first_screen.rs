@@ -40,8 +40,8 @@ impl Opening {
 }
 
 /// Renders `opening` of a widget configured by `config` (its theme, perspective and intro) with
-/// the texts of `catalog`, as markup.
-pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> String {
+/// the texts of `catalog`, as markup; fails only when no runtime can be started to render on.
+pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> Result<String, String> {
     let mut config = config.clone();
     config.show_intro = opening != Opening::QuestionWithoutIntro;
     // The first question after Start is the state a visitor who pressed Start is in; the same
@@ -71,8 +71,8 @@ pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> String {
     let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .expect("a current-thread runtime needs no resources that can be missing");
-    runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render()))
+        .map_err(|e| format!("no runtime to render on: {e}"))?;
+    Ok(runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render())))
 }
 
 /// Rendering on the server runs no effects, so no part is ever asked for.
