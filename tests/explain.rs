@@ -90,6 +90,12 @@ fn every_threshold_the_result_shows_is_the_rule_it_cites() {
                     "{name}: {reason}"
                 );
             }
+            None if gap.is_robust() => {
+                // Every area robust: no weakest area, only the robust mark the rules set.
+                assert_eq!(o.level, Level::Operating, "{name}");
+                assert_eq!(numbers(&reason), vec![u32::from(RULES.robust)], "{name}");
+                assert!(!reason.contains("weakest"), "{name}: {reason}");
+            }
             None => {
                 assert_eq!(o.level, Level::Operating, "{name}");
                 assert!(reason.contains("weakest area"), "{name}: {reason}");
@@ -396,15 +402,28 @@ fn the_fingerprint_names_the_questions_and_rules() {
 #[test]
 fn at_operating_there_is_no_gap_only_a_weakest_area() {
     let t = Catalog::english();
+    // Operating with Access low: Access is the weakest area, and the moves make it robust.
+    let a = answers(&[0, 1, 0, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
+    let o = score(&a).expect("valid");
+    assert_eq!(o.level, Level::Operating);
+    assert!(!o.biggest_gap.is_gap() && !o.biggest_gap.is_robust());
+    assert_eq!(o.biggest_gap.dimension, Dimension::Access);
+    assert!(!gap_reason(&t, &o.biggest_gap).contains("gap"));
+    let up = move_up(&a).expect("valid");
+    assert_eq!(up.toward, None);
+    assert_eq!(up.weakest, Some(Dimension::Access));
+    let raised = score(&up.applied(&a)).expect("valid");
+    assert!(raised.scores.access >= RULES.robust);
+}
+
+#[test]
+fn with_every_area_robust_nothing_is_named_and_nothing_moves() {
+    let t = Catalog::english();
     let a = answers(&[4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
     let o = score(&a).expect("valid");
     assert_eq!(o.level, Level::Operating);
-    assert!(!o.biggest_gap.is_gap());
-    assert!(!gap_reason(&t, &o.biggest_gap).contains("gap"));
-    let up = move_up(&a).expect("valid");
-    assert_eq!(
-        (up.toward, up.moves.len()),
-        (None, 0),
-        "nothing to raise at 100"
-    );
+    assert!(o.biggest_gap.is_robust());
+    let reason = gap_reason(&t, &o.biggest_gap);
+    assert!(!reason.contains("weakest"), "{reason}");
+    assert_eq!(move_up(&a), None, "nothing to raise at 100");
 }

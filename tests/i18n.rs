@@ -119,9 +119,10 @@ fn translations_are_translated_and_keep_the_codes_intact() {
             .iter()
             .filter(|&&m| c.get(m) == english.get(m))
             .count();
-        // A few words are the same in several languages (Usage, Code, Team); whole texts are not.
+        // A few words are the same in several languages (Usage, Code, Team), and so is the list
+        // joiner `{a}, {b}`; whole texts are not.
         assert!(
-            same <= 8,
+            same <= 9,
             "{}: {same} texts are identical to English",
             lang.tag()
         );

@@ -76,7 +76,7 @@ fn adoption_gap_sentence_follows_the_sign() {
         .starts_with("Access runs 70 points ahead"));
     let even = outcome_from_scores(Scores::from_array([50, 50, 50, 50]));
     assert!(adoption_gap_sentence(&Catalog::english(), &even)
-        .starts_with("Access and adoption move together"));
+        .starts_with("Access and adoption move together."));
 }
 
 #[test]
@@ -86,10 +86,15 @@ fn plan_starts_with_the_biggest_gap() {
         let answers = random_answers(&mut rng);
         let outcome = score(&answers).expect("valid");
         let p = plan(&outcome, &answers);
-        assert_eq!(p.focus, outcome.biggest_gap.dimension);
-        assert_eq!(p.phases, steps(p.focus, outcome.level, Some(&answers)));
+        if outcome.biggest_gap.is_robust() {
+            assert_eq!((p.focus, p.then), (None, None), "{:?}", outcome.scores);
+            continue;
+        }
+        let focus = p.focus.expect("an area to work on");
+        assert_eq!(focus, outcome.biggest_gap.dimension);
+        assert_eq!(p.phases, steps(focus, outcome.level, Some(&answers)));
         if let Some((d, _)) = p.then {
-            assert_ne!(d, p.focus);
+            assert_ne!(d, focus);
         }
     }
 }

@@ -675,7 +675,11 @@ async fn the_explanation_shows_each_answer_and_the_points_it_earned() {
     }
     let verdict = host.find("[data-verdict]").unwrap().text_content().unwrap();
     assert!(verdict.contains("so the level is Adopting"), "{verdict}");
-    let model = host.find("[data-model-fingerprint]").unwrap();
+    // The model's identity shows only in the working, never to every visitor.
+    assert_eq!(all(&host, "[data-model-fingerprint]").len(), 1);
+    let model = host
+        .find("[data-explanation] [data-model-fingerprint]")
+        .unwrap();
     assert_eq!(
         attr(&model, "data-model-fingerprint"),
         ai_readiness::core::scoring::MODEL_FINGERPRINT

@@ -97,13 +97,17 @@ impl MoveUp {
 }
 
 /// The smallest set of answer changes (fewest option steps) that lifts `answers` to the next
-/// level, or at Operating that brings the weakest area to [`RULES`]' robust score. Dimensions
+/// level, or at Operating that brings the weakest area to [`RULES`]' robust score. `None` for
+/// answers that do not fit the bank, and at Operating with every area robust: nothing to move. Dimensions
 /// score independently, so the search runs per dimension: for each way into the next level and
 /// each floor it sets, every combination of that dimension's answers is tried. Ties go to the
 /// higher score, then to the way listed first and the earlier question, so the answer is
 /// always the same.
 pub fn move_up(answers: &Answers) -> Option<MoveUp> {
     let outcome = score(answers).ok()?;
+    if outcome.biggest_gap.is_robust() {
+        return None;
+    }
     let Some(next) = outcome.level.next() else {
         let weakest = outcome.biggest_gap.dimension;
         return Some(MoveUp {

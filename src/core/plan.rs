@@ -1,5 +1,6 @@
 //! The plan: for the biggest gap (or, at Operating, the weakest area) three steps over the first
-//! ninety days, chosen from the answers given.
+//! ninety days, chosen from the answers given. At Operating with every area robust there is no
+//! area to fix: the plan keeps the level.
 //!
 //! The advice follows why people stall: no path from login to their real work, no help at the
 //! first bad result, and nobody seeing who is stuck. The first ninety days decide the habit, and
@@ -266,11 +267,19 @@ pub fn steps(dimension: Dimension, level: Level, answers: Option<&Answers>) -> [
     phases(dimension, level).map(|phase| pick(phase, answers))
 }
 
+/// The steps that keep Operating when every area is robust: no area to fix, a level to keep.
+pub const KEEP: [Step; 3] = [
+    always(Msg::PlanKeep1),
+    always(Msg::PlanKeep2),
+    always(Msg::PlanKeep3),
+];
+
 /// The plan for one result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    /// The dimension to work on first: the biggest gap, or at Operating the weakest area.
-    pub focus: Dimension,
+    /// The dimension to work on first: the biggest gap, or at Operating the weakest area; `None`
+    /// when every area is robust and the plan keeps the level ([`KEEP`]).
+    pub focus: Option<Dimension>,
     /// One step per phase: days 1-30, 31-60, 61-90.
     pub phases: [Step; 3],
     /// One further step for the second weakest dimension, when there is one worth naming.
@@ -279,6 +288,13 @@ pub struct Plan {
 
 /// Builds the plan for an outcome and the answers behind it.
 pub fn plan(outcome: &Outcome, answers: &Answers) -> Plan {
+    if outcome.biggest_gap.is_robust() {
+        return Plan {
+            focus: None,
+            phases: KEEP,
+            then: None,
+        };
+    }
     let focus = outcome.biggest_gap.dimension;
     let then = Dimension::ALL
         .iter()
@@ -287,7 +303,7 @@ pub fn plan(outcome: &Outcome, answers: &Answers) -> Plan {
         .min_by_key(|&d| outcome.scores.get(d))
         .map(|d| (d, steps(d, outcome.level, Some(answers))[0]));
     Plan {
-        focus,
+        focus: Some(focus),
         phases: steps(focus, outcome.level, Some(answers)),
         then,
     }

@@ -142,6 +142,13 @@ impl BiggestGap {
     pub fn is_gap(&self) -> bool {
         self.toward.is_some()
     }
+
+    /// Whether there is nothing to name at all: Operating with every score at or above the
+    /// robust mark ([`Rules::robust`]). Then the result names no weakest area and plans to keep
+    /// the level; `dimension` is still the lowest score, by the tie order, for the events.
+    pub fn is_robust(&self) -> bool {
+        self.toward.is_none() && self.score >= self.target
+    }
 }
 
 /// A complete assessment result.
@@ -295,8 +302,9 @@ pub fn level(scores: Scores) -> Level {
         .map_or(Level::Experimenting, |rule| rule.level)
 }
 
-/// Tie order for the biggest gap: the dimensions that prove adoption come first.
-pub(crate) const GAP_PRIORITY: [Dimension; 4] = [
+/// Tie order for the biggest gap and the weakest area: the dimensions that prove adoption come
+/// first. The explanation states it ([`super::text::gap_rule`]).
+pub const GAP_PRIORITY: [Dimension; 4] = [
     Dimension::Capability,
     Dimension::Visibility,
     Dimension::Usage,
@@ -304,27 +312,57 @@ pub(crate) const GAP_PRIORITY: [Dimension; 4] = [
 ];
 
 /// The dimension that holds the level back most. Below Operating: on the next level's way in
-/// with the smallest weighted shortfall, the dimension with the largest weighted shortfall
-/// against its floor. At Operating: the weakest area, the lowest score (ties go to the
-/// dimension that proves adoption).
+/// with the smallest weighted shortfall (equally close ways: the one listed first), the dimension
+/// with the largest weighted shortfall against its floor. At Operating: the weakest area, the
+/// lowest score. Equal dimensions go by [`GAP_PRIORITY`].
 pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
+    let contenders = gap_contenders(scores, level);
+    // Never empty (every way has four dimensions); the fallback only keeps this total.
+    let (dimension, way) = contenders
+        .first()
+        .copied()
+        .unwrap_or((Dimension::Capability, 0));
+    let toward = level.next();
+    let target = match toward.and_then(|l| RULES.rule(l)) {
+        Some(rule) => rule.ways.get(way).map_or(0, |w| w[dimension.index()]),
+        None => RULES.robust,
+    };
+    BiggestGap {
+        dimension,
+        score: scores.get(dimension),
+        target,
+        toward,
+        way,
+    }
+}
+
+/// Every dimension that holds the level back as much as the biggest gap does (at Operating: every
+/// lowest score), with the way in it is measured on, the named one first: ways in the order they
+/// are listed, then dimensions by [`GAP_PRIORITY`]. More than one entry means the tie rule chose.
+/// Empty at Operating when every score is robust: then nothing is named.
+pub fn gap_ties(scores: Scores, level: Level) -> Vec<Dimension> {
+    let gap = biggest_gap(scores, level);
+    if gap.is_robust() {
+        return Vec::new();
+    }
+    gap_contenders(scores, level)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect()
+}
+
+/// The candidates for the biggest gap in rule order (see [`gap_ties`]), each with its way in.
+fn gap_contenders(scores: Scores, level: Level) -> Vec<(Dimension, usize)> {
     let weighted = |d: Dimension, target: u8| {
         u32::from(target.saturating_sub(scores.get(d))) * u32::from(RULES.weights[d.index()])
     };
-    let Some((toward, rule)) = level.next().and_then(|l| Some((l, RULES.rule(l)?))) else {
-        let dimension = GAP_PRIORITY
+    let Some(rule) = level.next().and_then(|l| RULES.rule(l)) else {
+        let low = scores.to_array().into_iter().min().unwrap_or(0);
+        return GAP_PRIORITY
             .iter()
-            .rev()
-            .copied()
-            .min_by_key(|&d| scores.get(d))
-            .unwrap_or(Dimension::Capability);
-        return BiggestGap {
-            dimension,
-            score: scores.get(dimension),
-            target: RULES.robust,
-            toward: None,
-            way: 0,
-        };
+            .filter(|&&d| scores.get(d) == low)
+            .map(|&d| (d, 0))
+            .collect();
     };
     let shortfall = |floors: &[u8; 4]| -> u32 {
         Dimension::ALL
@@ -332,25 +370,25 @@ pub fn biggest_gap(scores: Scores, level: Level) -> BiggestGap {
             .map(|&d| weighted(d, floors[d.index()]))
             .sum()
     };
-    // `min_by_key` keeps the first minimum: the way listed first wins a tie.
-    let way = (0..rule.ways.len())
-        .min_by_key(|&w| shortfall(&rule.ways[w]))
-        .unwrap_or(0);
-    let floors = rule.ways.get(way).copied().unwrap_or([0; 4]);
-    // `max_by_key` keeps the last maximum, so walk the priority order backwards.
-    let dimension = GAP_PRIORITY
-        .iter()
-        .rev()
-        .copied()
-        .max_by_key(|&d| weighted(d, floors[d.index()]))
-        .unwrap_or(Dimension::Capability);
-    BiggestGap {
-        dimension,
-        score: scores.get(dimension),
-        target: floors[dimension.index()],
-        toward: Some(toward),
-        way,
+    let closest = rule.ways.iter().map(shortfall).min().unwrap_or(0);
+    let mut out = Vec::new();
+    for (way, floors) in rule.ways.iter().enumerate() {
+        if shortfall(floors) != closest {
+            continue;
+        }
+        let most = Dimension::ALL
+            .iter()
+            .map(|&d| weighted(d, floors[d.index()]))
+            .max()
+            .unwrap_or(0);
+        out.extend(
+            GAP_PRIORITY
+                .iter()
+                .filter(|&&d| weighted(d, floors[d.index()]) == most)
+                .map(|&d| (d, way)),
+        );
     }
+    out
 }
 
 /// A short hash of the question bank (ids, dimensions, option counts) and of [`RULES`], as eight

@@ -5,7 +5,7 @@ use super::code::CodeError;
 use super::i18n::{Catalog, Msg};
 use super::model::{Dimension, Level};
 use super::roster::Problem;
-use super::scoring::{BiggestGap, Outcome, RULES};
+use super::scoring::{gap_ties, BiggestGap, Outcome, GAP_PRIORITY, RULES};
 
 /// Not configuration but kept here for the error box, which appears before a language is known:
 /// configuration mistakes are for the page's author and, like console messages, stay in English.
@@ -39,10 +39,58 @@ pub fn level_meaning(t: &Catalog, l: Level) -> &str {
     })
 }
 
-/// The heading over the biggest gap: a gap below Operating, the weakest area at Operating.
+/// Under this Usage score almost nobody uses AI on real work at all, so no sentence may say that
+/// people try it.
+pub const TRIED: u8 = 20;
+
+/// From this score a sentence may say that people use AI on real work (Usage) or get better
+/// results from it (Capability): the floor Adopting asks of Usage, read from [`RULES`].
+pub fn use_mark() -> u8 {
+    RULES
+        .rule(Level::Adopting)
+        .and_then(|rule| {
+            rule.ways
+                .iter()
+                .map(|w| w[Dimension::Usage.index()])
+                .find(|&floor| floor > 0)
+        })
+        .unwrap_or(50)
+}
+
+/// What the result's level looks like, told so that no part of it contradicts the scores: the
+/// level's usual meaning where the answers bear it out, else a variant that claims less.
+pub fn meaning_msg(outcome: &Outcome) -> Msg {
+    let s = outcome.scores;
+    let uses = s.usage >= use_mark();
+    let proven = RULES
+        .rule(Level::Operating)
+        .and_then(|r| r.ways.first())
+        .map_or(70, |w| w[Dimension::Capability.index()]);
+    match outcome.level {
+        Level::Experimenting if s.usage < TRIED => Msg::LevelExperimentingNoneMeaning,
+        Level::Experimenting => Msg::LevelExperimentingMeaning,
+        Level::Adopting if !uses => Msg::LevelAdoptingUnusedMeaning,
+        // The usual text: tools rolled out, in use, results not yet proven.
+        Level::Adopting if s.access >= use_mark() && s.capability < proven => {
+            Msg::LevelAdoptingMeaning
+        }
+        Level::Adopting => Msg::LevelAdoptingUsedMeaning,
+        Level::Operating => Msg::LevelOperatingMeaning,
+    }
+}
+
+/// The result's level in a sentence or two (see [`meaning_msg`]).
+pub fn result_meaning<'a>(t: &'a Catalog, outcome: &Outcome) -> &'a str {
+    t.get(meaning_msg(outcome))
+}
+
+/// The heading over the biggest gap: a gap below Operating, the weakest area at Operating, and
+/// no area at all when every score is robust.
 pub fn gap_heading(t: &Catalog, gap: &BiggestGap) -> String {
     let msg = if gap.is_gap() {
         Msg::ResultBiggestGap
+    } else if gap.is_robust() {
+        Msg::ResultRobust
     } else {
         Msg::ResultWeakest
     };
@@ -67,6 +115,9 @@ pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
         ("score", score.as_str()),
         ("target", target.as_str()),
     ];
+    if gap.is_robust() {
+        return t.fill(Msg::GapRobust, &[("robust", &t.number(RULES.robust))]);
+    }
     match gap.toward {
         Some(_) => t.count(
             Msg::GapBelow,
@@ -78,14 +129,17 @@ pub fn gap_reason(t: &Catalog, gap: &BiggestGap) -> String {
 }
 
 /// Visibility apart from adoption: a sentence when people may be adopting but leaders cannot
-/// see it (Visibility below the floor Operating needs, and below adoption).
+/// see it (Visibility below the floor Operating needs, and below adoption), said only where the
+/// answers show both use and results ([`use_mark`]).
 pub fn unseen_sentence(t: &Catalog, outcome: &Outcome) -> Option<String> {
     let floor = RULES
         .rule(Level::Operating)
         .and_then(|r| r.ways.first())
         .map_or(0, |w| w[Dimension::Visibility.index()]);
-    let v = outcome.scores.visibility;
-    (v < floor && v < outcome.adoption)
+    let s = outcome.scores;
+    let v = s.visibility;
+    let adopting = s.usage >= use_mark() && s.capability >= use_mark();
+    (v < floor && v < outcome.adoption && adopting)
         .then(|| t.fill(Msg::AdoptionUnseen, &[("visibility", &t.number(v))]))
 }
 
@@ -155,15 +209,95 @@ pub fn signed_gap(t: &Catalog, gap: i16) -> String {
     }
 }
 
-/// One sentence about the distance between seats and adoption.
+/// What the answers show about use (Usage) and results (Capability), and about the tools when
+/// neither has followed: each text claims only what its branch guarantees.
+pub fn adoption_state_msg(outcome: &Outcome) -> Msg {
+    let s = outcome.scores;
+    let mark = use_mark();
+    match (s.usage >= mark, s.capability >= mark) {
+        (true, true) => Msg::AdoptionBoth,
+        (true, false) => Msg::AdoptionUse,
+        (false, true) => Msg::AdoptionResults,
+        (false, false) if s.access >= mark => Msg::AdoptionTools,
+        (false, false) => Msg::AdoptionNone,
+    }
+}
+
+/// The distance between seats and adoption in numbers, then what the answers show.
 pub fn adoption_gap_sentence(t: &Catalog, outcome: &Outcome) -> String {
     let gap = outcome.adoption_gap;
-    if gap >= 15 {
+    let headline = if gap >= 15 {
         t.count(Msg::AdoptionAhead, gap.unsigned_abs().into(), &[])
     } else if gap <= -15 {
         t.count(Msg::AdoptionBehind, gap.unsigned_abs().into(), &[])
     } else {
         t.get(Msg::AdoptionLevel).to_string()
+    };
+    format!("{headline} {}", t.get(adoption_state_msg(outcome)))
+}
+
+/// Names joined as a list in the catalog's language: "Usage, Visibility and Access".
+pub fn list(t: &Catalog, names: &[&str]) -> String {
+    let Some((last, rest)) = names.split_last() else {
+        return String::new();
+    };
+    let Some((before, rest)) = rest.split_last() else {
+        return (*last).to_string();
+    };
+    let mut out = t.fill(Msg::ExplainListEnd, &[("a", before), ("b", last)]);
+    for name in rest.iter().rev() {
+        out = t.fill(Msg::ExplainListMiddle, &[("a", name), ("b", &out)]);
+    }
+    out
+}
+
+/// How the biggest gap is chosen and how ties are broken, with the tie order read from
+/// [`GAP_PRIORITY`].
+pub fn gap_rule(t: &Catalog) -> String {
+    let [first, second, third, fourth] = GAP_PRIORITY.map(|d| dimension_name(t, d));
+    t.fill(
+        Msg::ExplainGapRule,
+        &[
+            ("first", first),
+            ("second", second),
+            ("third", third),
+            ("fourth", fourth),
+        ],
+    )
+}
+
+/// When the tie rule chose the biggest gap (or the weakest area), which areas tied and which one
+/// it named; `None` when one area stood out or nothing is named.
+pub fn tie_sentence(t: &Catalog, outcome: &Outcome) -> Option<String> {
+    let tied = gap_ties(outcome.scores, outcome.level);
+    if tied.len() < 2 {
+        return None;
+    }
+    let names: Vec<&str> = tied.iter().map(|&d| dimension_name(t, d)).collect();
+    let msg = if outcome.biggest_gap.is_gap() {
+        Msg::ExplainTie
+    } else {
+        Msg::ExplainTieWeakest
+    };
+    Some(t.fill(
+        msg,
+        &[
+            ("tied", &list(t, &names)),
+            (
+                "dimension",
+                dimension_name(t, outcome.biggest_gap.dimension),
+            ),
+        ],
+    ))
+}
+
+/// What the result code's box says about it: sending it to a team lead only where the host
+/// offers the team view (`teamLink`), as on an intranet; otherwise how to open it again.
+pub fn code_help_msg(team_link: bool) -> Msg {
+    if team_link {
+        Msg::CodeHelp
+    } else {
+        Msg::CodeHelpPublic
     }
 }
 
@@ -309,6 +443,14 @@ pub fn problem(t: &Catalog, problem: &Problem) -> String {
             &[("field", &t.number(*field as i64)), ("text", text)],
         ),
         Problem::Code(e) => code_error(t, e),
+    }
+}
+
+/// The plan's heading: the area it works on, or the level it keeps.
+pub fn plan_heading(t: &Catalog, plan: &super::plan::Plan, level: Level) -> String {
+    match plan.focus {
+        Some(d) => t.fill(Msg::ResultPlan, &[("dimension", dimension_name(t, d))]),
+        None => t.fill(Msg::ResultPlanKeep, &[("level", level_name(t, level))]),
     }
 }
 

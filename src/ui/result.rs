@@ -18,7 +18,7 @@ use crate::core::lead::LeadMode;
 use crate::core::model::{Answers, Dimension, Level, Perspective};
 use crate::core::plan::{plan, Plan};
 use crate::core::scoring::Outcome;
-use crate::core::text::{self, dimension_name, level_meaning, level_name};
+use crate::core::text::{self, dimension_name, level_name};
 
 /// Props of the result screen.
 pub struct ResultProps {
@@ -62,6 +62,11 @@ pub fn result_view(props: &ResultProps) -> Html {
     let o = &props.outcome;
     let plan = plan(o, &props.answers);
     let unseen = text::unseen_sentence(t, o);
+    let gap_kind = match (o.biggest_gap.is_gap(), o.biggest_gap.is_robust()) {
+        (true, _) => "gap",
+        (false, true) => "robust",
+        (false, false) => "weakest",
+    };
     let then = plan.then.map(|(d, step)| {
         let lead = t.fill(Msg::ResultThen, &[("dimension", dimension_name(t, d))]);
         html! { <p class="air-then"><strong>{ lead }</strong>{ " " }{ tx(t, step.msg) }</p> }
@@ -75,7 +80,7 @@ pub fn result_view(props: &ResultProps) -> Html {
             <p class="air-eyebrow">{ tx(t, if props.shared { Msg::SharedHeading } else { Msg::ResultLevelPrefix }) }</p>
             <h2 class="air-level" tabindex="-1" ref={props.heading.clone()}>{ level_name(t, o.level) }</h2>
             { level_ladder(t, o.level) }
-            <p class="air-lead">{ level_meaning(t, o.level) }</p>
+            <p class="air-lead">{ text::result_meaning(t, o) }</p>
             { lead_slot(props, LeadMode::BeforeResult) }
             <div class="air-figures">
                 <div class="air-figure">
@@ -96,16 +101,16 @@ pub fn result_view(props: &ResultProps) -> Html {
             { score_chart(t, o) }
             { for props.previous.as_ref().map(|p| changes(t, p, o)) }
             <div class="air-gap" data-biggest-gap={o.biggest_gap.dimension.id()}
-                data-gap-kind={if o.biggest_gap.is_gap() { "gap" } else { "weakest" }}>
+                data-gap-kind={gap_kind}>
                 <h3>{ text::gap_heading(t, &o.biggest_gap) }</h3>
                 <p>{ text::gap_reason(t, &o.biggest_gap) }</p>
             </div>
             { move_up_list(t, o, &props.answers) }
-            { plan_view(&props.t, &plan, &props.on_share) }
+            { plan_view(&props.t, &plan, o.level, &props.on_share) }
             { for then }
             { explanation(t, o, &props.answers) }
             if !props.shared {
-                { code_box(&props.t, &props.code, &props.on_share) }
+                { code_box(&props.t, &props.code, props.config.team_link, &props.on_share) }
             }
             { lead_slot(props, LeadMode::AfterResult) }
             <div class="air-nav">
@@ -168,7 +173,8 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
 }
 
 /// The fewest answer changes that lift the result a level (at Operating: that make the weakest
-/// area robust), each as the question, the answer it would take and the answer given.
+/// area robust), each as the question, the answer it would take and the answer given. Nothing
+/// when every area is robust already.
 fn move_up_list(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
     let Some(up) = move_up(answers) else {
         return html! {};
@@ -191,37 +197,24 @@ fn move_up_list(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
             </li>
         }
     });
-    let body = if up.moves.is_empty() {
-        let gap = &o.biggest_gap;
-        html! {
-            <p>{ t.fill(Msg::MoveupDone, &[
-                ("dimension", dimension_name(t, gap.dimension)),
-                ("score", &t.number(gap.score)),
-                ("target", &t.number(gap.target)),
-            ]) }</p>
-        }
-    } else {
-        html! {
-            <>
-            <p>{ tx(t, Msg::MoveupIntro) }</p>
-            <ul class="air-moves">{ for items }</ul>
-            </>
-        }
-    };
     html! {
         <div class="air-move-up" data-move-up-list={up.toward.map_or("robust", |l| l.id())}>
             <h3>{ heading }</h3>
-            { body }
+            <p>{ tx(t, Msg::MoveupIntro) }</p>
+            <ul class="air-moves">{ for items }</ul>
         </div>
     }
 }
 
-/// The 90-day plan: three phases, each one step fitted to the answers, copyable as a checklist.
-fn plan_view(t: &Rc<Catalog>, plan: &Plan, on_share: &Callback<ShareRequest>) -> Html {
-    let heading = t.fill(
-        Msg::ResultPlan,
-        &[("dimension", dimension_name(t, plan.focus))],
-    );
+/// The 90-day plan: three phases, each one step fitted to the answers, copyable as a checklist;
+/// with every area robust, the steps that keep the level.
+fn plan_view(
+    t: &Rc<Catalog>,
+    plan: &Plan,
+    level: Level,
+    on_share: &Callback<ShareRequest>,
+) -> Html {
+    let heading = text::plan_heading(t, plan, level);
     let labels = [Msg::PlanPhase1, Msg::PlanPhase2, Msg::PlanPhase3];
     let phases = plan
         .phases
@@ -238,7 +231,7 @@ fn plan_view(t: &Rc<Catalog>, plan: &Plan, on_share: &Callback<ShareRequest>) ->
         });
     let checklist = AttrValue::from(text::plan_checklist(t, &heading, &plan.phases));
     html! {
-        <div class="air-plan" data-plan={plan.focus.id()}>
+        <div class="air-plan" data-plan={plan.focus.map_or("keep", |d| d.id())}>
             <h3>{ heading }</h3>
             <ol class="air-steps air-phases">{ for phases }</ol>
             <div class="air-copy-row">
@@ -249,7 +242,8 @@ fn plan_view(t: &Rc<Catalog>, plan: &Plan, on_share: &Callback<ShareRequest>) ->
 }
 
 /// "How we got this": each dimension's answers and points, adoption, the level rules with this
-/// result's numbers, and the model's identity. Built from the same data as the score.
+/// result's numbers, how the biggest gap is chosen (and a tie broken), and the model's identity,
+/// which shows nowhere else. Built from the same data as the score.
 fn explanation(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
     let dimensions = working(answers).into_iter().map(|w| {
         let rows = w.answers.iter().map(|e| {
@@ -297,19 +291,29 @@ fn explanation(t: &Catalog, o: &Outcome, answers: &Answers) -> Html {
             <p>{ text::adoption_working(t, o) }</p>
             <ul class="air-rules">{ for rules }</ul>
             <p data-verdict="">{ text::verdict(t, o) }</p>
+            <p data-gap-rule="">{ text::gap_rule(t) }</p>
+            if let Some(tie) = text::tie_sentence(t, o) {
+                <p data-tie="">{ tie }</p>
+            }
             <p class="air-muted" data-model-version={o.model_version} data-model-fingerprint={o.model_fingerprint}>{ model }</p>
         </details>
     }
 }
 
-/// The result code with buttons to copy it or a link that opens this result.
-fn code_box(t: &Rc<Catalog>, code: &ResultCode, on_share: &Callback<ShareRequest>) -> Html {
+/// The result code with buttons to copy it or a link that opens this result; it suggests sending
+/// the code to a team lead only where the host offers the team view (`team_link`).
+fn code_box(
+    t: &Rc<Catalog>,
+    code: &ResultCode,
+    team_link: bool,
+    on_share: &Callback<ShareRequest>,
+) -> Html {
     let text = AttrValue::from(code.to_string());
     html! {
         <div class="air-code-box">
             <p class="air-eyebrow">{ tx(t, Msg::CodeLabel) }</p>
             <p class="air-code" data-code={text.clone()} dir="ltr">{ text.clone() }</p>
-            <p class="air-muted">{ tx(t, Msg::CodeHelp) }</p>
+            <p class="air-muted">{ tx(t, text::code_help_msg(team_link)) }</p>
             <div class="air-copy-row">
                 <CopyButton kind={ShareKind::Code} code={text.clone()} on_share={on_share.clone()} t={t.clone()} />
                 <CopyButton kind={ShareKind::Link} code={text} on_share={on_share.clone()} t={t.clone()} />

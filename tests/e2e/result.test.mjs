@@ -76,16 +76,22 @@ test("everyone uses it, nothing measured: adoption is not dragged down and the s
   assert.deepEqual(seen.errors, []);
 });
 
-test("a full Operating team has no gap, only a weakest area", async () => {
+test("a full Operating team: every area robust, no weakest area, a plan that keeps the level", async () => {
   const { seen, host, result, complete } = await resultFor([4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3]);
   assert.equal(await result.getAttribute("data-level"), "operating");
   assert.equal(complete.detail.overall, 100);
-  assert.equal(await host.locator("[data-gap-kind]").getAttribute("data-gap-kind"), "weakest");
-  assert.match(await host.locator("[data-gap-kind] h3").textContent(), /^Weakest area: /);
-  assert.doesNotMatch(await result.textContent(), /Biggest gap/);
-  assert.equal(await host.locator("[data-move-up-list]").getAttribute("data-move-up-list"), "robust");
-  assert.equal(await host.locator("[data-move-up]").count(), 0, "nothing left to raise");
+  assert.equal(await host.locator("[data-gap-kind]").getAttribute("data-gap-kind"), "robust");
+  assert.match(await host.locator("[data-gap-kind] h3").textContent(), /^Every area is robust/);
+  assert.doesNotMatch(await result.textContent(), /Biggest gap|[Ww]eakest area/);
+  assert.equal(await host.locator("[data-move-up-list]").count(), 0, "nothing left to raise");
+  assert.equal(await host.locator("[data-plan]").getAttribute("data-plan"), "keep");
   assert.equal(await host.locator("[data-plan] [data-phase]").count(), 3);
+  // The model's fingerprint is part of the working, not of what every visitor reads.
+  assert.equal(await host.locator("[data-model-fingerprint]").count(), 1);
+  assert.equal(await host.locator("[data-explanation] [data-model-fingerprint]").count(), 1);
+  assert.equal(await host.locator("[data-model-fingerprint]").isVisible(), false);
+  // Without teamLink there is no team lead to send the code to.
+  assert.doesNotMatch(await result.textContent(), /team lead/);
   for (const width of [360, 1200]) {
     await host.page().setViewportSize({ width, height: 900 });
     await screenshot(host, `result-operating-${width}`);
