@@ -42,7 +42,8 @@ test("the configuration error box has no axe violations", async () => {
   await page.locator("#a [data-action=start]").waitFor();
   // A script's bad configuration refuses the mount and shows the box in the element.
   await page.evaluate(async () => {
-    const { mount } = await import("/pkg/embed.js");
+    const { mount, ready } = await import("/pkg/embed.js");
+    await ready;
     const element = Object.assign(document.createElement("div"), { id: "refused" });
     document.body.append(element);
     try { mount(element, { theme: "purple" }); } catch {}

@@ -164,7 +164,8 @@ test("a crash replaces every widget with an apology in its own language, not a f
   await page.locator(".first").locator('[data-action="start"]').waitFor();
   // A second widget, mounted by script in German.
   await page.evaluate(async () => {
-    const { mount } = await import("/pkg/embed.js");
+    const { mount, ready } = await import("/pkg/embed.js");
+    await ready;
     const element = Object.assign(document.createElement("div"), { className: "third" });
     document.body.append(element);
     mount(element, { locale: "de" });
@@ -214,7 +215,8 @@ test("see-through accents are refused, by attribute and by script, in every synt
   const opaque = ["#0a7d5aff", "rgba(43, 95, 217, 1)", "rgb(43 95 217 / 100%)", "lab(50 20 20 / 1)",
     "rgb(from transparent r g b / 1)", "oklch(0.6 0.15 250)"];
   const outcome = await page.evaluate(async ([seeThrough, opaque]) => {
-    const { mount } = await import("/pkg/embed.js");
+    const { mount, ready } = await import("/pkg/embed.js");
+    await ready;
     const out = { thrown: {}, attribute: {}, accepted: {} };
     for (const accent of seeThrough) {
       const element = document.createElement("div");
@@ -268,7 +270,8 @@ test("accent buttons keep at least 4.5:1 contrast, whatever colour syntax the ac
     "hsl(60 100% 50%)", "hwb(200 10% 40%)", "oklch(0.9 0.1 100)", "oklch(0.45 0.15 260)", "lab(30 20 -40)",
     "lch(85 40 90)", "oklab(0.8 -0.1 0.1)", "color(srgb 0.9 0.9 0.2)", "color(display-p3 0.1 0.3 0.6)"];
   const ratios = await page.evaluate(async (accents) => {
-    const { mount } = await import("/pkg/embed.js");
+    const { mount, ready } = await import("/pkg/embed.js");
+    await ready;
     // Any CSS colour to sRGB bytes, through a canvas.
     const ctx = Object.assign(document.createElement("canvas"), { width: 1, height: 1 }).getContext("2d", { willReadFrequently: true });
     const rgb = (css) => {
