@@ -25,8 +25,8 @@ const KB = 1024;
  *  ceiling; every later path has what it measured with at least 1 KB of room, so layout noise in
  *  an unrelated change cannot fail `make test`. */
 const BUDGETS = {
-  nightly: { screen: 16 * KB, first: 122 * KB, result: 154 * KB, team: 197.5 * KB, language: 12.5 * KB, delivery: 137 * KB, lead: 170 * KB, self: 128 * KB, languageSelf: 5.5 * KB },
-  stable: { screen: 16 * KB, first: 137 * KB, result: 171 * KB, team: 220 * KB, language: 13 * KB, delivery: 152 * KB, lead: 186.5 * KB, self: 143.5 * KB, languageSelf: 5.5 * KB },
+  nightly: { screen: 16 * KB, first: 122.5 * KB, result: 156 * KB, team: 199.5 * KB, language: 13 * KB, delivery: 137.5 * KB, lead: 172 * KB, self: 129 * KB, languageSelf: 5.5 * KB },
+  stable: { screen: 16 * KB, first: 138 * KB, result: 173 * KB, team: 222 * KB, language: 13.5 * KB, delivery: 153 * KB, lead: 188.5 * KB, self: 144.5 * KB, languageSelf: 5.5 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();
 const BUDGET = BUDGETS[toolchain];
