@@ -9,11 +9,13 @@ import { useBrowser, events, SHOTS } from "./harness.mjs";
 
 const env = useBrowser();
 
-/** A page at `path` whose body is `body`, with the README's snippet. */
-function page(body, head = "") {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
+/** A page whose body is `body`, with the README's snippet; `{ inHead: true }` puts the script in
+ *  the head, render-blocking, as the README advises for a widget in the first screen. */
+function page(body, { inHead = false } = {}) {
+  const script = `<script type="module"${inHead ? ' blocking="render"' : ""} src="/pkg/embed.js"></script>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${inHead ? script : ""}
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>first screen</title></head>
-<body>${body}<script type="module" src="/pkg/embed.js"></script></body></html>`;
+<body>${body}${inHead ? "" : script}</body></html>`;
 }
 
 /**
@@ -265,5 +267,23 @@ test("the element's height does not change at the takeover", async () => {
   release();
   await takenOver(tab, ["w"]);
   assert.deepEqual(await measure(), before);
+  await context.close();
+});
+
+test("a widget in the first screen, its script in the head as the README says, moves nothing on the page", async () => {
+  const article = "<h1>An article</h1><p>First paragraph of the article, above the widget.</p>";
+  const below = "<p>The paragraph under the widget, in view on a phone.</p>".repeat(6);
+  const { tab, context, release } = await held(page(`${article}<div id="w" data-ai-readiness></div>${below}`, { inHead: true }),
+    { viewport: { width: 412, height: 823 } });
+  await tab.evaluate(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: "layout-shift", buffered: true });
+  });
+  release();
+  await takenOver(tab, ["w"]);
+  // The observer reports a frame's shifts after that frame: wait two more.
+  await tab.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.deepEqual(await tab.evaluate(() => window.__shifts), [], "no layout shift, from the first paint to the takeover");
   await context.close();
 });
