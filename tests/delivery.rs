@@ -194,3 +194,169 @@ fn a_lead_payload_carries_the_lead_and_leaves_hidden_fields_out() {
     assert_eq!(json["lead"]["consentText"], "I agree.");
     assert!(json["lead"].get("size").is_none());
 }
+
+mod only_where_the_owner_said {
+    use ai_readiness::core::config::{
+        check_submit, origin_of, parse, read_origins, ConfigValue, Entry,
+    };
+
+    const PAGE: &str = "https://blog.example";
+
+    /// The submitUrl a widget keeps on a page of `PAGE` with `named` on its script element.
+    fn kept(entries: &[Entry], named: &[&str]) -> (Option<String>, Vec<String>) {
+        let mut parsed = parse(entries).expect("valid");
+        let named: Vec<String> = named.iter().map(|s| s.to_string()).collect();
+        check_submit(&mut parsed, entries, PAGE, &named);
+        let problems = parsed.problems.iter().map(|p| p.to_string()).collect();
+        (parsed.config.submit_url, problems)
+    }
+
+    fn attr(url: &str) -> Entry {
+        Entry::attribute("submitUrl", url)
+    }
+
+    #[test]
+    fn markup_alone_sends_only_to_the_pages_own_origin() {
+        for own in [
+            "/api/in",
+            "in",
+            "https://blog.example/api",
+            "HTTPS://Blog.Example:443/x",
+        ] {
+            assert_eq!(kept(&[attr(own)], &[]).0.as_deref(), Some(own), "{own}");
+        }
+        for other in [
+            "https://evil.example/collect",
+            "https://blog.example.evil.example/",
+            "https://blog.example@evil.example/",
+            "http://blog.example/api",
+            "https://blog.example:8443/api",
+        ] {
+            let (url, problems) = kept(&[attr(other)], &[]);
+            assert_eq!(url, None, "{other}");
+            assert_eq!(problems.len(), 1, "{other}");
+            assert!(
+                problems[0].starts_with("data-submit-url leads to "),
+                "{}",
+                problems[0]
+            );
+            assert!(problems[0].contains("data-connect="), "{}", problems[0]);
+        }
+    }
+
+    #[test]
+    fn an_origin_named_on_the_script_element_or_in_mount_may_be_used_from_markup() {
+        let url = "https://hooks.example/catch/1";
+        assert_eq!(
+            kept(&[attr(url)], &["https://hooks.example"]).0.as_deref(),
+            Some(url)
+        );
+        let connect = Entry::object(
+            "connect",
+            ConfigValue::Text("https://a.example https://hooks.example".into()),
+        );
+        assert_eq!(kept(&[attr(url), connect], &[]).0.as_deref(), Some(url));
+        // Another origin on the same list names nothing else.
+        assert_eq!(kept(&[attr(url)], &["https://hooks.example.evil"]).0, None);
+    }
+
+    #[test]
+    fn a_script_names_the_origin_by_giving_submit_url_itself() {
+        let entry = Entry::object(
+            "submitUrl",
+            ConfigValue::Text("https://hooks.example/in".into()),
+        );
+        assert_eq!(
+            kept(&[entry], &[]).0.as_deref(),
+            Some("https://hooks.example/in")
+        );
+    }
+
+    #[test]
+    fn connect_on_the_widgets_element_is_refused() {
+        let (url, problems) = kept(
+            &[
+                Entry::attribute("connect", "https://evil.example"),
+                attr("https://evil.example/c"),
+            ],
+            &[],
+        );
+        assert_eq!(url, None);
+        assert!(
+            problems[0].starts_with("data-connect must be origins"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].starts_with("data-submit-url leads to https://evil.example"),
+            "{}",
+            problems[1]
+        );
+    }
+
+    #[test]
+    fn origins_are_read_strictly() {
+        assert_eq!(
+            read_origins("https://Hooks.Example, http://x.example:8080/ https://y.example:443")
+                .unwrap(),
+            [
+                "https://hooks.example",
+                "http://x.example:8080",
+                "https://y.example"
+            ]
+        );
+        for bad in [
+            "hooks.example",
+            "https://hooks.example/path",
+            "javascript:x",
+            "https://",
+            "https://a@b.example",
+            "//hooks.example",
+        ] {
+            assert!(read_origins(bad).is_err(), "{bad}");
+        }
+        assert_eq!(origin_of("/relative"), None);
+        assert_eq!(
+            origin_of("https://a.example\\@evil.example/").as_deref(),
+            Some("https://a.example")
+        );
+    }
+
+    #[test]
+    fn a_newline_url_is_refused_and_never_stored() {
+        let (url, problems) = kept(&[attr("/api/in\nhttps://evil.example")], &[]);
+        assert_eq!(url, None);
+        assert!(
+            problems[0].starts_with("data-submit-url must be"),
+            "{}",
+            problems[0]
+        );
+    }
+}
+
+#[test]
+fn page_url_keeps_only_campaign_parameters_and_no_fragment() {
+    use ai_readiness::core::delivery::page_url;
+    for (href, sent) in [
+        ("https://blog.example/post", "https://blog.example/post"),
+        (
+            "https://blog.example/post#plans",
+            "https://blog.example/post",
+        ),
+        (
+            "https://blog.example/post?q=ada%40example.com&token=abc#x",
+            "https://blog.example/post",
+        ),
+        (
+            "https://blog.example/post?utm_source=news&email=a%40b.c&utm_campaign=q4#top",
+            "https://blog.example/post?utm_source=news&utm_campaign=q4",
+        ),
+        (
+            "https://blog.example/post?xutm_source=1&UTM_x=2",
+            "https://blog.example/post",
+        ),
+        ("https://blog.example/?", "https://blog.example/"),
+    ] {
+        assert_eq!(page_url(href), sent, "{href}");
+    }
+}

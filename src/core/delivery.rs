@@ -211,3 +211,22 @@ impl Entry {
         pause
     }
 }
+
+/// The page's address as a submission carries it (`pageUrl`): without the fragment, and without
+/// every query parameter but the `utm_*` campaign ones, which may hold a visitor's own details
+/// (a search, an email in a newsletter link, a session token).
+pub fn page_url(href: &str) -> String {
+    let href = href.split('#').next().unwrap_or("");
+    let Some((base, query)) = href.split_once('?') else {
+        return href.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| pair.starts_with("utm_"))
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}

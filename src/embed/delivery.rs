@@ -16,7 +16,7 @@ use super::detail::set;
 use super::{dispatch_detail, error, storage, warn};
 use crate::core::code;
 use crate::core::delivery::{
-    submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
+    page_url, submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
@@ -69,8 +69,11 @@ struct Outbox {
     in_flight: Vec<String>,
     /// When a pump is already due.
     wake: Option<u64>,
-    /// Where outcomes are announced: the last widget that asked.
-    host: Option<Element>,
+    /// Where each outcome is announced: the widget that made the submission, by entry key; for
+    /// one a failure left from an earlier page load, the first widget here with its prefix.
+    senders: Vec<(String, Element)>,
+    /// The first widget that asked for each prefix.
+    first: Vec<(String, Element)>,
     /// Whether the console already heard that entries live in memory only.
     told_memory: bool,
     /// Whether `online` wakes the outbox.
@@ -86,7 +89,9 @@ pub(crate) fn send(courier: Courier) {
     let prefix = courier.prefix.clone();
     OUTBOX.with(|o| {
         let mut o = o.borrow_mut();
-        o.host = Some(courier.host.clone());
+        if !o.first.iter().any(|(p, _)| *p == prefix) {
+            o.first.push((prefix.clone(), courier.host.clone()));
+        }
         if !o.prefixes.iter().any(|(p, _)| *p == prefix) {
             o.prefixes.push((prefix.clone(), courier.storage));
         }
@@ -102,7 +107,9 @@ pub(crate) fn send(courier: Courier) {
                     next_at: 0,
                     lease_until: 0,
                 };
-                add(format!("{prefix}:outbox:v1:{id}"), entry, courier.storage);
+                let key = format!("{prefix}:outbox:v1:{id}");
+                OUTBOX.with(|o| o.borrow_mut().senders.push((key.clone(), courier.host)));
+                add(key, entry, courier.storage);
             }
             Err(e) => error(&format!("could not build the submission: {e}")),
         }
@@ -128,7 +135,7 @@ fn body(job: &Job) -> Result<(String, String), String> {
         &job.result,
         answers,
         job.lead.clone(),
-        window.location().href().unwrap_or_default(),
+        page_url(&window.location().href().unwrap_or_default()),
         String::from(js_sys::Date::new_0().to_iso_string()),
     );
     let value = serde::Serialize::serialize(
@@ -334,18 +341,42 @@ async fn attempt(key: String, mut entry: Entry) {
         }
     };
     set(&detail, "status", outcome.into());
-    if let Some(host) = OUTBOX.with(|o| o.borrow().host.clone()) {
+    if let Some(host) = sender(&key) {
         dispatch_detail(&host, DELIVERY_EVENT, &detail);
+    }
+    if outcome != "retrying" {
+        OUTBOX.with(|o| o.borrow_mut().senders.retain(|(k, _)| *k != key));
     }
 }
 
-/// Posts `body` as JSON; the HTTP status, or why no answer came.
+/// The widget that made the submission kept at `key`; for one left from an earlier page load,
+/// the first widget here that sends with its prefix.
+fn sender(key: &str) -> Option<Element> {
+    OUTBOX.with(|o| {
+        let o = o.borrow();
+        o.senders
+            .iter()
+            .find(|(k, _)| k == key)
+            .or_else(|| {
+                o.first
+                    .iter()
+                    .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+            })
+            .map(|(_, host)| host.clone())
+    })
+}
+
+/// Posts `body` as JSON; the HTTP status, or why no answer came. A redirect is an error
+/// (`redirect: "error"`): after a 301, 302 or 303 the browser would fetch the new address with a
+/// GET, and after a 307 or 308 post the submission to wherever the receiver points, perhaps
+/// another site. So the submission is kept and retried, and the message says why.
 async fn post(url: &str, body: &str) -> Result<u16, String> {
     let window = web_sys::window().ok_or("no window")?;
     // A plain object as the request's options, and properties read by name: each typed
     // binding would add a function to the JS glue every visitor downloads.
     let init = Object::new();
     set(&init, "method", "POST".into());
+    set(&init, "redirect", "error".into());
     set(&init, "body", body.into());
     let headers = Object::new();
     set(&headers, "Content-Type", "application/json".into());
@@ -367,7 +398,7 @@ async fn post(url: &str, body: &str) -> Result<u16, String> {
             } else if get(&window.navigator(), "onLine") == JsValue::FALSE {
                 "offline".to_string()
             } else {
-                "no answer it may read: the endpoint is unreachable, or it does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
+                "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
             })
         }
     }

@@ -46,6 +46,7 @@ function load() {
     module = import("./ai_readiness.js").then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       glue.useLocales(loadLocale);
+      connect(glue);
       return glue;
     });
     module.then(mountWaiting, failed);
@@ -245,6 +246,26 @@ function prefetchCatalogs() {
     if (tag === "en") continue;
     loadLocale(tag).catch(() => {});
     if (element.dataset.perspective?.trim() === "self") loadLocale(`${tag}.self`).catch(() => {});
+  }
+}
+
+// ---- Where submissions may go ---------------------------------------------------------------
+
+/** The origins the page owner named, besides the page's own, that a `submitUrl` from markup may
+ *  lead to: `data-connect` on this script's own element (the one whose src is this module), where
+ *  user content cannot reach. Read once, as the module runs: markup that arrives later names
+ *  nothing. */
+const CONNECT = [...document.querySelectorAll("script[src]")]
+  .filter((script) => script.src === import.meta.url)
+  .map((script) => script.dataset.connect ?? "")
+  .join(" ")
+  .trim();
+
+function connect(glue) {
+  try {
+    if (CONNECT) glue.connect(CONNECT);
+  } catch {
+    // The wasm said why in the console; no other origin is named.
   }
 }
 

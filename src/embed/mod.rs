@@ -65,6 +65,8 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The stylesheets of the parts loaded on demand, by their text's address, once loaded.
     static PART_SHEETS: RefCell<Vec<(usize, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+    /// Origins the page owner named for `submitUrl` on the script element (`data-connect`).
+    static CONNECT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Widgets mounted and not destroyed.
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
@@ -620,11 +622,31 @@ fn mark_data_layer(container: &HtmlElement, on: bool) {
     };
 }
 
-/// Parses entries and has the browser confirm the accent.
+/// Parses entries, has the browser confirm the accent, and keeps `submitUrl` only where the page
+/// owner said (`config::check_submit`).
 fn checked(entries: &[Entry]) -> Result<config::Parsed, ConfigError> {
     let mut parsed = config::parse(entries)?;
     config::check_accent(&mut parsed, entries, browser_knows_colour)?;
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    CONNECT.with(|c| config::check_submit(&mut parsed, entries, &origin, &c.borrow()));
     Ok(parsed)
+}
+
+/// Names the origins, besides the page's own, that a `submitUrl` from markup may lead to, as
+/// `data-connect` on the `embed.js` script element does (`embed.js` hands it over here, once,
+/// before any widget mounts). Throws when an entry is not an origin such as
+/// `https://hooks.example`.
+#[wasm_bindgen]
+pub fn connect(origins: &str) -> Result<(), JsError> {
+    let found = config::read_origins(origins).map_err(|bad| {
+        fail(&format!(
+            "data-connect takes origins such as \"https://hooks.example\", separated by spaces, got \"{bad}\""
+        ))
+    })?;
+    CONNECT.with(|c| c.borrow_mut().extend(found));
+    Ok(())
 }
 
 /// Each attribute that could not be used: a console error and an `ai-readiness:error` event

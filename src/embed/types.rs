@@ -39,6 +39,10 @@ export interface AiReadinessConfig {
   /** Whose work the questions ask about: "team" (a lead about their team) or "self" (a person
    *  about their own work). Read at mount. Default "team". */
   perspective?: AiReadinessPerspective;
+  /** Origins besides the page's own, separated by spaces, that a submitUrl given in the
+   *  widget's markup may lead to (as data-connect on the embed.js script element). Only from a
+   *  script: a data-connect on the widget's element is refused. */
+  connect?: string;
   /** Offer "Open the team view" on the result (intranet pages). Default false. */
   teamLink?: boolean;
   /** When embed.js fetches the wasm: "auto" when the widget comes within about a screen of the
