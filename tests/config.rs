@@ -595,3 +595,29 @@ fn a_catalog_without_texts_for_its_language_is_shared_not_copied() {
         "the shared one is untouched"
     );
 }
+
+#[test]
+fn storage_keeps_across_visits_for_the_tab_only_or_in_memory() {
+    let config = |v: &str| {
+        parse(&[Entry::attribute("storage", v)])
+            .expect("valid")
+            .config
+    };
+    assert_eq!(
+        (config("true").storage, config("true").session),
+        (true, false)
+    );
+    assert_eq!(
+        (config("session").storage, config("session").session),
+        (true, true)
+    );
+    assert_eq!(
+        (config("false").storage, config("false").session),
+        (false, false)
+    );
+    let bad = parse(&[Entry::attribute("storage", "tab")]).expect("valid");
+    assert_eq!(
+        bad.problems[0].to_string(),
+        "data-storage must be true, false or \"session\", got \"tab\""
+    );
+}

@@ -147,6 +147,8 @@ fn outbox_entries_round_trip_and_damage_is_refused() {
         failures: 0,
         next_at: 0,
         lease_until: 0,
+        expires_at: 0,
+        owner: "ai-readiness:progress:v1:w".into(),
     };
     assert_eq!(Waiting::decode(&e.encode()), Some(e.clone()));
     assert!(e.due(5));
@@ -358,5 +360,67 @@ fn page_url_keeps_only_campaign_parameters_and_no_fragment() {
         ("https://blog.example/?", "https://blog.example/"),
     ] {
         assert_eq!(page_url(href), sent, "{href}");
+    }
+}
+
+#[test]
+fn an_entry_with_lead_fields_expires_after_its_days_and_others_wait() {
+    use ai_readiness::core::delivery::DAY_MS;
+    const NOW: u64 = 1_800_000_000_000;
+    let lead = Waiting::new(
+        "https://h.example/in".into(),
+        "{\"kind\":\"lead\",\"lead\":{\"name\":\"Ada\"}}".into(),
+        "w".into(),
+        NOW,
+        7,
+    );
+    let plain = Waiting::new(
+        "https://h.example/in".into(),
+        "{\"kind\":\"complete\"}".into(),
+        "w".into(),
+        NOW,
+        7,
+    );
+    assert_eq!(lead.expires_at, NOW + 7 * DAY_MS);
+    assert_eq!(plain.expires_at, 0, "no lead fields: kept until delivered");
+    assert!(!lead.expired(NOW + 7 * DAY_MS - 1));
+    assert!(lead.expired(NOW + 7 * DAY_MS));
+    assert!(!plain.expired(u64::MAX));
+    // The expiry survives storage.
+    assert_eq!(Waiting::decode(&lead.encode()), Some(lead.clone()));
+    // An entry kept before expiry existed gets one when first read: 7 days from then.
+    let mut old = Waiting::decode(&format!(
+        "outbox-v1\n0\n0\n0\nhttps://h.example/in\n{}",
+        lead.body
+    ))
+    .expect("v1 reads");
+    assert_eq!((old.expires_at, old.owner.as_str()), (0, ""));
+    assert!(old.bound(NOW + 1, 3));
+    assert_eq!(old.expires_at, NOW + 1 + 3 * DAY_MS);
+    assert!(!old.bound(NOW + 2, 3), "bound once");
+}
+
+#[test]
+fn outbox_days_takes_whole_days_from_1_to_30() {
+    assert_eq!(parse(&[]).unwrap().config.outbox_days, 7);
+    assert_eq!(
+        parse(&[attr("outboxDays", "2")])
+            .unwrap()
+            .config
+            .outbox_days,
+        2
+    );
+    let number = Entry::object("outboxDays", ConfigValue::Number("30".into()));
+    assert_eq!(parse(&[number]).unwrap().config.outbox_days, 30);
+    for bad in ["0", "31", "1.5", "-1", "seven", ""] {
+        let parsed = parse(&[attr("outboxDays", bad)]).unwrap();
+        assert_eq!(parsed.config.outbox_days, 7, "{bad}");
+        assert!(
+            parsed.problems[0]
+                .to_string()
+                .starts_with("data-outbox-days must be a whole number of days from 1 to 30"),
+            "{}",
+            parsed.problems[0]
+        );
     }
 }

@@ -205,9 +205,14 @@ pub struct Config {
     pub show_intro: bool,
     /// Prefix for anything the widget keeps in the browser's storage.
     pub storage_key: String,
-    /// Whether progress and the last result are kept in `localStorage`; off keeps them in
-    /// memory only.
+    /// Whether progress and the last result are kept in the browser's storage; off keeps them
+    /// in memory only.
     pub storage: bool,
+    /// `storage: "session"`: kept in `sessionStorage`, for this tab only (shared computers).
+    pub session: bool,
+    /// Days a waiting submission with lead fields is kept before it is dropped unsent
+    /// (`outboxDays`, 1 to 30).
+    pub outbox_days: u32,
     /// Which view the widget opens with.
     pub mode: Mode,
     /// Whether each public event is also pushed to `window.dataLayer` (Google Tag Manager).
@@ -280,6 +285,8 @@ impl Default for Config {
             show_intro: true,
             storage_key: "ai-readiness".to_string(),
             storage: true,
+            session: false,
+            outbox_days: super::delivery::OUTBOX_DAYS,
             mode: Mode::Assessment,
             data_layer: false,
             lead: LeadConfig::default(),
@@ -292,7 +299,7 @@ impl Default for Config {
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 22] = [
+pub const KEYS: [&str; 23] = [
     "locale",
     "theme",
     "accent",
@@ -308,6 +315,7 @@ pub const KEYS: [&str; 22] = [
     "dataLayer",
     "submitUrl",
     "connect",
+    "outboxDays",
     "lead",
     "leadFields",
     "leadConsent",
@@ -329,7 +337,7 @@ pub const AT_MOUNT: [&str; 6] = [
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -526,7 +534,20 @@ fn apply(
             "ctaUrl" => *cta_url = Some(cta_url_value(entry)?),
             "showIntro" => config.show_intro = bool_value(entry)?,
             "storageKey" => config.storage_key = storage_key(entry)?,
-            "storage" => config.storage = bool_value(entry)?,
+            "storage" => {
+                config.session = text(entry) == Some("session");
+                config.storage = config.session
+                    || bool_value(entry)
+                        .map_err(|_| invalid(entry, "true, false or \"session\""))?;
+            }
+            "outboxDays" => {
+                config.outbox_days = match &entry.value {
+                    ConfigValue::Number(n) | ConfigValue::Text(n) => n.trim().parse().ok(),
+                    _ => None,
+                }
+                .filter(|days| (1..=30).contains(days))
+                .ok_or_else(|| invalid(entry, "a whole number of days from 1 to 30"))?
+            }
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
             "teamLink" => config.team_link = bool_value(entry)?,

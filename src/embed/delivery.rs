@@ -13,10 +13,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 use super::detail::set;
-use super::{dispatch_detail, error, storage, warn};
+use super::storage::Place;
+use super::{dispatch_detail, error, warn};
 use crate::core::code;
 use crate::core::delivery::{
-    page_url, submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
+    page_url, submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, OUTBOX_DAYS,
+    TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
@@ -32,8 +34,12 @@ pub(crate) struct Courier {
     pub url: String,
     /// The widget's storage prefix (`storageKey`).
     pub prefix: String,
-    /// Whether the host allows `localStorage` (`storage`).
-    pub storage: bool,
+    /// Where the widget keeps things (`storage`).
+    pub storage: Place,
+    /// Days an entry with lead fields waits before it is dropped unsent (`outboxDays`).
+    pub days: u32,
+    /// The widget's progress key: whose entries these are.
+    pub owner: String,
     /// A new submission, or `None` to send only what waits.
     pub job: Option<Job>,
 }
@@ -61,8 +67,8 @@ pub(crate) fn deliver(courier: Courier) {
 /// The outbox of this page.
 #[derive(Default)]
 struct Outbox {
-    /// Storage prefixes whose entries this page sends (`storageKey`, and whether storage is on).
-    prefixes: Vec<(String, bool)>,
+    /// Storage prefixes whose entries this page sends (`storageKey`), and where they are kept.
+    prefixes: Vec<(String, Place)>,
     /// Entries that could not be stored.
     memory: Vec<(String, Entry)>,
     /// Keys being sent by this page right now.
@@ -100,13 +106,7 @@ pub(crate) fn send(courier: Courier) {
     if let Some(job) = courier.job {
         match body(&job) {
             Ok((id, body)) => {
-                let entry = Entry {
-                    url: courier.url,
-                    body,
-                    failures: 0,
-                    next_at: 0,
-                    lease_until: 0,
-                };
+                let entry = Entry::new(courier.url, body, courier.owner, now(), courier.days);
                 let key = format!("{prefix}:outbox:v1:{id}");
                 OUTBOX.with(|o| o.borrow_mut().senders.push((key.clone(), courier.host)));
                 add(key, entry, courier.storage);
@@ -147,11 +147,12 @@ fn body(job: &Job) -> Result<(String, String), String> {
     Ok((id, text.into()))
 }
 
-/// Keeps a new entry: in `localStorage` when allowed and working, else in memory, saying so.
-fn add(key: String, entry: Entry, storage: bool) {
-    let stored = storage
-        .then(storage::local_storage)
-        .flatten()
+/// Keeps a new entry: in the widget's storage when allowed and working, else in memory, saying
+/// so.
+fn add(key: String, entry: Entry, place: Place) {
+    let storage = place != Place::Memory;
+    let stored = place
+        .storage()
         .is_some_and(|s| s.set_item(&key, &entry.encode()).is_ok());
     if !stored {
         OUTBOX.with(|o| {
@@ -179,7 +180,10 @@ fn entries() -> Vec<(String, Entry)> {
         (o.prefixes.clone(), o.memory.clone())
     });
     let mut found = Vec::new();
-    if let Some(local) = storage::local_storage() {
+    for (place, local) in [Place::Local, Place::Session]
+        .into_iter()
+        .filter_map(|p| Some((p, p.storage()?)))
+    {
         // `Object.entries` lists a storage's items; the glue has it already for configuration.
         for pair in js_sys::Object::entries(&local).iter() {
             let pair: js_sys::Array = pair.unchecked_into();
@@ -188,7 +192,7 @@ fn entries() -> Vec<(String, Entry)> {
             };
             let ours = prefixes
                 .iter()
-                .any(|(p, on)| *on && key.starts_with(&format!("{p}:outbox:v1:")));
+                .any(|(p, at)| *at == place && key.starts_with(&format!("{p}:outbox:v1:")));
             if !ours {
                 continue;
             }
@@ -222,12 +226,23 @@ fn put(key: &str, entry: Option<&Entry>) {
     if in_memory {
         return;
     }
-    if let Some(local) = storage::local_storage() {
+    if let Some(local) = place_of(key).storage() {
         let _ = match entry {
             Some(e) => local.set_item(key, &e.encode()),
             None => local.remove_item(key),
         };
     }
+}
+
+/// Where the entry at `key` is kept: where its prefix's widgets keep things.
+fn place_of(key: &str) -> Place {
+    OUTBOX.with(|o| {
+        o.borrow()
+            .prefixes
+            .iter()
+            .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+            .map_or(Place::Local, |(_, place)| *place)
+    })
 }
 
 /// Whether an entry is still waiting (another tab may have delivered it meanwhile).
@@ -246,6 +261,14 @@ fn pump() {
         if OUTBOX.with(|o| o.borrow().in_flight.contains(&key)) {
             continue;
         }
+        if entry.expired(t) {
+            expire(&key, &entry);
+            continue;
+        }
+        // An entry kept before entries expired gets its days from now.
+        if entry.bound(t, OUTBOX_DAYS) {
+            put(&key, Some(&entry));
+        }
         if !entry.due(t) {
             next = Some(next.map_or(entry.wake_at(), |n| n.min(entry.wake_at())));
             continue;
@@ -258,6 +281,27 @@ fn pump() {
     if let Some(at) = next {
         wake_at(at);
     }
+}
+
+/// Drops an entry with lead fields that waited its `outboxDays`, and says so.
+fn expire(key: &str, entry: &Entry) {
+    put(key, None);
+    let id = key.rsplit(':').next().unwrap_or_default();
+    let message = format!(
+        "submission {id} to {} waited its days and was dropped unsent: lead details are not kept longer (outboxDays)",
+        entry.url
+    );
+    warn(&message);
+    let detail = Object::new();
+    set(&detail, "submissionId", id.into());
+    set(&detail, "url", entry.url.as_str().into());
+    set(&detail, "attempts", entry.failures.into());
+    set(&detail, "status", "expired".into());
+    set(&detail, "message", message.into());
+    if let Some(host) = sender(key) {
+        dispatch_detail(&host, DELIVERY_EVENT, &detail);
+    }
+    OUTBOX.with(|o| o.borrow_mut().senders.retain(|(k, _)| k != key));
 }
 
 /// Pumps again at `at` (ms since the epoch), unless an earlier pump is already due.

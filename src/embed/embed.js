@@ -314,9 +314,11 @@ function resumes(element) {
   const key = /^[A-Za-z0-9._-]{1,40}$/.test(d.storageKey?.trim() ?? "") ? d.storageKey.trim() : "ai-readiness";
   const prefix = key + FIRST.progress;
   try {
-    if (element.id) return localStorage.getItem(prefix + element.id) !== null;
-    for (let i = 0; i < localStorage.length; i++) {
-      if (localStorage.key(i)?.startsWith(`${prefix}~`)) return true;
+    // `storage: "session"` keeps progress for the tab only, in sessionStorage.
+    const kept = d.storage?.trim() === "session" ? sessionStorage : localStorage;
+    if (element.id) return kept.getItem(prefix + element.id) !== null;
+    for (let i = 0; i < kept.length; i++) {
+      if (kept.key(i)?.startsWith(`${prefix}~`)) return true;
     }
   } catch {
     // Storage the page may not use is storage the wasm cannot resume from either.

@@ -133,6 +133,7 @@ impl Instance {
                 self.container.clone(),
                 self.host.clone(),
                 self.config.borrow().clone(),
+                self.store.key.clone(),
             ),
             shared,
             on_voice: {
@@ -432,7 +433,7 @@ pub fn mount(
         config::Mode::Team => None,
     };
     // Submissions a failure left in the outbox go out on the next page load.
-    if let Some(courier) = courier(&host, &parsed.config) {
+    if let Some(courier) = courier(&host, &parsed.config, &store.key) {
         delivery::deliver(courier);
     }
     let voice = link.as_deref().map_or(
@@ -667,6 +668,7 @@ fn event_dispatcher(
     container: HtmlElement,
     host: Element,
     config: Rc<Config>,
+    owner: String,
 ) -> Callback<Rc<WidgetEvent>> {
     Callback::from(move |event: Rc<WidgetEvent>| {
         // A widget destroyed before its first render says nothing (no `ready` after `destroy()`):
@@ -675,7 +677,8 @@ fn event_dispatcher(
             return;
         }
         dispatch(&host, &event);
-        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, courier(&host, &config)) {
+        let idle = courier(&host, &config, &owner);
+        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, idle) {
             delivery::deliver(delivery::Courier {
                 job: Some(delivery::Job {
                     kind: Kind::Complete,
@@ -688,14 +691,28 @@ fn event_dispatcher(
     })
 }
 
-/// A courier for the widget's `submitUrl`, if it has one, with nothing new to send.
-fn courier(host: &Element, config: &Config) -> Option<delivery::Courier> {
+/// A courier for the widget's `submitUrl`, if it has one, with nothing new to send; `owner` is
+/// the widget's progress key.
+fn courier(host: &Element, config: &Config, owner: &str) -> Option<delivery::Courier> {
     Some(delivery::Courier {
         host: host.clone(),
         url: config.submit_url.clone()?,
         prefix: config.storage_key.clone(),
-        storage: config.storage,
+        storage: storage::Place::of(config),
+        days: config.outbox_days,
+        owner: owner.to_string(),
         job: None,
+    })
+}
+
+/// The progress key of the live widget whose configuration `config` is (the one the widget
+/// hands its parts), which names what it keeps apart from other widgets'.
+pub(crate) fn widget_key(config: &Config) -> Option<String> {
+    LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .find(|i| std::ptr::eq(&**i.config.borrow(), config))
+            .map(|i| i.store.key.clone())
     })
 }
 

@@ -30,8 +30,13 @@ export interface AiReadinessConfig {
   showIntro?: boolean;
   /** Prefix for anything kept in the browser's storage. Default "ai-readiness". */
   storageKey?: string;
-  /** Keep progress and the last result in localStorage. Default true. */
-  storage?: boolean;
+  /** Keep progress, the last result, the lead form's status, a kept team list and waiting
+   *  submissions in localStorage (true), in sessionStorage for this tab only ("session", for
+   *  shared computers), or in memory only (false). Default true. */
+  storage?: boolean | "session";
+  /** Days a waiting submission with lead fields is kept before it is dropped unsent, 1 to 30.
+   *  Default 7. */
+  outboxDays?: number;
   /** "team" opens the team view, where a lead pastes result codes. Default "assessment". */
   mode?: "assessment" | "team";
   /** Also push every event to window.dataLayer (Google Tag Manager). Default false. */

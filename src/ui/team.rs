@@ -422,9 +422,16 @@ pub fn TeamView(props: &TeamProps) -> Html {
         // touches no storage. It is the text as last read, so a long list is written after a
         // pause in typing, not on every keystroke.
         let text = keeping.on.then(|| list.settled.text.clone());
+        // A list still being read (a long kept one coming back, or a paste) is not written
+        // until it has been read back whole: writing the list as last read would replace a kept
+        // list with an empty one for as long as the read takes, and a reload then would lose it.
+        let unread = keeping.on && list.settled.text != input;
         use_effect_with(
-            (text, keeping.on, keeping.rounds.clone()),
-            move |(text, on, rounds)| {
+            (text, keeping.on, keeping.rounds.clone(), unread),
+            move |(text, on, rounds, unread)| {
+                if *unread {
+                    return;
+                }
                 // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
                 let kept = text.as_ref().map(|text| Kept {
                     text: text.to_string(),

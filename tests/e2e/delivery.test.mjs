@@ -24,7 +24,7 @@ function reset({ cors = true } = {}) {
 }
 
 /** Opens the page in `context` (its own storage) and records events, warnings and errors. */
-async function open(context, url = pageUrl()) {
+async function open(context, url = pageUrl(), prepare = async () => {}) {
   const page = await context.newPage();
   const seen = { errors: [], warnings: [] };
   page.on("console", (m) => {
@@ -39,6 +39,7 @@ async function open(context, url = pageUrl()) {
   });
   // The delivery code is fetched when a widget with submitUrl mounts.
   const chunk = page.waitForResponse((r) => r.url().endsWith("/split_delivery.wasm"));
+  await prepare(page);
   await page.goto(url);
   await chunk;
   return { page, seen, host: page.locator("#w") };
@@ -289,5 +290,39 @@ test("markup that arrives after load cannot send to another origin, nor name one
   assert.deepEqual(await deliveries(page), []);
   assert.deepEqual(elsewhere.state.requests, []);
   assert.equal(elsewhere.state.preflights, 0);
+  await context.close();
+});
+
+test("a waiting lead expires after its outboxDays, on a controlled clock; an anonymous result waits on", async () => {
+  reset({ cors: false });
+  const DAY = 86_400_000;
+  const url = `${pageUrl()}&${new URLSearchParams({ "data-lead": "after-result", "data-outbox-days": "3" })}`;
+  const context = await env.browser.newContext();
+  const start = Date.now();
+  const first = await open(context, url, (page) => page.clock.setFixedTime(start));
+  await complete(first);
+  const form = first.host.locator("form[data-lead]");
+  await form.locator("[name=name]").fill("Ada");
+  await form.locator("[name=email]").fill("ada@example.com");
+  await form.locator("[name=consent]").check();
+  await first.host.locator('[data-action="lead-submit"]').click();
+  await first.page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.includes(":outbox:")).length === 2);
+  const waiting = await first.page.evaluate(() =>
+    Object.entries(localStorage).filter(([k]) => k.includes(":outbox:")).map(([k, v]) => ({ id: k.split(":").pop(), lead: v.includes('"lead":{') })));
+  const lead = waiting.find((w) => w.lead).id;
+  await first.page.close();
+  receiver.state.cors = true;
+
+  // Three days and a minute later, the next page load drops the lead unsent and says so; the
+  // anonymous result, which carries no lead fields, goes out.
+  const later = await open(context, url, (page) => page.clock.setFixedTime(start + 3 * DAY + 60_000));
+  await waitForDelivery(later.page, "delivered");
+  const outcomes = (await deliveries(later.page)).map((d) => [d.submissionId, d.status]);
+  assert.deepEqual(outcomes.find(([id]) => id === lead), [lead, "expired"], JSON.stringify(outcomes));
+  const expired = (await deliveries(later.page)).find((d) => d.status === "expired");
+  assert.match(expired.message, /dropped unsent/);
+  assert.deepEqual(receiver.state.accepted.map((b) => b.kind), ["complete"]);
+  assert.ok(receiver.state.posts.every((p) => p.id !== lead), "the lead was never posted");
+  assert.deepEqual(await outbox(later.page), []);
   await context.close();
 });
