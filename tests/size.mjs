@@ -25,7 +25,7 @@ const KB = 1024;
  *  ceiling; every later path has what it measured with at least 1 KB of room, so layout noise in
  *  an unrelated change cannot fail `make test`. */
 const BUDGETS = {
-  nightly: { screen: 16 * KB, first: 122.4 * KB, result: 154.3 * KB, team: 197.8 * KB, language: 12.5 * KB, delivery: 139.1 * KB, lead: 169.8 * KB, self: 128.5 * KB, languageSelf: 5.5 * KB },
+  nightly: { screen: 16 * KB, first: 124.2 * KB, result: 156.2 * KB, team: 199.7 * KB, language: 12.5 * KB, delivery: 139.1 * KB, lead: 171.7 * KB, self: 130.3 * KB, languageSelf: 5.5 * KB },
   stable: { screen: 16 * KB, first: 135 * KB, result: 169 * KB, team: 218 * KB, language: 13 * KB, delivery: 150 * KB, lead: 184.5 * KB, self: 141.5 * KB, languageSelf: 5.5 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();

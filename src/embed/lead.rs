@@ -75,7 +75,7 @@ pub(crate) fn key(config: &Config) -> String {
 }
 
 /// What follows the `storageKey` in the name of a widget's lead status.
-const LEAD_KEY: &str = ":lead:v2:";
+pub(crate) const LEAD_KEY: &str = ":lead:v2:";
 
 /// Whether the visitor already sent or declined the form for the result with `code`.
 pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {

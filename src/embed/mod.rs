@@ -146,6 +146,14 @@ impl Instance {
                 })
             },
             parts: parts::LOADERS,
+            on_forget: {
+                let this = self.this.clone();
+                Callback::from(move |()| {
+                    if let Some(instance) = this.upgrade() {
+                        instance.forget();
+                    }
+                })
+            },
             on_problem: Callback::from(|message: String| error(&message)),
             early: self.early.borrow().clone(),
             on_drawn: {
@@ -264,6 +272,34 @@ impl Instance {
         });
         if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
             let _ = target.focus();
+        }
+    }
+
+    /// Clears what this widget keeps on this device: progress and result, the lead form's
+    /// status, and the submissions it made that still wait in the outbox.
+    fn forget(&self) {
+        self.store.clear();
+        let config = self.config.borrow().clone();
+        let Some(kept) = storage::Place::of(&config).storage() else {
+            return;
+        };
+        let _ = kept.remove_item(&self.store.key.replacen(
+            crate::core::progress::PROGRESS_KEY,
+            lead::LEAD_KEY,
+            1,
+        ));
+        let outbox = format!("{}:outbox:v1:", config.storage_key);
+        for pair in js_sys::Object::entries(&kept).iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                continue;
+            };
+            let mine = key.starts_with(&outbox)
+                && crate::core::delivery::Entry::decode(&text)
+                    .is_some_and(|e| e.owner == self.store.key);
+            if mine {
+                let _ = kept.remove_item(&key);
+            }
         }
     }
 

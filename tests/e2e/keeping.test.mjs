@@ -1,11 +1,15 @@
-// What the widget keeps in the browser, and that it keeps it whole: a kept team list longer than
+// What the widget keeps in the browser, that the visitor can forget it, and that it keeps it whole: a kept team list longer than
 // the view reads at once is never overwritten before it has been read back, so a reload while it
 // is being read loses nothing.
-import { test } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage } from "./harness.mjs";
+import { useBrowser, openPage, answerAll } from "./harness.mjs";
+import { startReceiver } from "../tools/receiver.mjs";
 
 const env = useBrowser();
+let receiver;
+before(async () => { receiver = await startReceiver(); });
+after(async () => { await receiver?.close(); });
 
 test("a kept team list of 3,000 lines survives a reload while it is being read back", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
@@ -56,5 +60,33 @@ test("a kept team list of 3,000 lines survives a reload while it is being read b
   assert.equal(await team.locator("[data-keep-list]").isChecked(), true);
   const writes = await page.evaluate(() => window.__writes);
   assert.ok(writes.every((n) => n >= whole), `every write kept the whole list: ${writes.join(", ")}`);
+  await page.close();
+});
+
+test("forget on the visitor's own result clears this widget's progress, result, lead status and waiting submissions", async () => {
+  // The endpoint sends no CORS headers, so the completion waits in the outbox.
+  Object.assign(receiver.state, { posts: [], accepted: [], plan: [], cors: false, requests: [] });
+  const query = new URLSearchParams({
+    locale: "en", connect: new URL(receiver.url).origin, "data-submit-url": receiver.url, "data-lead": "after-result",
+  });
+  const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/send.html?${query}`);
+  const host = page.locator("#w");
+  await host.locator('[data-action="start"]').click();
+  await answerAll(host, [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1]);
+  await host.locator('[data-action="lead-decline"]').click();
+  const keys = () => page.evaluate(() => Object.keys(localStorage).sort());
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes(":outbox:")));
+  const before = await keys();
+  assert.ok(before.some((k) => k.includes(":lead:")), before.join());
+  assert.ok(before.some((k) => k.includes(":progress:")), before.join());
+
+  await host.locator('[data-action="forget"]').click({ timeout: 5000 });
+  await host.locator('[data-action="start"]').waitFor();
+  const after = await keys();
+  assert.deepEqual(after.filter((k) => k.includes(":outbox:") || k.includes(":lead:")), [], after.join());
+  // A reload finds nothing of the visitor: the first screen, no result, no earlier result.
+  await page.reload();
+  await host.locator('[data-action="start"]').waitFor();
+  assert.equal(await host.locator("[data-result]").count(), 0);
   await page.close();
 });
