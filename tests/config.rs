@@ -235,7 +235,6 @@ fn only_http_and_relative_urls_pass() {
         "?ref=quiz",
         "#plans",
         "path/with:colon",
-        "//cdn.example.com/offer",
     ] {
         assert!(is_safe_url(good), "{good} should pass");
     }
@@ -256,6 +255,18 @@ fn only_http_and_relative_urls_pass() {
         "\\/evil.example",
         "/\\evil.example",
         "\\\t\\evil.example",
+        // Two slashes make another site's address, however they are written.
+        "//evil.example/offer",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        " //evil.example",
+        "\\\\evil.example",
+        // Control characters are refused anywhere: a browser drops some and reads what is left,
+        // and a stored outbox entry breaks on a newline.
+        "https://hooks.example/in\nx",
+        "https://hooks.example/\tin",
+        "/api/\rin",
+        "https://hooks.example/\u{85}",
     ] {
         assert!(!is_safe_url(bad), "{bad:?} should fail");
     }
@@ -582,5 +593,31 @@ fn a_catalog_without_texts_for_its_language_is_shared_not_copied() {
         base.get(Msg::IntroTitle),
         "Ours",
         "the shared one is untouched"
+    );
+}
+
+#[test]
+fn storage_keeps_across_visits_for_the_tab_only_or_in_memory() {
+    let config = |v: &str| {
+        parse(&[Entry::attribute("storage", v)])
+            .expect("valid")
+            .config
+    };
+    assert_eq!(
+        (config("true").storage, config("true").session),
+        (true, false)
+    );
+    assert_eq!(
+        (config("session").storage, config("session").session),
+        (true, true)
+    );
+    assert_eq!(
+        (config("false").storage, config("false").session),
+        (false, false)
+    );
+    let bad = parse(&[Entry::attribute("storage", "tab")]).expect("valid");
+    assert_eq!(
+        bad.problems[0].to_string(),
+        "data-storage must be true, false or \"session\", got \"tab\""
     );
 }

@@ -147,6 +147,8 @@ fn outbox_entries_round_trip_and_damage_is_refused() {
         failures: 0,
         next_at: 0,
         lease_until: 0,
+        expires_at: 0,
+        owner: "ai-readiness:progress:v1:w".into(),
     };
     assert_eq!(Waiting::decode(&e.encode()), Some(e.clone()));
     assert!(e.due(5));
@@ -193,4 +195,232 @@ fn a_lead_payload_carries_the_lead_and_leaves_hidden_fields_out() {
     assert_eq!(json["lead"]["consent"], true);
     assert_eq!(json["lead"]["consentText"], "I agree.");
     assert!(json["lead"].get("size").is_none());
+}
+
+mod only_where_the_owner_said {
+    use ai_readiness::core::config::{
+        check_submit, origin_of, parse, read_origins, ConfigValue, Entry,
+    };
+
+    const PAGE: &str = "https://blog.example";
+
+    /// The submitUrl a widget keeps on a page of `PAGE` with `named` on its script element.
+    fn kept(entries: &[Entry], named: &[&str]) -> (Option<String>, Vec<String>) {
+        let mut parsed = parse(entries).expect("valid");
+        let named: Vec<String> = named.iter().map(|s| s.to_string()).collect();
+        check_submit(&mut parsed, entries, PAGE, &named);
+        let problems = parsed.problems.iter().map(|p| p.to_string()).collect();
+        (parsed.config.submit_url, problems)
+    }
+
+    fn attr(url: &str) -> Entry {
+        Entry::attribute("submitUrl", url)
+    }
+
+    #[test]
+    fn markup_alone_sends_only_to_the_pages_own_origin() {
+        for own in [
+            "/api/in",
+            "in",
+            "https://blog.example/api",
+            "HTTPS://Blog.Example:443/x",
+        ] {
+            assert_eq!(kept(&[attr(own)], &[]).0.as_deref(), Some(own), "{own}");
+        }
+        for other in [
+            "https://evil.example/collect",
+            "https://blog.example.evil.example/",
+            "https://blog.example@evil.example/",
+            "http://blog.example/api",
+            "https://blog.example:8443/api",
+        ] {
+            let (url, problems) = kept(&[attr(other)], &[]);
+            assert_eq!(url, None, "{other}");
+            assert_eq!(problems.len(), 1, "{other}");
+            assert!(
+                problems[0].starts_with("data-submit-url leads to "),
+                "{}",
+                problems[0]
+            );
+            assert!(problems[0].contains("data-connect="), "{}", problems[0]);
+        }
+    }
+
+    #[test]
+    fn an_origin_named_on_the_script_element_or_in_mount_may_be_used_from_markup() {
+        let url = "https://hooks.example/catch/1";
+        assert_eq!(
+            kept(&[attr(url)], &["https://hooks.example"]).0.as_deref(),
+            Some(url)
+        );
+        let connect = Entry::object(
+            "connect",
+            ConfigValue::Text("https://a.example https://hooks.example".into()),
+        );
+        assert_eq!(kept(&[attr(url), connect], &[]).0.as_deref(), Some(url));
+        // Another origin on the same list names nothing else.
+        assert_eq!(kept(&[attr(url)], &["https://hooks.example.evil"]).0, None);
+    }
+
+    #[test]
+    fn a_script_names_the_origin_by_giving_submit_url_itself() {
+        let entry = Entry::object(
+            "submitUrl",
+            ConfigValue::Text("https://hooks.example/in".into()),
+        );
+        assert_eq!(
+            kept(&[entry], &[]).0.as_deref(),
+            Some("https://hooks.example/in")
+        );
+    }
+
+    #[test]
+    fn connect_on_the_widgets_element_is_refused() {
+        let (url, problems) = kept(
+            &[
+                Entry::attribute("connect", "https://evil.example"),
+                attr("https://evil.example/c"),
+            ],
+            &[],
+        );
+        assert_eq!(url, None);
+        assert!(
+            problems[0].starts_with("data-connect must be origins"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].starts_with("data-submit-url leads to https://evil.example"),
+            "{}",
+            problems[1]
+        );
+    }
+
+    #[test]
+    fn origins_are_read_strictly() {
+        assert_eq!(
+            read_origins("https://Hooks.Example, http://x.example:8080/ https://y.example:443")
+                .unwrap(),
+            [
+                "https://hooks.example",
+                "http://x.example:8080",
+                "https://y.example"
+            ]
+        );
+        for bad in [
+            "hooks.example",
+            "https://hooks.example/path",
+            "javascript:x",
+            "https://",
+            "https://a@b.example",
+            "//hooks.example",
+        ] {
+            assert!(read_origins(bad).is_err(), "{bad}");
+        }
+        assert_eq!(origin_of("/relative"), None);
+        assert_eq!(
+            origin_of("https://a.example\\@evil.example/").as_deref(),
+            Some("https://a.example")
+        );
+    }
+
+    #[test]
+    fn a_newline_url_is_refused_and_never_stored() {
+        let (url, problems) = kept(&[attr("/api/in\nhttps://evil.example")], &[]);
+        assert_eq!(url, None);
+        assert!(
+            problems[0].starts_with("data-submit-url must be"),
+            "{}",
+            problems[0]
+        );
+    }
+}
+
+#[test]
+fn page_url_keeps_only_campaign_parameters_and_no_fragment() {
+    use ai_readiness::core::delivery::page_url;
+    for (href, sent) in [
+        ("https://blog.example/post", "https://blog.example/post"),
+        (
+            "https://blog.example/post#plans",
+            "https://blog.example/post",
+        ),
+        (
+            "https://blog.example/post?q=ada%40example.com&token=abc#x",
+            "https://blog.example/post",
+        ),
+        (
+            "https://blog.example/post?utm_source=news&email=a%40b.c&utm_campaign=q4#top",
+            "https://blog.example/post?utm_source=news&utm_campaign=q4",
+        ),
+        (
+            "https://blog.example/post?xutm_source=1&UTM_x=2",
+            "https://blog.example/post",
+        ),
+        ("https://blog.example/?", "https://blog.example/"),
+    ] {
+        assert_eq!(page_url(href), sent, "{href}");
+    }
+}
+
+#[test]
+fn an_entry_with_lead_fields_expires_after_its_days_and_others_wait() {
+    use ai_readiness::core::delivery::DAY_MS;
+    const NOW: u64 = 1_800_000_000_000;
+    let lead = Waiting::new(
+        "https://h.example/in".into(),
+        "{\"kind\":\"lead\",\"lead\":{\"name\":\"Ada\"}}".into(),
+        "w".into(),
+        NOW,
+        7,
+    );
+    let plain = Waiting::new(
+        "https://h.example/in".into(),
+        "{\"kind\":\"complete\"}".into(),
+        "w".into(),
+        NOW,
+        7,
+    );
+    assert_eq!(lead.expires_at, NOW + 7 * DAY_MS);
+    assert_eq!(plain.expires_at, 0, "no lead fields: kept until delivered");
+    assert!(!lead.expired(NOW + 7 * DAY_MS - 1));
+    assert!(lead.expired(NOW + 7 * DAY_MS));
+    assert!(!plain.expired(u64::MAX));
+    // The expiry survives storage.
+    assert_eq!(Waiting::decode(&lead.encode()), Some(lead.clone()));
+    // An entry kept before expiry existed gets one when first read: 7 days from then.
+    let mut old = Waiting::decode(&format!(
+        "outbox-v1\n0\n0\n0\nhttps://h.example/in\n{}",
+        lead.body
+    ))
+    .expect("v1 reads");
+    assert_eq!((old.expires_at, old.owner.as_str()), (0, ""));
+    assert!(old.bound(NOW + 1, 3));
+    assert_eq!(old.expires_at, NOW + 1 + 3 * DAY_MS);
+    assert!(!old.bound(NOW + 2, 3), "bound once");
+}
+
+#[test]
+fn outbox_days_takes_whole_days_from_1_to_30() {
+    assert_eq!(parse(&[]).unwrap().config.outbox_days, 7);
+    assert_eq!(
+        parse(&[attr("outboxDays", "2")])
+            .unwrap()
+            .config
+            .outbox_days,
+        2
+    );
+    let number = Entry::object("outboxDays", ConfigValue::Number("30".into()));
+    assert_eq!(parse(&[number]).unwrap().config.outbox_days, 30);
+    for bad in ["0", "31", "1.5", "-1", "seven", ""] {
+        let parsed = parse(&[attr("outboxDays", bad)]).unwrap();
+        assert_eq!(parsed.config.outbox_days, 7, "{bad}");
+        assert!(
+            parsed.problems[0]
+                .to_string()
+                .starts_with("data-outbox-days must be a whole number of days from 1 to 30"),
+            "{}",
+            parsed.problems[0]
+        );
+    }
 }

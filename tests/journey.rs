@@ -349,6 +349,32 @@ fn without_intro_it_opens_on_the_first_question_already_started() {
 }
 
 #[test]
+fn forgetting_starts_over_without_the_earlier_result() {
+    let mut actions = vec![Action::Start];
+    for i in 0..QUESTIONS.len() {
+        actions.push(Action::Choose {
+            question: i,
+            option: 1,
+        });
+        actions.push(Action::Next);
+    }
+    let done = run(Assessment::new(true, Perspective::Team), &actions);
+    let retaken = done.apply(Action::Restart).expect("restart");
+    assert!(retaken.snapshot().previous.is_some(), "a retake keeps it");
+    let forgotten = done.apply(Action::Forget).expect("forget");
+    assert_eq!(forgotten.step, Step::Intro);
+    assert_eq!(forgotten.answered(), 0);
+    assert!(forgotten.outcome.is_none());
+    assert_eq!(
+        forgotten.snapshot().previous,
+        None,
+        "nothing of the visitor is left"
+    );
+    let intro = Assessment::new(true, Perspective::Team);
+    assert!(intro.apply(Action::Forget).is_none(), "only on a result");
+}
+
+#[test]
 fn actions_that_do_not_fit_the_step_change_nothing() {
     let intro = Assessment::new(true, Perspective::Team);
     for action in [

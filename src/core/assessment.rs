@@ -48,6 +48,9 @@ pub enum Action {
     Back,
     /// Pressed Retake on the result.
     Restart,
+    /// Pressed "Forget my answers on this device" on their own result: back to the start with
+    /// no previous result either.
+    Forget,
     /// The host asked to go back to the beginning, from wherever the visitor is.
     Reset,
     /// Left a shared result to take the assessment themselves.
@@ -239,6 +242,7 @@ impl Assessment {
                 _ => None,
             };
         }
+        let forgetting = action == Action::Forget;
         match (self.step, action) {
             (Step::Intro, Action::Start) => {
                 next.step = Step::Question(0);
@@ -299,16 +303,19 @@ impl Assessment {
             (step, Action::Reset) if self.answered() == 0 && step == self.first_step() => {
                 return None
             }
-            (_, Action::Reset) | (Step::Result, Action::Restart) => {
+            (_, Action::Reset)
+            | (Step::Result, Action::Restart)
+            | (Step::Result, Action::Forget) => {
                 // The widget stays shown (no second `ready`), and the events keep their
                 // numbers running so the next `start` is seen as new.
                 let mut fresh = Assessment::new(true, self.perspective);
                 fresh.show_intro = self.show_intro;
                 fresh.events = self.events.clone();
                 fresh.storage_note = self.storage_note;
-                fresh.previous = match self.outcome {
-                    Some(_) => self.answers(),
-                    None => self.previous.clone(),
+                fresh.previous = match (forgetting, &self.outcome) {
+                    (true, _) => None,
+                    (false, Some(_)) => self.answers(),
+                    (false, None) => self.previous.clone(),
                 };
                 if !self.show_intro {
                     fresh.step = Step::Question(0);

@@ -205,9 +205,14 @@ pub struct Config {
     pub show_intro: bool,
     /// Prefix for anything the widget keeps in the browser's storage.
     pub storage_key: String,
-    /// Whether progress and the last result are kept in `localStorage`; off keeps them in
-    /// memory only.
+    /// Whether progress and the last result are kept in the browser's storage; off keeps them
+    /// in memory only.
     pub storage: bool,
+    /// `storage: "session"`: kept in `sessionStorage`, for this tab only (shared computers).
+    pub session: bool,
+    /// Days a waiting submission with lead fields is kept before it is dropped unsent
+    /// (`outboxDays`, 1 to 30).
+    pub outbox_days: u32,
     /// Which view the widget opens with.
     pub mode: Mode,
     /// Whether each public event is also pushed to `window.dataLayer` (Google Tag Manager).
@@ -216,6 +221,9 @@ pub struct Config {
     pub lead: LeadConfig,
     /// Where results and leads are posted (`submitUrl`), if anywhere.
     pub submit_url: Option<String>,
+    /// Origins besides the page's own that a `submitUrl` from markup may lead to (`connect`,
+    /// only from a script), as [`origin_of`] writes them.
+    pub connect: Vec<String>,
     /// Whose work the questions ask about (`perspective`): a lead's team or the visitor's own.
     pub perspective: Perspective,
     /// Whether a result offers "Open the team view" (`teamLink`): on for intranet pages where
@@ -277,10 +285,13 @@ impl Default for Config {
             show_intro: true,
             storage_key: "ai-readiness".to_string(),
             storage: true,
+            session: false,
+            outbox_days: super::delivery::OUTBOX_DAYS,
             mode: Mode::Assessment,
             data_layer: false,
             lead: LeadConfig::default(),
             submit_url: None,
+            connect: Vec::new(),
             perspective: Perspective::Team,
             team_link: false,
         }
@@ -288,7 +299,7 @@ impl Default for Config {
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 23] = [
     "locale",
     "theme",
     "accent",
@@ -303,6 +314,8 @@ pub const KEYS: [&str; 21] = [
     "mode",
     "dataLayer",
     "submitUrl",
+    "connect",
+    "outboxDays",
     "lead",
     "leadFields",
     "leadConsent",
@@ -324,7 +337,7 @@ pub const AT_MOUNT: [&str; 6] = [
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -350,6 +363,11 @@ pub enum ConfigError {
         /// What is wrong, naming the text's key.
         problem: String,
     },
+    /// `submitUrl` from markup leads to an origin the page owner did not name.
+    NotConnected {
+        /// The origin it leads to.
+        origin: String,
+    },
     /// One of `ctaLabel` and `ctaUrl` came without the other.
     HalfCallToAction {
         /// The key that is missing.
@@ -373,6 +391,10 @@ impl std::fmt::Display for ConfigError {
             ConfigError::HalfCallToAction { missing } => {
                 write!(f, "ctaLabel and ctaUrl go together: {missing} is missing")
             }
+            ConfigError::NotConnected { origin } => write!(
+                f,
+                "data-submit-url leads to {origin}, which the page owner did not name; nothing is sent there. Name it where user content cannot reach: data-connect=\"{origin}\" on the embed.js script element, or connect in mount()"
+            ),
         }
     }
 }
@@ -386,6 +408,7 @@ impl ConfigError {
             ConfigError::NotAnObject { .. } => "config".to_string(),
             ConfigError::Invalid { key, .. } | ConfigError::Text { key, .. } => key.clone(),
             ConfigError::HalfCallToAction { missing } => missing.to_string(),
+            ConfigError::NotConnected { .. } => "data-submit-url".to_string(),
         }
     }
 }
@@ -511,7 +534,20 @@ fn apply(
             "ctaUrl" => *cta_url = Some(cta_url_value(entry)?),
             "showIntro" => config.show_intro = bool_value(entry)?,
             "storageKey" => config.storage_key = storage_key(entry)?,
-            "storage" => config.storage = bool_value(entry)?,
+            "storage" => {
+                config.session = text(entry) == Some("session");
+                config.storage = config.session
+                    || bool_value(entry)
+                        .map_err(|_| invalid(entry, "true, false or \"session\""))?;
+            }
+            "outboxDays" => {
+                config.outbox_days = match &entry.value {
+                    ConfigValue::Number(n) | ConfigValue::Text(n) => n.trim().parse().ok(),
+                    _ => None,
+                }
+                .filter(|days| (1..=30).contains(days))
+                .ok_or_else(|| invalid(entry, "a whole number of days from 1 to 30"))?
+            }
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
             "teamLink" => config.team_link = bool_value(entry)?,
@@ -546,6 +582,13 @@ fn apply(
                     entry,
                     "an http(s) URL or a relative link to your endpoint",
                 )?)
+            }
+            "connect" => {
+                let list = match (entry.source, &entry.value) {
+                    (Source::Object, ConfigValue::Text(list)) => read_origins(list).ok(),
+                    _ => None,
+                };
+                config.connect = list.ok_or_else(|| invalid(entry, CONNECT_EXPECTED))?;
             }
             _ => warnings.push(format!(
                 "unknown config key \"{}\" ignored; known keys: {}",
@@ -752,6 +795,10 @@ fn url_value(entry: &Entry, expected: &'static str) -> Result<String, ConfigErro
         .ok_or_else(|| invalid(entry, expected))
 }
 
+/// What `connect` accepts.
+const CONNECT_EXPECTED: &str =
+    "origins such as \"https://hooks.example\", separated by spaces, given in mount() (or as data-connect on the embed.js script element), never on the widget's element, which user content can reach";
+
 /// What `ctaUrl` accepts.
 const CTA_URL_EXPECTED: &str =
     "an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}";
@@ -811,30 +858,26 @@ fn percent_encode(value: &str, out: &mut String) {
     }
 }
 
-/// Accepts `http:`/`https:` URLs and relative links; refuses every other scheme
-/// (`javascript:`, `data:`, …), also when disguised with tabs, newlines or odd case, the way a
-/// browser's URL parser would read them.
+/// Accepts `http:`/`https:` URLs and relative links on this site; refuses every other scheme
+/// (`javascript:`, `data:`, …), any control character (a tab, a newline: a browser drops them
+/// and reads what is left, and a stored outbox entry would break on one), and links that start
+/// with two slashes or backslashes in any mix (`//evil.example`, `/\\evil.example`), which a
+/// browser reads as another site.
 pub fn is_safe_url(raw: &str) -> bool {
-    if raw.is_empty()
-        || raw
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        return false;
-    }
-    // Browsers drop ASCII tabs and newlines anywhere in a URL before parsing it.
-    let url: String = raw
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let url = url.trim();
-    if url.is_empty() {
+    let url = raw.trim();
+    if url.is_empty() || raw.chars().any(char::is_control) {
         return false;
     }
     let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
     match before_path.split_once(':') {
-        // A browser reads `\` as `/`: `\/evil.example` is not a relative link but another site.
-        None => !url.starts_with('\\') && !url.starts_with("/\\"),
+        None => {
+            let mut start = url.chars();
+            let two_slashes = start
+                .next()
+                .zip(start.next())
+                .is_some_and(|(a, b)| matches!(a, '/' | '\\') && matches!(b, '/' | '\\'));
+            !two_slashes && !url.starts_with('\\')
+        }
         Some((scheme, _)) => {
             let scheme = scheme.to_ascii_lowercase();
             (scheme == "http" || scheme == "https")
@@ -842,5 +885,86 @@ pub fn is_safe_url(raw: &str) -> bool {
                     .get(scheme.len() + 1..)
                     .is_some_and(|rest| rest.starts_with("//"))
         }
+    }
+}
+
+/// The origin a safe URL leads to (`https://hooks.example`, default ports left out, scheme and
+/// host in lower case); `None` for a relative link, which stays on the page's own origin. Only
+/// for URLs [`is_safe_url`] accepts. A host written in an unusual form (percent-escapes, a
+/// trailing dot, a port with a leading zero) gives an origin no page names, so it is refused,
+/// never let through.
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    // A browser ends the authority at `/`, `\`, `?` or `#`, and takes the host after the last
+    // `@` (what comes before is a user name).
+    let authority = rest.split(['/', '\\', '?', '#']).next().unwrap_or("");
+    let host = authority
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let default = if scheme == "https" { ":443" } else { ":80" };
+    let host = host.strip_suffix(default).unwrap_or(&host);
+    Some(format!("{scheme}://{host}"))
+}
+
+/// Reads a list of origins (`connect`, `data-connect` on the script element): origins such as
+/// `https://hooks.example`, separated by spaces or commas. Returns them as [`origin_of`] writes
+/// them, or the first entry that is not an origin.
+pub fn read_origins(list: &str) -> Result<Vec<String>, String> {
+    list.split([' ', ',', '\t', '\n', '\r'])
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let bare = item.strip_suffix('/').unwrap_or(item);
+            let path = bare.split_once("://").map(|(_, rest)| rest);
+            match origin_of(bare) {
+                Some(origin)
+                    if is_safe_url(bare)
+                        && path.is_some_and(|p| {
+                            !p.is_empty() && !p.contains(['/', '\\', '?', '#', '@'])
+                        }) =>
+                {
+                    Ok(origin)
+                }
+                _ => Err(shorten(item)),
+            }
+        })
+        .collect()
+}
+
+/// Whether `submitUrl` may be used on a page of `page_origin` (as the browser writes it,
+/// `location.origin`): a relative link or one to the page's own origin always; another origin
+/// only when the page owner named it where user content cannot reach: in `connected` (from
+/// `data-connect` on the script element, or `connect` in `mount()`), or by giving `submitUrl`
+/// itself from a script (`mount()`, `setConfig()`). Markup alone, including markup that
+/// arrives after the page loaded, can send only to the page's own origin.
+pub fn check_submit(
+    parsed: &mut Parsed,
+    entries: &[Entry],
+    page_origin: &str,
+    page_connect: &[String],
+) {
+    let Some(url) = parsed.config.submit_url.as_deref() else {
+        return;
+    };
+    let Some(origin) = origin_of(url) else {
+        return;
+    };
+    let from_script = entries
+        .iter()
+        .rev()
+        .find(|e| e.key == "submitUrl")
+        .is_some_and(|e| e.source == Source::Object);
+    let named = origin == page_origin.to_ascii_lowercase()
+        || page_connect.contains(&origin)
+        || parsed.config.connect.contains(&origin);
+    if !(named || from_script) {
+        parsed.config.submit_url = None;
+        parsed.problems.push(ConfigError::NotConnected { origin });
     }
 }

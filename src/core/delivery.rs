@@ -157,37 +157,106 @@ pub struct Entry {
     pub next_at: u64,
     /// A tab is sending it until this time (ms since the epoch); 0 when none is.
     pub lease_until: u64,
+    /// It is dropped unsent from this time on (ms since the epoch); 0 for never. Set for an entry
+    /// that carries lead fields: `outboxDays` after it was made.
+    pub expires_at: u64,
+    /// The widget that made it (its progress key), so that forgetting clears its entries only;
+    /// empty for one kept before entries knew.
+    pub owner: String,
 }
 
+/// One day in milliseconds.
+pub const DAY_MS: u64 = 86_400_000;
+
+/// How many days an entry with lead fields waits by default (`outboxDays`).
+pub const OUTBOX_DAYS: u32 = 7;
+
 /// The first line of a stored entry: its format's version.
-const ENTRY_VERSION: &str = "outbox-v1";
+const ENTRY_VERSION: &str = "outbox-v2";
+/// The version before entries expired; still read.
+const ENTRY_V1: &str = "outbox-v1";
 
 impl Entry {
-    /// The stored text: a version line, four fields a line, then the body.
+    /// A new entry for `body`, made at `now` by the widget `owner`; one with lead fields expires
+    /// `days` later.
+    pub fn new(url: String, body: String, owner: String, now: u64, days: u32) -> Entry {
+        let mut entry = Entry {
+            url,
+            body,
+            failures: 0,
+            next_at: 0,
+            lease_until: 0,
+            expires_at: 0,
+            owner,
+        };
+        entry.bound(now, days);
+        entry
+    }
+
+    /// Whether the body carries lead fields (a `lead` submission's `lead` object).
+    pub fn carries_lead(&self) -> bool {
+        self.body.contains("\"lead\":{")
+    }
+
+    /// Gives an entry with lead fields and no expiry one: `days` after `now`. True when it did
+    /// (the entry should be written back).
+    pub fn bound(&mut self, now: u64, days: u32) -> bool {
+        let unbound = self.expires_at == 0 && self.carries_lead();
+        if unbound {
+            self.expires_at = now + u64::from(days) * DAY_MS;
+        }
+        unbound
+    }
+
+    /// Whether it must be dropped unsent at `now`.
+    pub fn expired(&self, now: u64) -> bool {
+        self.expires_at != 0 && now >= self.expires_at
+    }
+
+    /// The stored text: a version line, six fields a line, then the body.
     pub fn encode(&self) -> String {
         format!(
-            "{ENTRY_VERSION}\n{}\n{}\n{}\n{}\n{}",
-            self.failures, self.next_at, self.lease_until, self.url, self.body
+            "{ENTRY_VERSION}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            self.failures,
+            self.next_at,
+            self.lease_until,
+            self.expires_at,
+            self.owner,
+            self.url,
+            self.body
         )
     }
 
-    /// Reads a stored entry; `None` for anything else (another version, damage).
+    /// Reads a stored entry, of this version or the one before; `None` for anything else
+    /// (another version, damage).
     pub fn decode(text: &str) -> Option<Entry> {
-        let mut lines = text.splitn(6, '\n');
-        if lines.next()? != ENTRY_VERSION {
-            return None;
-        }
+        let mut lines = text.splitn(8, '\n');
+        let v2 = match lines.next()? {
+            ENTRY_VERSION => true,
+            ENTRY_V1 => false,
+            _ => return None,
+        };
         let failures = lines.next()?.parse().ok()?;
         let next_at = lines.next()?.parse().ok()?;
         let lease_until = lines.next()?.parse().ok()?;
+        let (expires_at, owner) = match v2 {
+            true => (lines.next()?.parse().ok()?, lines.next()?.to_string()),
+            false => (0, String::new()),
+        };
         let url = lines.next()?.to_string();
-        let body = lines.next()?.to_string();
+        // A v1 body was the rest of the text, newlines and all.
+        let body = match v2 {
+            true => lines.next()?.to_string(),
+            false => lines.collect::<Vec<_>>().join("\n"),
+        };
         (!url.is_empty() && !body.is_empty()).then_some(Entry {
             url,
             body,
             failures,
             next_at,
             lease_until,
+            expires_at,
+            owner,
         })
     }
 
@@ -209,5 +278,24 @@ impl Entry {
         self.next_at = now + u64::from(pause);
         self.lease_until = 0;
         pause
+    }
+}
+
+/// The page's address as a submission carries it (`pageUrl`): without the fragment, and without
+/// every query parameter but the `utm_*` campaign ones, which may hold a visitor's own details
+/// (a search, an email in a newsletter link, a session token).
+pub fn page_url(href: &str) -> String {
+    let href = href.split('#').next().unwrap_or("");
+    let Some((base, query)) = href.split_once('?') else {
+        return href.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| pair.starts_with("utm_"))
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
     }
 }

@@ -13,10 +13,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 use super::detail::set;
-use super::{dispatch_detail, error, storage, warn};
+use super::storage::Place;
+use super::{dispatch_detail, error, warn};
 use crate::core::code;
 use crate::core::delivery::{
-    submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, TIMEOUT_MS,
+    page_url, submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, OUTBOX_DAYS,
+    TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
@@ -32,8 +34,12 @@ pub(crate) struct Courier {
     pub url: String,
     /// The widget's storage prefix (`storageKey`).
     pub prefix: String,
-    /// Whether the host allows `localStorage` (`storage`).
-    pub storage: bool,
+    /// Where the widget keeps things (`storage`).
+    pub storage: Place,
+    /// Days an entry with lead fields waits before it is dropped unsent (`outboxDays`).
+    pub days: u32,
+    /// The widget's progress key: whose entries these are.
+    pub owner: String,
     /// A new submission, or `None` to send only what waits.
     pub job: Option<Job>,
 }
@@ -61,16 +67,19 @@ pub(crate) fn deliver(courier: Courier) {
 /// The outbox of this page.
 #[derive(Default)]
 struct Outbox {
-    /// Storage prefixes whose entries this page sends (`storageKey`, and whether storage is on).
-    prefixes: Vec<(String, bool)>,
+    /// Storage prefixes whose entries this page sends (`storageKey`), and where they are kept.
+    prefixes: Vec<(String, Place)>,
     /// Entries that could not be stored.
     memory: Vec<(String, Entry)>,
     /// Keys being sent by this page right now.
     in_flight: Vec<String>,
     /// When a pump is already due.
     wake: Option<u64>,
-    /// Where outcomes are announced: the last widget that asked.
-    host: Option<Element>,
+    /// Where each outcome is announced: the widget that made the submission, by entry key; for
+    /// one a failure left from an earlier page load, the first widget here with its prefix.
+    senders: Vec<(String, Element)>,
+    /// The first widget that asked for each prefix.
+    first: Vec<(String, Element)>,
     /// Whether the console already heard that entries live in memory only.
     told_memory: bool,
     /// Whether `online` wakes the outbox.
@@ -86,7 +95,9 @@ pub(crate) fn send(courier: Courier) {
     let prefix = courier.prefix.clone();
     OUTBOX.with(|o| {
         let mut o = o.borrow_mut();
-        o.host = Some(courier.host.clone());
+        if !o.first.iter().any(|(p, _)| *p == prefix) {
+            o.first.push((prefix.clone(), courier.host.clone()));
+        }
         if !o.prefixes.iter().any(|(p, _)| *p == prefix) {
             o.prefixes.push((prefix.clone(), courier.storage));
         }
@@ -95,14 +106,10 @@ pub(crate) fn send(courier: Courier) {
     if let Some(job) = courier.job {
         match body(&job) {
             Ok((id, body)) => {
-                let entry = Entry {
-                    url: courier.url,
-                    body,
-                    failures: 0,
-                    next_at: 0,
-                    lease_until: 0,
-                };
-                add(format!("{prefix}:outbox:v1:{id}"), entry, courier.storage);
+                let entry = Entry::new(courier.url, body, courier.owner, now(), courier.days);
+                let key = format!("{prefix}:outbox:v1:{id}");
+                OUTBOX.with(|o| o.borrow_mut().senders.push((key.clone(), courier.host)));
+                add(key, entry, courier.storage);
             }
             Err(e) => error(&format!("could not build the submission: {e}")),
         }
@@ -128,7 +135,7 @@ fn body(job: &Job) -> Result<(String, String), String> {
         &job.result,
         answers,
         job.lead.clone(),
-        window.location().href().unwrap_or_default(),
+        page_url(&window.location().href().unwrap_or_default()),
         String::from(js_sys::Date::new_0().to_iso_string()),
     );
     let value = serde::Serialize::serialize(
@@ -140,11 +147,12 @@ fn body(job: &Job) -> Result<(String, String), String> {
     Ok((id, text.into()))
 }
 
-/// Keeps a new entry: in `localStorage` when allowed and working, else in memory, saying so.
-fn add(key: String, entry: Entry, storage: bool) {
-    let stored = storage
-        .then(storage::local_storage)
-        .flatten()
+/// Keeps a new entry: in the widget's storage when allowed and working, else in memory, saying
+/// so.
+fn add(key: String, entry: Entry, place: Place) {
+    let storage = place != Place::Memory;
+    let stored = place
+        .storage()
         .is_some_and(|s| s.set_item(&key, &entry.encode()).is_ok());
     if !stored {
         OUTBOX.with(|o| {
@@ -172,7 +180,10 @@ fn entries() -> Vec<(String, Entry)> {
         (o.prefixes.clone(), o.memory.clone())
     });
     let mut found = Vec::new();
-    if let Some(local) = storage::local_storage() {
+    for (place, local) in [Place::Local, Place::Session]
+        .into_iter()
+        .filter_map(|p| Some((p, p.storage()?)))
+    {
         // `Object.entries` lists a storage's items; the glue has it already for configuration.
         for pair in js_sys::Object::entries(&local).iter() {
             let pair: js_sys::Array = pair.unchecked_into();
@@ -181,7 +192,7 @@ fn entries() -> Vec<(String, Entry)> {
             };
             let ours = prefixes
                 .iter()
-                .any(|(p, on)| *on && key.starts_with(&format!("{p}:outbox:v1:")));
+                .any(|(p, at)| *at == place && key.starts_with(&format!("{p}:outbox:v1:")));
             if !ours {
                 continue;
             }
@@ -215,12 +226,23 @@ fn put(key: &str, entry: Option<&Entry>) {
     if in_memory {
         return;
     }
-    if let Some(local) = storage::local_storage() {
+    if let Some(local) = place_of(key).storage() {
         let _ = match entry {
             Some(e) => local.set_item(key, &e.encode()),
             None => local.remove_item(key),
         };
     }
+}
+
+/// Where the entry at `key` is kept: where its prefix's widgets keep things.
+fn place_of(key: &str) -> Place {
+    OUTBOX.with(|o| {
+        o.borrow()
+            .prefixes
+            .iter()
+            .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+            .map_or(Place::Local, |(_, place)| *place)
+    })
 }
 
 /// Whether an entry is still waiting (another tab may have delivered it meanwhile).
@@ -239,6 +261,14 @@ fn pump() {
         if OUTBOX.with(|o| o.borrow().in_flight.contains(&key)) {
             continue;
         }
+        if entry.expired(t) {
+            expire(&key, &entry);
+            continue;
+        }
+        // An entry kept before entries expired gets its days from now.
+        if entry.bound(t, OUTBOX_DAYS) {
+            put(&key, Some(&entry));
+        }
         if !entry.due(t) {
             next = Some(next.map_or(entry.wake_at(), |n| n.min(entry.wake_at())));
             continue;
@@ -251,6 +281,27 @@ fn pump() {
     if let Some(at) = next {
         wake_at(at);
     }
+}
+
+/// Drops an entry with lead fields that waited its `outboxDays`, and says so.
+fn expire(key: &str, entry: &Entry) {
+    put(key, None);
+    let id = key.rsplit(':').next().unwrap_or_default();
+    let message = format!(
+        "submission {id} to {} waited its days and was dropped unsent: lead details are not kept longer (outboxDays)",
+        entry.url
+    );
+    warn(&message);
+    let detail = Object::new();
+    set(&detail, "submissionId", id.into());
+    set(&detail, "url", entry.url.as_str().into());
+    set(&detail, "attempts", entry.failures.into());
+    set(&detail, "status", "expired".into());
+    set(&detail, "message", message.into());
+    if let Some(host) = sender(key) {
+        dispatch_detail(&host, DELIVERY_EVENT, &detail);
+    }
+    OUTBOX.with(|o| o.borrow_mut().senders.retain(|(k, _)| k != key));
 }
 
 /// Pumps again at `at` (ms since the epoch), unless an earlier pump is already due.
@@ -334,18 +385,42 @@ async fn attempt(key: String, mut entry: Entry) {
         }
     };
     set(&detail, "status", outcome.into());
-    if let Some(host) = OUTBOX.with(|o| o.borrow().host.clone()) {
+    if let Some(host) = sender(&key) {
         dispatch_detail(&host, DELIVERY_EVENT, &detail);
+    }
+    if outcome != "retrying" {
+        OUTBOX.with(|o| o.borrow_mut().senders.retain(|(k, _)| *k != key));
     }
 }
 
-/// Posts `body` as JSON; the HTTP status, or why no answer came.
+/// The widget that made the submission kept at `key`; for one left from an earlier page load,
+/// the first widget here that sends with its prefix.
+fn sender(key: &str) -> Option<Element> {
+    OUTBOX.with(|o| {
+        let o = o.borrow();
+        o.senders
+            .iter()
+            .find(|(k, _)| k == key)
+            .or_else(|| {
+                o.first
+                    .iter()
+                    .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+            })
+            .map(|(_, host)| host.clone())
+    })
+}
+
+/// Posts `body` as JSON; the HTTP status, or why no answer came. A redirect is an error
+/// (`redirect: "error"`): after a 301, 302 or 303 the browser would fetch the new address with a
+/// GET, and after a 307 or 308 post the submission to wherever the receiver points, perhaps
+/// another site. So the submission is kept and retried, and the message says why.
 async fn post(url: &str, body: &str) -> Result<u16, String> {
     let window = web_sys::window().ok_or("no window")?;
     // A plain object as the request's options, and properties read by name: each typed
     // binding would add a function to the JS glue every visitor downloads.
     let init = Object::new();
     set(&init, "method", "POST".into());
+    set(&init, "redirect", "error".into());
     set(&init, "body", body.into());
     let headers = Object::new();
     set(&headers, "Content-Type", "application/json".into());
@@ -367,7 +442,7 @@ async fn post(url: &str, body: &str) -> Result<u16, String> {
             } else if get(&window.navigator(), "onLine") == JsValue::FALSE {
                 "offline".to_string()
             } else {
-                "no answer it may read: the endpoint is unreachable, or it does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
+                "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
             })
         }
     }

@@ -46,6 +46,7 @@ function load() {
     module = import("./ai_readiness.js").then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       glue.useLocales(loadLocale);
+      connect(glue);
       return glue;
     });
     module.then(mountWaiting, failed);
@@ -255,6 +256,26 @@ function prefetchCatalogs() {
   }
 }
 
+// ---- Where submissions may go ---------------------------------------------------------------
+
+/** The origins the page owner named, besides the page's own, that a `submitUrl` from markup may
+ *  lead to: `data-connect` on this script's own element (the one whose src is this module), where
+ *  user content cannot reach. Read once, as the module runs: markup that arrives later names
+ *  nothing. */
+const CONNECT = [...document.querySelectorAll("script[src]")]
+  .filter((script) => script.src === import.meta.url)
+  .map((script) => script.dataset.connect ?? "")
+  .join(" ")
+  .trim();
+
+function connect(glue) {
+  try {
+    if (CONNECT) glue.connect(CONNECT);
+  } catch {
+    // The wasm said why in the console; no other origin is named.
+  }
+}
+
 // ---- The first screen, before the wasm -------------------------------------------------------
 
 /** The language a widget will speak, decided as the wasm decides it (`i18n::negotiate`): the
@@ -300,9 +321,11 @@ function resumes(element) {
   const key = /^[A-Za-z0-9._-]{1,40}$/.test(d.storageKey?.trim() ?? "") ? d.storageKey.trim() : "ai-readiness";
   const prefix = key + FIRST.progress;
   try {
-    if (element.id) return localStorage.getItem(prefix + element.id) !== null;
-    for (let i = 0; i < localStorage.length; i++) {
-      if (localStorage.key(i)?.startsWith(`${prefix}~`)) return true;
+    // `storage: "session"` keeps progress for the tab only, in sessionStorage.
+    const kept = d.storage?.trim() === "session" ? sessionStorage : localStorage;
+    if (element.id) return kept.getItem(prefix + element.id) !== null;
+    for (let i = 0; i < kept.length; i++) {
+      if (kept.key(i)?.startsWith(`${prefix}~`)) return true;
     }
   } catch {
     // Storage the page may not use is storage the wasm cannot resume from either.

@@ -26,7 +26,7 @@ fn kept_key(config: &Config) -> String {
 /// that cannot be read is dropped with a warning.
 pub(super) fn recall(config: &Config) -> Option<Kept> {
     let key = kept_key(config);
-    let local = config.storage.then(storage::local_storage).flatten();
+    let local = storage::Place::of(config).storage();
     let stored = match &local {
         Some(s) => s.get_item(&key).ok().flatten(),
         None => KEPT.with(|k| {
@@ -60,7 +60,7 @@ pub(super) fn keep(config: &Config, kept: Option<&Kept>) -> bool {
             k.push((key.clone(), v.clone()));
         }
     });
-    let Some(local) = config.storage.then(storage::local_storage).flatten() else {
+    let Some(local) = storage::Place::of(config).storage() else {
         return false;
     };
     match &value {

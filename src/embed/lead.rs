@@ -11,6 +11,7 @@ use crate::core::config::Config;
 use crate::core::delivery::Kind;
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
+use crate::core::progress::PROGRESS_KEY;
 use crate::ui::lead::{LeadSent, LeadStatus};
 
 /// The name of the event a sent form raises.
@@ -52,7 +53,9 @@ pub(crate) fn sent(sent: LeadSent) {
             host,
             url,
             prefix: sent.config.storage_key.clone(),
-            storage: sent.config.storage,
+            storage: storage::Place::of(&sent.config),
+            days: sent.config.outbox_days,
+            owner: super::widget_key(&sent.config).unwrap_or_default(),
             job: Some(Job {
                 kind: Kind::Lead,
                 result: sent.result,
@@ -62,17 +65,22 @@ pub(crate) fn sent(sent: LeadSent) {
     }
 }
 
-/// The key that keeps the form's status for the last result.
-fn key(config: &Config) -> String {
-    format!("{}:lead:v1", config.storage_key)
+/// The key that keeps the form's status for this widget's last result: its progress key with
+/// `lead` in place of `progress`, so two widgets on a page keep theirs apart.
+pub(crate) fn key(config: &Config) -> String {
+    match super::widget_key(config) {
+        Some(widget) => widget.replacen(PROGRESS_KEY, LEAD_KEY, 1),
+        None => format!("{}{LEAD_KEY}", config.storage_key),
+    }
 }
+
+/// What follows the `storageKey` in the name of a widget's lead status.
+pub(crate) const LEAD_KEY: &str = ":lead:v2:";
 
 /// Whether the visitor already sent or declined the form for the result with `code`.
 pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {
-    let saved = config
-        .storage
-        .then(storage::local_storage)
-        .flatten()
+    let saved = storage::Place::of(config)
+        .storage()
         .and_then(|s| s.get_item(&key(config)).ok().flatten());
     match saved.as_deref().and_then(|v| v.split_once(' ')) {
         Some((c, "sent")) if c == code => LeadStatus::Sent,
@@ -84,7 +92,7 @@ pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {
 /// Keeps the form's status for the result with `code`; only the code and the status, never
 /// what the visitor typed.
 pub(crate) fn remember(config: &Config, code: &str, status: LeadStatus) {
-    if let Some(s) = config.storage.then(storage::local_storage).flatten() {
+    if let Some(s) = storage::Place::of(config).storage() {
         let _ = s.set_item(&key(config), &format!("{code} {}", status.id()));
     }
 }

@@ -65,6 +65,8 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The stylesheets of the parts loaded on demand, by their text's address, once loaded.
     static PART_SHEETS: RefCell<Vec<(usize, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+    /// Origins the page owner named for `submitUrl` on the script element (`data-connect`).
+    static CONNECT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Widgets mounted and not destroyed.
     static LIVE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
@@ -133,6 +135,7 @@ impl Instance {
                 self.container.clone(),
                 self.host.clone(),
                 self.config.borrow().clone(),
+                self.store.key.clone(),
             ),
             shared,
             on_voice: {
@@ -145,6 +148,14 @@ impl Instance {
                 })
             },
             parts: parts::LOADERS,
+            on_forget: {
+                let this = self.this.clone();
+                Callback::from(move |()| {
+                    if let Some(instance) = this.upgrade() {
+                        instance.forget();
+                    }
+                })
+            },
             on_problem: Callback::from(|message: String| error(&message)),
             early: self.early.borrow().clone(),
             on_drawn: {
@@ -267,6 +278,34 @@ impl Instance {
             let _ = target.focus();
         }
         Some(late)
+    }
+
+    /// Clears what this widget keeps on this device: progress and result, the lead form's
+    /// status, and the submissions it made that still wait in the outbox.
+    fn forget(&self) {
+        self.store.clear();
+        let config = self.config.borrow().clone();
+        let Some(kept) = storage::Place::of(&config).storage() else {
+            return;
+        };
+        let _ = kept.remove_item(&self.store.key.replacen(
+            crate::core::progress::PROGRESS_KEY,
+            lead::LEAD_KEY,
+            1,
+        ));
+        let outbox = format!("{}:outbox:v1:", config.storage_key);
+        for pair in js_sys::Object::entries(&kept).iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                continue;
+            };
+            let mine = key.starts_with(&outbox)
+                && crate::core::delivery::Entry::decode(&text)
+                    .is_some_and(|e| e.owner == self.store.key);
+            if mine {
+                let _ = kept.remove_item(&key);
+            }
+        }
     }
 
     fn is_live(&self) -> bool {
@@ -435,7 +474,7 @@ pub fn mount(
         config::Mode::Team => None,
     };
     // Submissions a failure left in the outbox go out on the next page load.
-    if let Some(courier) = courier(&host, &parsed.config) {
+    if let Some(courier) = courier(&host, &parsed.config, &store.key) {
         delivery::deliver(courier);
     }
     let voice = link.as_deref().map_or(
@@ -626,11 +665,31 @@ fn mark_data_layer(container: &HtmlElement, on: bool) {
     };
 }
 
-/// Parses entries and has the browser confirm the accent.
+/// Parses entries, has the browser confirm the accent, and keeps `submitUrl` only where the page
+/// owner said (`config::check_submit`).
 fn checked(entries: &[Entry]) -> Result<config::Parsed, ConfigError> {
     let mut parsed = config::parse(entries)?;
     config::check_accent(&mut parsed, entries, browser_knows_colour)?;
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    CONNECT.with(|c| config::check_submit(&mut parsed, entries, &origin, &c.borrow()));
     Ok(parsed)
+}
+
+/// Names the origins, besides the page's own, that a `submitUrl` from markup may lead to, as
+/// `data-connect` on the `embed.js` script element does (`embed.js` hands it over here, once,
+/// before any widget mounts). Throws when an entry is not an origin such as
+/// `https://hooks.example`.
+#[wasm_bindgen]
+pub fn connect(origins: &str) -> Result<(), JsError> {
+    let found = config::read_origins(origins).map_err(|bad| {
+        fail(&format!(
+            "data-connect takes origins such as \"https://hooks.example\", separated by spaces, got \"{bad}\""
+        ))
+    })?;
+    CONNECT.with(|c| c.borrow_mut().extend(found));
+    Ok(())
 }
 
 /// Each attribute that could not be used: a console error and an `ai-readiness:error` event
@@ -651,6 +710,7 @@ fn event_dispatcher(
     container: HtmlElement,
     host: Element,
     config: Rc<Config>,
+    owner: String,
 ) -> Callback<Rc<WidgetEvent>> {
     Callback::from(move |event: Rc<WidgetEvent>| {
         // A widget destroyed before its first render says nothing (no `ready` after `destroy()`):
@@ -659,7 +719,8 @@ fn event_dispatcher(
             return;
         }
         dispatch(&host, &event);
-        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, courier(&host, &config)) {
+        let idle = courier(&host, &config, &owner);
+        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, idle) {
             delivery::deliver(delivery::Courier {
                 job: Some(delivery::Job {
                     kind: Kind::Complete,
@@ -672,14 +733,28 @@ fn event_dispatcher(
     })
 }
 
-/// A courier for the widget's `submitUrl`, if it has one, with nothing new to send.
-fn courier(host: &Element, config: &Config) -> Option<delivery::Courier> {
+/// A courier for the widget's `submitUrl`, if it has one, with nothing new to send; `owner` is
+/// the widget's progress key.
+fn courier(host: &Element, config: &Config, owner: &str) -> Option<delivery::Courier> {
     Some(delivery::Courier {
         host: host.clone(),
         url: config.submit_url.clone()?,
         prefix: config.storage_key.clone(),
-        storage: config.storage,
+        storage: storage::Place::of(config),
+        days: config.outbox_days,
+        owner: owner.to_string(),
         job: None,
+    })
+}
+
+/// The progress key of the live widget whose configuration `config` is (the one the widget
+/// hands its parts), which names what it keeps apart from other widgets'.
+pub(crate) fn widget_key(config: &Config) -> Option<String> {
+    LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .find(|i| std::ptr::eq(&**i.config.borrow(), config))
+            .map(|i| i.store.key.clone())
     })
 }
 

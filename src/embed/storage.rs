@@ -50,11 +50,7 @@ pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> Str
 impl Store {
     /// Opens the store at `key` (see [`key_for`]).
     pub(super) fn open(config: &Config, key: String) -> Store {
-        let local = if config.storage {
-            local_storage()
-        } else {
-            None
-        };
+        let local = Place::of(config).storage();
         let degraded = config.storage && local.is_none();
         if degraded {
             warn("this browser does not allow localStorage here; progress is kept in memory only");
@@ -124,10 +120,46 @@ impl Store {
     }
 }
 
+/// Where a widget keeps what it keeps (`storage`): `localStorage`, `sessionStorage` (this tab
+/// only), or memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `localStorage`: across reloads and visits.
+    Local,
+    /// `sessionStorage` (`storage: "session"`): until the tab closes.
+    Session,
+    /// Memory (`storage: false`): until the page closes.
+    Memory,
+}
+
+impl Place {
+    /// The place the configuration asks for.
+    pub(crate) fn of(config: &Config) -> Place {
+        match (config.storage, config.session) {
+            (false, _) => Place::Memory,
+            (true, true) => Place::Session,
+            (true, false) => Place::Local,
+        }
+    }
+
+    /// The browser's storage for this place, if the page may use it; `None` for memory.
+    pub(crate) fn storage(self) -> Option<web_sys::Storage> {
+        match self {
+            Place::Local => local_storage(),
+            Place::Session => usable(web_sys::window()?.session_storage().ok().flatten()?),
+            Place::Memory => None,
+        }
+    }
+}
+
 /// `window.localStorage`, if the browser lets this page use it; reading the property itself
 /// throws in some privacy modes, and a probe write catches storage that is present but unusable.
 pub(super) fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    usable(web_sys::window()?.local_storage().ok().flatten()?)
+}
+
+/// `storage`, if a probe write works.
+fn usable(storage: web_sys::Storage) -> Option<web_sys::Storage> {
     let probe = "ai-readiness:probe";
     storage.set_item(probe, "1").ok()?;
     let _ = storage.remove_item(probe);

@@ -30,8 +30,13 @@ export interface AiReadinessConfig {
   showIntro?: boolean;
   /** Prefix for anything kept in the browser's storage. Default "ai-readiness". */
   storageKey?: string;
-  /** Keep progress and the last result in localStorage. Default true. */
-  storage?: boolean;
+  /** Keep progress, the last result, the lead form's status, a kept team list and waiting
+   *  submissions in localStorage (true), in sessionStorage for this tab only ("session", for
+   *  shared computers), or in memory only (false). Default true. */
+  storage?: boolean | "session";
+  /** Days a waiting submission with lead fields is kept before it is dropped unsent, 1 to 30.
+   *  Default 7. */
+  outboxDays?: number;
   /** "team" opens the team view, where a lead pastes result codes. Default "assessment". */
   mode?: "assessment" | "team";
   /** Also push every event to window.dataLayer (Google Tag Manager). Default false. */
@@ -39,6 +44,10 @@ export interface AiReadinessConfig {
   /** Whose work the questions ask about: "team" (a lead about their team) or "self" (a person
    *  about their own work). Read at mount. Default "team". */
   perspective?: AiReadinessPerspective;
+  /** Origins besides the page's own, separated by spaces, that a submitUrl given in the
+   *  widget's markup may lead to (as data-connect on the embed.js script element). Only from a
+   *  script: a data-connect on the widget's element is refused. */
+  connect?: string;
   /** Offer "Open the team view" on the result (intranet pages). Default false. */
   teamLink?: boolean;
   /** When embed.js fetches the wasm: "auto" when the widget comes within about a screen of the

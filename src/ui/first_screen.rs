@@ -67,6 +67,7 @@ pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> Result<St
         on_problem: Callback::noop(),
         early: Rc::default(),
         on_drawn: Callback::from(|()| Rc::default()),
+        on_forget: Callback::noop(),
     };
     let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -90,6 +90,10 @@ pub struct AppProps {
     /// picks, Next, Back), replayed in order when the widget starts, so nothing is lost.
     #[prop_or_default]
     pub early: Rc<Early>,
+    /// Hears that the visitor asked to forget their answers on this device, so the embed layer
+    /// clears what it keeps for this widget.
+    #[prop_or_default]
+    pub on_forget: Callback<()>,
     /// Hears that the widget's first drawing is in the page, so the embed layer can take the
     /// drawn-ahead screen away in the same frame; answers with what the visitor did on it since
     /// `early` was read (the browser may run a click between the widget's drawing and this).
@@ -359,6 +363,7 @@ pub fn App(props: &AppProps) -> Html {
             on_share: on_share.clone(),
             on_team: None,
             on_restart: dispatch(Action::TakeItYourself),
+            on_forget: Callback::noop(),
             heading: heading.clone(),
             config: props.config.clone(),
             lead: (lead_part, retry_lead.clone()),
@@ -396,6 +401,13 @@ pub fn App(props: &AppProps) -> Html {
                 on_share: on_share.clone(),
                 on_team: open_team,
                 on_restart: dispatch(Action::Restart),
+                on_forget: {
+                    let (state, on_forget) = (state.clone(), props.on_forget.clone());
+                    Callback::from(move |_| {
+                        on_forget.emit(());
+                        state.dispatch(Action::Forget);
+                    })
+                },
                 heading: heading.clone(),
                 config: props.config.clone(),
                 lead: (lead_part, retry_lead.clone()),

@@ -49,6 +49,8 @@ pub struct ResultProps {
     pub on_cta: Callback<Rc<str>>,
     /// Pressed Retake (or "Take it yourself" on a shared result).
     pub on_restart: Callback<MouseEvent>,
+    /// Pressed "Forget my answers on this device" (only on the visitor's own result).
+    pub on_forget: Callback<MouseEvent>,
     /// The widget's configuration (the lead form's settings).
     pub config: Rc<Config>,
     /// The lead form's part, when the host turned it on, and its retry.
@@ -121,6 +123,9 @@ pub fn result_view(props: &ResultProps) -> Html {
                 } else {
                     <button type="button" class="air-btn" data-action="restart" onclick={props.on_restart.clone()}>
                         { tx(t, Msg::ResultRetake) }
+                    </button>
+                    <button type="button" class="air-btn" data-action="forget" onclick={props.on_forget.clone()}>
+                        { tx(t, Msg::ResultForget) }
                     </button>
                     if let Some(on_team) = props.on_team.clone() {
                         <button type="button" class="air-btn" data-action="team" onclick={on_team}>

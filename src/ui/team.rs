@@ -328,6 +328,9 @@ struct Keeping {
     on: bool,
     rounds: Vec<Round>,
     in_memory: bool,
+    /// The list the view opened with, from what was kept, until it has been read back whole:
+    /// nothing is written before, or a reload meanwhile would find the list as last read.
+    back: Option<AttrValue>,
 }
 
 /// The team view: paste or drop result codes, see the team picture, export it.
@@ -359,6 +362,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 Some(code) => with_code(&list, code.as_str()),
                 None => list,
             };
+            let back = kept.is_some().then(|| AttrValue::from(list.clone()));
             if list != *text {
                 on_text.emit(list.into());
             }
@@ -366,6 +370,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 on: kept.is_some(),
                 rounds: kept.map(|k| k.rounds).unwrap_or_default(),
                 in_memory: false,
+                back,
             }
         })
     };
@@ -422,18 +427,28 @@ pub fn TeamView(props: &TeamProps) -> Html {
         // touches no storage. It is the text as last read, so a long list is written after a
         // pause in typing, not on every keystroke.
         let text = keeping.on.then(|| list.settled.text.clone());
+        // A list still being read (a long kept one coming back, or a paste) is not written
+        // until it has been read back whole: writing the list as last read would replace a kept
+        // list with an empty one for as long as the read takes, and a reload then would lose it.
+        let settled = &list.settled.text;
+        let unread = keeping.on
+            && (*settled != input || keeping.back.as_ref().is_some_and(|b| b != settled));
         use_effect_with(
-            (text, keeping.on, keeping.rounds.clone()),
-            move |(text, on, rounds)| {
+            (text, keeping.on, keeping.rounds.clone(), unread),
+            move |(text, on, rounds, unread)| {
+                if *unread {
+                    return;
+                }
                 // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
                 let kept = text.as_ref().map(|text| Kept {
                     text: text.to_string(),
                     rounds: rounds.clone(),
                 });
                 let in_memory = !(store.keep)(&config, kept.as_ref()) && *on;
-                if in_memory != keeping.in_memory {
+                if in_memory != keeping.in_memory || keeping.back.is_some() {
                     keeping.set(Keeping {
                         in_memory,
+                        back: None,
                         ..(*keeping).clone()
                     });
                 }
@@ -613,6 +628,7 @@ fn keep_controls(
                 on: false,
                 rounds: Vec::new(),
                 in_memory: false,
+                back: None,
             })
         })
     };

@@ -14,7 +14,7 @@ after(async () => { await receiver?.close(); });
 
 const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const withAttributes = (attributes) =>
-  `${env.server.base}/tests/pages/lang.html?${new URLSearchParams({ locale: "en", ...attributes })}`;
+  `${env.server.base}/tests/pages/send.html?${new URLSearchParams({ locale: "en", connect: new URL(receiver.url).origin, ...attributes })}`;
 
 async function complete(attributes, viewport) {
   const opened = await openPage(env.browser, withAttributes(attributes), viewport);

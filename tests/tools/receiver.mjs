@@ -1,7 +1,8 @@
 // A small recording endpoint for `submitUrl` tests: it answers CORS preflights (unless told not
 // to), records every POST, and accepts each submission once by its `submissionId`, the way the
 // README's example receiver de-duplicates. Tests script its next answers: `plan.push(500)`
-// fails the next POST, `plan.push("hang")` never answers it, `plan.push(400)` refuses it.
+// fails the next POST, `plan.push("hang")` never answers it, `plan.push(400)` refuses it, and
+// `plan.push({ redirect: 307, to })` answers it with a redirect to `to`.
 import { createServer } from "node:http";
 
 export async function startReceiver() {
@@ -16,6 +17,8 @@ export async function startReceiver() {
     plan: [],
     /** Whether CORS headers are sent at all. */
     cors: true,
+    /** Every request but a preflight, as `METHOD /path`. */
+    requests: [],
   };
   const waiters = new Set();
   const hanging = new Set();
@@ -34,6 +37,7 @@ export async function startReceiver() {
       changed();
       return;
     }
+    state.requests.push(`${req.method} ${req.url}`);
     let text = "";
     req.on("data", (c) => { text += c; });
     req.on("end", () => {
@@ -41,7 +45,9 @@ export async function startReceiver() {
       try { body = JSON.parse(text); } catch { /* recorded as null */ }
       state.posts.push({ id: body?.submissionId, body });
       const next = state.plan.shift() ?? 200;
-      if (next === "hang") {
+      if (next?.redirect) {
+        res.writeHead(next.redirect, { ...headers(), location: next.to }).end();
+      } else if (next === "hang") {
         hanging.add(res);
       } else if (next !== 200) {
         res.writeHead(next, { ...headers(), "content-type": "text/plain" }).end(`status ${next}`);
