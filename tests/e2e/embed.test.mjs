@@ -108,7 +108,9 @@ test("instances on one page are independent, and a bad attribute falls back alon
   assert.equal(await c.locator("[data-question]").count(), 1, "c opens on the first question");
 
   // Bad attributes: each widget still runs with that key's default; the console and an
-  // ai-readiness:error event name the key, the value and what is accepted.
+  // ai-readiness:error event name the key, the value and what is accepted, once the widgets run
+  // (their first screens are drawn before that).
+  await page.evaluate(async () => (await import("/pkg/embed.js")).ready);
   const bad = {
     "bad-theme": 'data-theme must be one of "light", "dark", "auto", got "purple"; using the default instead',
     "bad-url": 'data-cta-url must be an http(s) URL or a relative link, whose only {placeholders} are {level}, {overall}, {biggestGap}, {code} and {perspective}, got "javascript:alert(1)"; using the default instead',

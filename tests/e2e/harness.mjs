@@ -78,7 +78,8 @@ export async function launch() {
 
 /** Opens `url` in a fresh page that records widget events, errors and requests. */
 export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, options = {}) {
-  const page = await browser.newPage({ viewport, ...options });
+  const { settle = true, ...context } = options;
+  const page = await browser.newPage({ viewport, ...context });
   const seen = { errors: [], warnings: [], requests: [] };
   page.on("console", (m) => {
     if (m.type() === "error") seen.errors.push(m.text());
@@ -99,7 +100,21 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
     }
   });
   await page.goto(url);
+  if (settle) await settled(page);
   return { page, seen };
+}
+
+/**
+ * Waits until the widgets embed.js drew ahead have been taken over by the wasm (or said that it
+ * could not load), so a test that reads events or the console after the first screen shows sees
+ * the widget's own. Widgets far below the viewport wait for the reader and are not waited for.
+ * Tests of the drawn screen itself use their own pages (first_screen.test.mjs).
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-ai-readiness]")].every((element) => {
+    const drawn = element.shadowRoot?.querySelector("[data-predrawn]");
+    return !drawn || drawn.querySelector("[data-load-failed]") || element.getBoundingClientRect().top > 2 * innerHeight;
+  }));
 }
 
 export async function events(page, type) {
