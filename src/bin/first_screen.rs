@@ -171,7 +171,7 @@ mod native {
     }
 
     impl Reader<'_> {
-        fn expect(&mut self, text: &str) -> Result<(), String> {
+        fn eat(&mut self, text: &str) -> Result<(), String> {
             self.rest = self
                 .rest
                 .strip_prefix(text)
@@ -194,7 +194,7 @@ mod native {
         }
 
         fn element(&mut self) -> Result<(), String> {
-            self.expect("<")?;
+            self.eat("<")?;
             let tag = self.name()?.to_string();
             let _ = write!(self.out, "[{},{{", string(&tag));
             let mut first = true;
@@ -214,7 +214,7 @@ mod native {
                 let comma = if std::mem::take(&mut first) { "" } else { "," };
                 let _ = write!(self.out, "{comma}{}:{}", string(&name), string(&value));
             }
-            self.expect(">")?;
+            self.eat(">")?;
             self.out.push('}');
             if !VOID.contains(&tag.as_str()) {
                 loop {
@@ -224,7 +224,7 @@ mod native {
                         if closing != tag {
                             return Err(format!("<{tag}> closed by </{closing}>"));
                         }
-                        self.expect(">")?;
+                        self.eat(">")?;
                         break;
                     }
                     self.out.push(',');

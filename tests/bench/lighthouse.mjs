@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import os from "node:os";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { TYPES } from "../e2e/harness.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const OUT = join(ROOT, "target", "bench", "lighthouse.md");
@@ -48,16 +49,6 @@ const SNIPPETS = {
   top: SNIPPET,
   bottom: SNIPPET,
   topBlocking: '\n    <div data-ai-readiness></div>\n',
-};
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
 };
 
 /**

@@ -12,7 +12,8 @@ import { chromium } from "playwright-core";
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const SHOTS = join(ROOT, "target", "e2e");
 
-const TYPES = {
+/** Content types by extension, as a static server sends them. */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
