@@ -621,3 +621,100 @@ fn storage_keeps_across_visits_for_the_tab_only_or_in_memory() {
         "data-storage must be true, false or \"session\", got \"tab\""
     );
 }
+
+/// The intro as a visitor sees it, rendered by the widget's own components.
+#[cfg(not(target_arch = "wasm32"))]
+fn intro_text(config: &Config) -> String {
+    use ai_readiness::ui::first_screen::{render, Opening};
+    render(config, &Catalog::english(), Opening::Intro).expect("renders")
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_intro_says_nothing_leaves_only_when_nothing_can() {
+    let quiet = parse(&[]).unwrap().config;
+    assert!(!quiet.shares());
+    assert!(intro_text(&quiet).contains("nothing leaves this page"));
+    let sharing = [
+        vec![Entry::attribute("submitUrl", "/collect")],
+        vec![Entry::attribute("dataLayer", "true")],
+        vec![Entry::attribute("lead", "after-result")],
+        vec![Entry::attribute(
+            "privacyNote",
+            "Acme keeps your answers for a month.",
+        )],
+    ];
+    for entries in sharing {
+        let mut config = parse(&entries).unwrap().config;
+        config.site = "blog.example".into();
+        assert!(config.shares(), "{entries:?}");
+        let intro = intro_text(&config);
+        assert!(!intro.contains("nothing leaves"), "{entries:?}: {intro}");
+        assert!(intro.contains("About 2 minutes"), "{intro}");
+        if config.privacy_note.is_some() {
+            assert!(
+                intro.contains("Acme keeps your answers for a month."),
+                "{intro}"
+            );
+        } else {
+            assert!(
+                intro.contains("shared with \u{2068}blog.example\u{2069}."),
+                "{intro}"
+            );
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_privacy_line_links_the_policy_and_names_the_page_without_a_site() {
+    let mut config = parse(&[
+        Entry::attribute("dataLayer", "true"),
+        Entry::attribute("leadPrivacyUrl", "https://acme.example/privacy"),
+    ])
+    .unwrap()
+    .config;
+    let intro = intro_text(&config);
+    assert!(
+        intro.contains("href=\"https://acme.example/privacy\""),
+        "{intro}"
+    );
+    assert!(intro.contains("Privacy policy"), "{intro}");
+    assert!(intro.contains("the owner of this page"), "no site: {intro}");
+    config.site = "acme.example".into();
+    assert!(intro_text(&config).contains("acme.example"));
+}
+
+#[test]
+fn a_refused_submit_url_leaves_nothing_that_can_leave() {
+    let parsed = parse(&[Entry::attribute("submitUrl", "javascript:alert(1)")]).unwrap();
+    assert_eq!(parsed.problems.len(), 1);
+    assert!(!parsed.config.shares());
+}
+
+#[test]
+fn privacy_note_and_submit_anonymous_are_checked_like_other_keys() {
+    let c = parse(&[
+        Entry::attribute("privacyNote", "  Acme reads this.  "),
+        Entry::attribute("submitAnonymous", "true"),
+    ])
+    .unwrap()
+    .config;
+    assert_eq!(c.privacy_note.as_deref(), Some("Acme reads this."));
+    assert!(c.submit_anonymous);
+    assert!(problem(&[Entry::attribute("privacyNote", "   ")]).contains("data-privacy-note"));
+    assert!(
+        problem(&[Entry::attribute("submitAnonymous", "yes")]).contains("data-submit-anonymous")
+    );
+}
+
+#[test]
+fn site_names_are_plain_lower_case_host_names() {
+    use ai_readiness::core::config::site_name;
+    assert_eq!(site_name("www.Blog.Example"), "blog.example");
+    assert_eq!(site_name("127.0.0.1"), "127.0.0.1");
+    assert_eq!(site_name("[::1]"), "[::1]");
+    assert_eq!(site_name(""), "");
+    assert_eq!(site_name("evil.example\u{202E}"), "");
+    assert_eq!(site_name("a b"), "");
+}

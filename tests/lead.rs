@@ -14,7 +14,7 @@ fn input(name: &str, email: &str, company: &str, size: &str, consent: bool) -> L
     }
 }
 
-fn problems(i: &LeadInput, rules: &[FieldRule; 4]) -> Vec<(Option<LeadField>, Msg)> {
+fn problems(i: &LeadInput, rules: &[FieldRule; 4]) -> Vec<(LeadField, Msg)> {
     check(i, rules, "ok").err().unwrap_or_default()
 }
 
@@ -40,9 +40,8 @@ fn every_problem_is_named_at_once_in_form_order() {
     assert_eq!(
         found,
         vec![
-            (Some(LeadField::Name), Msg::LeadErrorName),
-            (Some(LeadField::Email), Msg::LeadErrorEmail),
-            (None, Msg::LeadErrorConsent),
+            (LeadField::Name, Msg::LeadErrorName),
+            (LeadField::Email, Msg::LeadErrorEmail),
         ]
     );
 }
@@ -75,22 +74,19 @@ fn rules_make_fields_required_optional_or_hidden() {
         FieldRule::Hidden,
     ];
     let found = problems(&input("", "a@b.co", "", "not a size", true), &rules);
-    assert_eq!(
-        found,
-        vec![(Some(LeadField::Company), Msg::LeadErrorCompany)]
-    );
+    assert_eq!(found, vec![(LeadField::Company, Msg::LeadErrorCompany)]);
     let lead = check(&input("", "a@b.co", "Acme", "5000+", true), &rules, "").unwrap();
     assert_eq!(lead.size, None, "a hidden field is never sent");
     assert_eq!(
         problems(&input("A", "a@b.co", "", "12", true), &DEFAULT_RULES),
-        vec![(Some(LeadField::Size), Msg::LeadErrorSize)]
+        vec![(LeadField::Size, Msg::LeadErrorSize)]
     );
     assert_eq!(
         problems(
             &input(&"x".repeat(121), "a@b.co", "", "", true),
             &DEFAULT_RULES
         ),
-        vec![(Some(LeadField::Name), Msg::LeadErrorLong)]
+        vec![(LeadField::Name, Msg::LeadErrorLong)]
     );
 }
 
@@ -170,4 +166,99 @@ fn bad_lead_values_fall_back_for_attributes_and_throw_for_scripts() {
         let thrown = parse(&[Entry::object(key, ConfigValue::Text(value.into()))]).unwrap_err();
         assert!(thrown.to_string().starts_with(key), "{thrown}");
     }
+}
+
+#[test]
+fn the_consent_box_is_never_required_and_is_sent_as_it_was() {
+    let unticked = check(
+        &input("Ada", "ada@example.com", "", "", false),
+        &DEFAULT_RULES,
+        "You may call me.",
+    )
+    .unwrap();
+    assert!(!unticked.consent, "an unticked box is sent as false");
+    assert_eq!(unticked.consent_text, "You may call me.");
+    let ticked = check(
+        &input("Ada", "ada@example.com", "", "", true),
+        &DEFAULT_RULES,
+        "You may call me.",
+    )
+    .unwrap();
+    assert!(ticked.consent);
+}
+
+#[test]
+fn control_and_direction_override_characters_are_refused_in_every_field() {
+    for bad in [
+        "Ada\u{202E}",
+        "A\u{7}da",
+        "Ada\nLovelace",
+        "\u{2066}Ada",
+        "Ad\u{1b}[31ma",
+    ] {
+        assert_eq!(
+            problems(
+                &input(bad, "ada@example.com", "", "", false),
+                &DEFAULT_RULES
+            ),
+            vec![(LeadField::Name, Msg::LeadErrorHidden)],
+            "{bad:?}"
+        );
+        assert_eq!(
+            problems(
+                &input("Ada", "ada@example.com", bad, "", false),
+                &DEFAULT_RULES
+            ),
+            vec![(LeadField::Company, Msg::LeadErrorHidden)],
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        problems(
+            &input("Ada", "moc.\u{202E}ada@evil.com", "", "", false),
+            &DEFAULT_RULES
+        ),
+        vec![(LeadField::Email, Msg::LeadErrorHidden)]
+    );
+}
+
+#[test]
+fn a_name_of_invisible_characters_only_is_no_name() {
+    for unseen in [
+        "\u{200B}",
+        "\u{200B}\u{200D}\u{FEFF}",
+        "\u{3164}",
+        " \u{2060} ",
+    ] {
+        assert_eq!(
+            problems(
+                &input(unseen, "ada@example.com", "", "", false),
+                &DEFAULT_RULES
+            ),
+            vec![(LeadField::Name, Msg::LeadErrorName)],
+            "{unseen:?} in a required field"
+        );
+        assert_eq!(
+            problems(
+                &input("Ada", "ada@example.com", unseen, "", false),
+                &DEFAULT_RULES
+            ),
+            vec![(LeadField::Company, Msg::LeadErrorHidden)],
+            "{unseen:?} in an optional field"
+        );
+    }
+    // A joiner between visible characters belongs to the text (emoji, some scripts).
+    let lead = check(
+        &input(
+            "\u{0915}\u{094D}\u{200D}\u{0937} 👩\u{200D}💻",
+            "ada@example.com",
+            "",
+            "",
+            false,
+        ),
+        &DEFAULT_RULES,
+        "",
+    )
+    .unwrap();
+    assert!(lead.name.is_some());
 }

@@ -28,10 +28,11 @@ mod native {
 
     use ai_readiness::core::config::{Config, Theme};
     use ai_readiness::core::i18n::{Catalog, Lang};
+    use ai_readiness::core::lead::LeadConfig;
     use ai_readiness::core::model::Perspective;
     use ai_readiness::core::progress::PROGRESS_KEY;
     use ai_readiness::core::share::FRAGMENT_KEY;
-    use ai_readiness::ui::first_screen::{render, Opening};
+    use ai_readiness::ui::first_screen::{render, render_privacy, Opening};
     use ai_readiness::ui::PICK_BEAT;
 
     /// The widget's stylesheet, as the wasm adopts it.
@@ -80,6 +81,22 @@ mod native {
                     .map_err(|e| format!("{} {name}: {e}", lang.tag()))?;
                 let _ = write!(js, "{name}:[{}],", screens.join(","));
             }
+            // The intro's lines for a widget whose answers can leave the page, naming the site
+            // (U+E000) and linking the policy (U+E001), which `embed.js` fills in or takes out.
+            // The same in both voices.
+            let sharing = Config {
+                data_layer: true,
+                site: "\u{E000}".to_string(),
+                lead: LeadConfig {
+                    privacy_url: Some("\u{E001}".to_string()),
+                    ..LeadConfig::default()
+                },
+                ..Config::default()
+            };
+            let lines = render_privacy(&sharing, &catalog(lang, Perspective::Team)?)
+                .and_then(|markup| tree(&markup))
+                .map_err(|e| format!("{} privacy: {e}", lang.tag()))?;
+            let _ = write!(js, "privacy:{lines},");
             js.push_str("},");
         }
         js.push_str("}};\n");

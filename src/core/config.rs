@@ -229,6 +229,27 @@ pub struct Config {
     /// Whether a result offers "Open the team view" (`teamLink`): on for intranet pages where
     /// leads collect codes, off so a blog visitor never lands on an empty paste box.
     pub team_link: bool,
+    /// The host's own sentence for the intro's privacy line (`privacyNote`), in place of the
+    /// default that names the page's site.
+    pub privacy_note: Option<String>,
+    /// `submitAnonymous`: with the lead form on, a result is sent to `submitUrl` when it is
+    /// reached, before the visitor sends or declines the form (off: only once they have).
+    pub submit_anonymous: bool,
+    /// The site the intro's privacy line names (`blog.example`): the page's host name, or the
+    /// parent page's in iframe mode. Not a key: the embed layer sets it when the widget mounts.
+    pub site: String,
+}
+
+impl Config {
+    /// Whether anything the visitor answers or types can leave the page: a `submitUrl` (kept
+    /// once the page owner's rules allowed it), `dataLayer` pushes, or a lead form; a host's
+    /// `privacyNote` is shown whatever it says. Otherwise the intro says nothing leaves.
+    pub fn shares(&self) -> bool {
+        self.submit_url.is_some()
+            || self.data_layer
+            || self.lead.mode != LeadMode::Off
+            || self.privacy_note.is_some()
+    }
 }
 
 /// A host's replacement for one catalog text.
@@ -294,12 +315,15 @@ impl Default for Config {
             connect: Vec::new(),
             perspective: Perspective::Team,
             team_link: false,
+            privacy_note: None,
+            submit_anonymous: false,
+            site: String::new(),
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 23] = [
+pub const KEYS: [&str; 25] = [
     "locale",
     "theme",
     "accent",
@@ -323,6 +347,8 @@ pub const KEYS: [&str; 23] = [
     "perspective",
     "teamLink",
     "load",
+    "privacyNote",
+    "submitAnonymous",
 ];
 
 /// Keys read once when a widget mounts; `setConfig` changes them only for the next mount.
@@ -337,7 +363,7 @@ pub const AT_MOUNT: [&str; 6] = [
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load, privacyNote, submitAnonymous";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -551,6 +577,8 @@ fn apply(
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
             "teamLink" => config.team_link = bool_value(entry)?,
+            "privacyNote" => config.privacy_note = Some(text_value(entry, v)?),
+            "submitAnonymous" => config.submit_anonymous = bool_value(entry)?,
             // When `embed.js` fetches the wasm; checked here so a typo is reported like any other.
             "load" => {
                 text(entry)
@@ -785,6 +813,22 @@ fn storage_key(entry: &Entry) -> Result<String, ConfigError> {
         })
         .map(str::to_string)
         .ok_or_else(|| invalid(entry, "1 to 40 letters, digits, '-', '_' or '.'"))
+}
+
+/// The site a host name names, as the intro's privacy line writes it: lower case, without a
+/// leading `www.`; empty for anything that is not a plain host name.
+pub fn site_name(host: &str) -> String {
+    let host = host.trim().to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let plain = host.len() <= 253
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if plain {
+        host.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// A link with nothing to fill in (`submitUrl`, `leadPrivacyUrl`).

@@ -192,17 +192,18 @@ pub struct Lead {
     /// Their company's size, one of [`SIZES`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
-    /// Always true: the form cannot be sent without consent.
+    /// Whether the consent box (agreement to being contacted) was ticked when the form was
+    /// sent; it is never required.
     pub consent: bool,
-    /// The consent sentence the visitor agreed to, as shown.
+    /// The consent sentence beside the box, as it was on screen when the form was sent.
     pub consent_text: String,
 }
 
-/// A problem with one field (or the consent box, `None`), as the message that explains it.
-pub type LeadProblem = (Option<LeadField>, Msg);
+/// A problem with one field, as the message that explains it.
+pub type LeadProblem = (LeadField, Msg);
 
 /// Checks the form against the field rules: every problem at once, in form order, or the lead.
-/// `consent_text` is the sentence shown beside the box.
+/// `consent_text` is the sentence shown beside the box; the box itself is never a problem.
 pub fn check(
     input: &LeadInput,
     rules: &[FieldRule; 4],
@@ -210,7 +211,7 @@ pub fn check(
 ) -> Result<Lead, Vec<LeadProblem>> {
     let mut problems = Vec::new();
     let mut lead = Lead {
-        consent: true,
+        consent: input.consent,
         consent_text: consent_text.to_string(),
         ..Lead::default()
     };
@@ -219,13 +220,18 @@ pub fn check(
         if *rule == FieldRule::Hidden {
             continue;
         }
-        if value.is_empty() {
+        // Only invisible characters is nothing to read: missing when required, refused when not.
+        let unseen = !value.chars().any(|c| !c.is_whitespace() && !invisible(c));
+        if unseen {
             if *rule == FieldRule::Required {
-                problems.push((Some(field), missing(field)));
+                problems.push((field, missing(field)));
+            } else if !value.is_empty() {
+                problems.push((field, Msg::LeadErrorHidden));
             }
             continue;
         }
         let problem = match field {
+            _ if value.chars().any(steers) => Some(Msg::LeadErrorHidden),
             LeadField::Email => email_problem(value),
             LeadField::Size => SIZES
                 .iter()
@@ -234,7 +240,7 @@ pub fn check(
             _ => (value.chars().count() > MAX_FIELD).then_some(Msg::LeadErrorLong),
         };
         match problem {
-            Some(msg) => problems.push((Some(field), msg)),
+            Some(msg) => problems.push((field, msg)),
             None => {
                 let slot = match field {
                     LeadField::Name => &mut lead.name,
@@ -246,14 +252,29 @@ pub fn check(
             }
         }
     }
-    if !input.consent {
-        problems.push((None, Msg::LeadErrorConsent));
-    }
     if problems.is_empty() {
         Ok(lead)
     } else {
         Err(problems)
     }
+}
+
+/// A character that shows nothing: zero-width spaces and joiners, word joiners, the byte order
+/// mark, a soft hyphen, Hangul fillers, direction marks. Kept inside a name that has visible
+/// characters (a joiner belongs in some scripts and emoji), but never a name on its own.
+pub fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}'
+        | '\u{206A}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{2800}')
+}
+
+/// A character that steers how the rest is shown or read rather than being text: control
+/// characters (a newline, an escape) and the direction embeddings, overrides and isolates
+/// (U+202E shows "moc.live@" as "@evil.com").
+pub fn steers(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn missing(field: LeadField) -> Msg {

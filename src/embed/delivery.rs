@@ -135,7 +135,7 @@ fn body(job: &Job) -> Result<(String, String), String> {
         &job.result,
         answers,
         job.lead.clone(),
-        page_url(&window.location().href().unwrap_or_default()),
+        page_url(&super::page_address(&window)),
         String::from(js_sys::Date::new_0().to_iso_string()),
     );
     let value = serde::Serialize::serialize(

@@ -333,6 +333,32 @@ function resumes(element) {
   return false;
 }
 
+/** The site a host name names, as the wasm writes it (`config::site_name`), or "". */
+function siteName(host) {
+  const h = String(host ?? "").trim().toLowerCase().replace(/^www\./, "");
+  return /^[a-z0-9.:[\]-]{1,253}$/.test(h) ? h : "";
+}
+
+/** A privacy policy link the wasm surely accepts (an http(s) URL or a root-relative path, with
+ *  no space, control character or backslash), else undefined: the wasm then decides. */
+function policyLink(value) {
+  const v = value?.trim();
+  return v && /^(https?:\/\/|\/(?![/\\]))[^\s\\\x00-\x1f\x7f-\x9f]*$/i.test(v) ? v : undefined;
+}
+
+/**
+ * What the intro's privacy line says (`intro_view` in the wasm): whether anything can leave the
+ * page (a `submitUrl`, `dataLayer`, the lead form, or a host's `privacyNote`), and then the
+ * sentence (the host's, or the default naming the site) and the policy link.
+ */
+function privacyOf(element) {
+  const d = element.dataset;
+  const note = hostText(d.privacyNote);
+  const lead = ["before-result", "after-result"].includes(d.lead?.trim());
+  const shares = !!(note || d.submitUrl?.trim() || flag(d.dataLayer, false) || lead);
+  return { shares, note, site: siteName(element.aiReadinessSite ?? location.hostname), link: policyLink(d.leadPrivacyUrl) };
+}
+
 let sheet;
 /**
  * Draws the first screen of `element` into its shadow root, unless the wasm would open on
@@ -342,6 +368,9 @@ let sheet;
 function drawAhead(element) {
   const d = element.dataset;
   if (element.shadowRoot || d.mode?.trim() === "team" || "strings" in d || resumes(element)) return;
+  const privacy = privacyOf(element);
+  // A page with no site name (a file) gets the wasm's sentence for that, not a drawn one.
+  if (privacy.shares && !privacy.note && !privacy.site) return;
   const lang = language(d.locale);
   const screens = FIRST.langs[lang][d.perspective?.trim() === "self" ? "self" : "team"];
   const intro = flag(d.showIntro, true);
@@ -380,6 +409,20 @@ function drawAhead(element) {
     }
     const picked = choice !== undefined && root.querySelector(`input[value="${choice}"]`);
     if (picked) picked.checked = true;
+    const none = root.querySelector('[data-privacy="none"]');
+    if (none && privacy.shares) {
+      // The build drew the lines once per language (in a div), the site as U+E000 and the
+      // policy link's address as U+E001; they take the place of "nothing leaves this page".
+      const [time, line] = FIRST.langs[lang].privacy.slice(2).map(build);
+      none.replaceWith(time, line);
+      const [sentence, space, link] = line.childNodes;
+      sentence.textContent = privacy.note ?? sentence.textContent.replace("\ue000", privacy.site);
+      if (privacy.link) link.setAttribute("href", privacy.link);
+      else {
+        space.remove();
+        link.remove();
+      }
+    }
     container.replaceChildren(root);
     return root;
   };

@@ -2,8 +2,9 @@
 // on any origin loads it with a plain <script src> (a module script from another origin would
 // need CORS headers). For each <iframe data-ai-readiness-frame> it
 // - hands the frame the iframe's data-* attributes (data-submit-url, data-strings, …, the same
-//   keys as on an embedded widget's element), sent only to the origin of the iframe's src; the
-//   frame takes them only when its address names this page's origin as `parentOrigin`;
+//   keys as on an embedded widget's element) and this page's address, sent only to the origin
+//   of the iframe's src; the frame takes them only when its address names this page's origin
+//   as `parentOrigin`;
 // - sizes the iframe to the widget's height;
 // - re-dispatches the widget's events (ai-readiness:complete, …) on the iframe element, so the
 //   page listens as it would to an embedded widget.
@@ -40,8 +41,9 @@
     for (const [key, value] of Object.entries(frame.dataset)) {
       if (key !== "aiReadinessFrame") config[key] = value;
     }
-    // Addressed to the src's origin: a frame that has moved elsewhere never receives it.
-    frame.contentWindow.postMessage({ source: "ai-readiness", kind: "config", config }, origin);
+    // Addressed to the src's origin: a frame that has moved elsewhere never receives it. With
+    // this page's address, which the widget puts in pageUrl and share links.
+    frame.contentWindow.postMessage({ source: "ai-readiness", kind: "config", config, page: location.href }, origin);
   };
 
   addEventListener("message", (event) => {

@@ -31,6 +31,8 @@ document.body.style.display = "flow-root";
 const element = document.createElement("div");
 element.id = "assessment";
 element.setAttribute("data-ai-readiness", "");
+// The site the intro names when answers can leave: the parent page's, which the visitor sees.
+if (parentOrigin) element.aiReadinessSite = new URL(parentOrigin).hostname;
 for (const [key, value] of query) {
   if (PRESENTATION.includes(key)) set(key, value);
   else if (key !== "parentOrigin") {
@@ -71,6 +73,21 @@ function withoutPrivate(detail) {
   return copy;
 }
 
+/** The parent page's address, when it is on the parent's origin: the widget sends it as
+ *  `pageUrl` and builds share links on it (`aiReadinessPage`, read by the wasm), and a share
+ *  link the visitor opened there (its `#ai-readiness=` fragment) opens the result here. */
+function atParentPage(address) {
+  let page;
+  try {
+    page = new URL(address);
+  } catch {
+    return;
+  }
+  if (page.origin !== parentOrigin) return;
+  window.aiReadinessPage = page.href;
+  if (page.hash) history.replaceState(null, "", page.hash);
+}
+
 let shown = false;
 let waiting;
 /** Puts the widget in the page; embed.js mounts it with the attributes it has by then. */
@@ -109,6 +126,7 @@ addEventListener("message", (event) => {
     for (const [key, value] of Object.entries(data.config ?? {})) {
       if (/^[a-zA-Z]+$/.test(key) && typeof value === "string") set(key, value);
     }
+    atParentPage(data.page);
     show();
   }
 });

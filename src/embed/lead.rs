@@ -35,31 +35,45 @@ pub(crate) fn host_of(inside: &Element) -> Option<Element> {
         .map(|root| root.host())
 }
 
-/// Announces a sent form and delivers it when the host set `submitUrl`.
+/// Announces a sent form; with `submitUrl`, delivers the result held back for this answer and
+/// then the lead.
 pub(crate) fn sent(sent: LeadSent) {
     let Some(host) = sent.anchor.cast::<Element>().and_then(|e| host_of(&e)) else {
         return;
     };
-    let detail = LeadDetail {
-        result: &sent.result,
-        lead: &sent.lead,
-    };
-    match serde::Serialize::serialize(&detail, &serde_wasm_bindgen::Serializer::json_compatible()) {
-        Ok(value) => dispatch_detail(&host, LEAD_EVENT, &value),
-        Err(e) => super::error(&format!("could not build the lead event: {e}")),
+    if let Some(lead) = &sent.lead {
+        let detail = LeadDetail {
+            result: &sent.result,
+            lead,
+        };
+        match serde::Serialize::serialize(
+            &detail,
+            &serde_wasm_bindgen::Serializer::json_compatible(),
+        ) {
+            Ok(value) => dispatch_detail(&host, LEAD_EVENT, &value),
+            Err(e) => super::error(&format!("could not build the lead event: {e}")),
+        }
     }
-    if let Some(url) = sent.config.submit_url.clone() {
+    let Some(url) = sent.config.submit_url.clone() else {
+        return;
+    };
+    let config = &sent.config;
+    let jobs = [
+        sent.with_result.then_some((Kind::Complete, None)),
+        sent.lead.map(|lead| (Kind::Lead, Some(lead))),
+    ];
+    for (kind, lead) in jobs.into_iter().flatten() {
         delivery::deliver(Courier {
-            host,
-            url,
-            prefix: sent.config.storage_key.clone(),
-            storage: storage::Place::of(&sent.config),
-            days: sent.config.outbox_days,
-            owner: super::widget_key(&sent.config).unwrap_or_default(),
+            host: host.clone(),
+            url: url.clone(),
+            prefix: config.storage_key.clone(),
+            storage: storage::Place::of(config),
+            days: config.outbox_days,
+            owner: super::widget_key(config).unwrap_or_default(),
             job: Some(Job {
-                kind: Kind::Lead,
-                result: sent.result,
-                lead: Some(sent.lead),
+                kind,
+                result: sent.result.clone(),
+                lead,
             }),
         });
     }

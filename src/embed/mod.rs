@@ -25,6 +25,7 @@ use crate::core::delivery::Kind;
 use crate::core::events::WidgetEvent;
 use crate::core::events::ERROR_EVENT;
 use crate::core::i18n::{self, Catalog, Lang};
+use crate::core::lead::LeadMode;
 use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
 use crate::core::scoring;
@@ -378,7 +379,7 @@ impl WidgetHandle {
         });
         let entries = config::merge(&self.inner.entries.borrow(), added);
         // Attribute problems were reported when the widget mounted; a script's bad value throws.
-        let parsed = checked(&entries).map_err(|e| fail(&e.to_string()))?;
+        let parsed = checked(&entries, &self.inner.host).map_err(|e| fail(&e.to_string()))?;
         warn_all(&parsed.warnings);
         apply_accent(&self.inner.container, parsed.config.accent.as_deref());
         mark_data_layer(&self.inner.container, parsed.config.data_layer);
@@ -425,7 +426,7 @@ pub fn mount(
     let parsed = js_config::entries(&config)
         .and_then(|object| {
             entries.extend(object);
-            checked(&entries)
+            checked(&entries, &host)
         })
         .map_err(|e| refuse(&shadow, &e))?;
     warn_all(&parsed.warnings);
@@ -665,16 +666,35 @@ fn mark_data_layer(container: &HtmlElement, on: bool) {
     };
 }
 
-/// Parses entries, has the browser confirm the accent, and keeps `submitUrl` only where the page
-/// owner said (`config::check_submit`).
-fn checked(entries: &[Entry]) -> Result<config::Parsed, ConfigError> {
+/// Parses entries, has the browser confirm the accent, keeps `submitUrl` only where the page
+/// owner said (`config::check_submit`), and names the site the intro's privacy line names.
+fn checked(entries: &[Entry], host: &Element) -> Result<config::Parsed, ConfigError> {
     let mut parsed = config::parse(entries)?;
     config::check_accent(&mut parsed, entries, browser_knows_colour)?;
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
         .unwrap_or_default();
     CONNECT.with(|c| config::check_submit(&mut parsed, entries, &origin, &c.borrow()));
+    // In iframe mode `framed.js` puts the parent page's host name on the element.
+    let site = js_sys::Reflect::get(host, &"aiReadinessSite".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| location.and_then(|l| l.hostname().ok()))
+        .unwrap_or_default();
+    parsed.config.site = config::site_name(&site);
     Ok(parsed)
+}
+
+/// The address of the page the visitor is on, for `pageUrl` and share links: in iframe mode the
+/// parent page's, which `framed.js` passes on as `aiReadinessPage`; otherwise this page's.
+pub(crate) fn page_address(window: &web_sys::Window) -> String {
+    js_sys::Reflect::get(window, &"aiReadinessPage".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| window.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// Names the origins, besides the page's own, that a `submitUrl` from markup may lead to, as
@@ -705,7 +725,9 @@ fn report_problems(host: &Element, problems: &[ConfigError]) {
     }
 }
 
-/// Dispatches each event on the host; a completion also goes to `submitUrl` when set.
+/// Dispatches each event on the host; a completion also goes to `submitUrl` when set, at once
+/// unless the lead form is on: then it waits for the visitor to send or decline the form (the
+/// form sends it, `embed::lead`), unless the host set `submitAnonymous`.
 fn event_dispatcher(
     container: HtmlElement,
     host: Element,
@@ -719,7 +741,8 @@ fn event_dispatcher(
             return;
         }
         dispatch(&host, &event);
-        let idle = courier(&host, &config, &owner);
+        let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
+        let idle = courier(&host, &config, &owner).filter(|_| !held);
         if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, idle) {
             delivery::deliver(delivery::Courier {
                 job: Some(delivery::Job {

@@ -54,9 +54,7 @@ pub(super) fn copy(request: ShareRequest) {
     };
     let text = match request.kind {
         ShareKind::Code | ShareKind::Plan => request.code.to_string(),
-        ShareKind::Link => {
-            share::link(&window.location().href().unwrap_or_default(), &request.code)
-        }
+        ShareKind::Link => share::link(&super::page_address(&window), &request.code),
     };
     // `navigator.clipboard` is missing outside secure contexts; calling through it would throw.
     let navigator = window.navigator();

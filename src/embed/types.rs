@@ -53,6 +53,12 @@ export interface AiReadinessConfig {
   /** When embed.js fetches the wasm: "auto" when the widget comes within about a screen of the
    *  viewport (its first screen is drawn at once either way), "eager" at once. Default "auto". */
   load?: "auto" | "eager";
+  /** Your sentence for the intro's privacy line (1-300 characters), in place of the default
+   *  that names your site, when answers can leave the page. */
+  privacyNote?: string;
+  /** With the lead form on, send each result to submitUrl when it is reached, before the
+   *  visitor sends or declines the form. Default false: only once they have. */
+  submitAnonymous?: boolean;
 }
 
 export type AiReadinessPerspective = "team" | "self";

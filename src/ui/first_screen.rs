@@ -69,7 +69,35 @@ pub fn render(config: &Config, catalog: &Catalog, opening: Opening) -> Result<St
         on_drawn: Callback::from(|()| Rc::default()),
         on_forget: Callback::noop(),
     };
-    let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);
+    run(LocalServerRenderer::<App>::with_props(props).hydratable(false))
+}
+
+/// Props of [`PrivacyLines`].
+#[derive(yew::Properties, PartialEq)]
+struct LinesProps {
+    config: Rc<Config>,
+    catalog: Rc<Catalog>,
+}
+
+/// The intro's privacy lines alone, in a `div`.
+#[yew::component]
+fn PrivacyLines(props: &LinesProps) -> yew::Html {
+    yew::html! { <div>{ super::intro::privacy_line(&props.catalog, &props.config) }</div> }
+}
+
+/// The lines the intro shows in place of "nothing leaves this page" when a widget's answers can
+/// leave it (`config.shares()`), in a `div`: `embed.js` swaps them in, so the prelude carries
+/// them once per language rather than a second intro per voice.
+pub fn render_privacy(config: &Config, catalog: &Catalog) -> Result<String, String> {
+    let props = LinesProps {
+        config: Rc::new(config.clone()),
+        catalog: Rc::new(catalog.clone()),
+    };
+    run(LocalServerRenderer::<PrivacyLines>::with_props(props).hydratable(false))
+}
+
+/// Renders on a runtime of its own; fails only when none can be started.
+fn run<C: yew::BaseComponent>(renderer: LocalServerRenderer<C>) -> Result<String, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("no runtime to render on: {e}"))?;

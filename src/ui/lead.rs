@@ -41,15 +41,19 @@ impl LeadStatus {
     }
 }
 
-/// A sent form, for the embed layer: it announces `ai-readiness:lead` on the widget's host
-/// (found from `anchor`) and delivers it to `submitUrl` when set.
+/// A visitor's answer to the form, for the embed layer: a sent form is announced as
+/// `ai-readiness:lead` on the widget's host (found from `anchor`); with `submitUrl`, the result
+/// held back until this answer goes first, then the lead.
 pub struct LeadSent {
     /// An element inside the widget.
     pub anchor: NodeRef,
-    /// What the visitor entered, checked.
-    pub lead: Lead,
+    /// What the visitor entered, checked; `None` when they declined.
+    pub lead: Option<Lead>,
     /// The result it goes with.
     pub result: CompleteDetail,
+    /// Whether the result itself is still to be sent: with the form on, a result waits for the
+    /// visitor's first answer to it (unless the host set `submitAnonymous`).
+    pub with_result: bool,
     /// The widget's configuration.
     pub config: Rc<Config>,
 }
@@ -59,7 +63,7 @@ pub struct LeadSent {
 pub struct LeadFns {
     /// Draws the form where the result places it.
     pub view: fn(LeadProps) -> Html,
-    /// Announces and delivers a sent form.
+    /// Announces and delivers a sent form, or the result after a declined one.
     pub sent: fn(LeadSent),
     /// The status saved for a result code (storage rules as for progress).
     pub recall: fn(&Config, &str) -> LeadStatus,
@@ -167,6 +171,14 @@ pub fn LeadBox(props: &LeadProps) -> Html {
         })
     };
     let anchor = use_node_ref();
+    // Whether this result still waits for the visitor's first answer to the form before it is
+    // sent (an answer given before a reload was recalled above); and whether the form was sent,
+    // so a second submit in the same moment does nothing.
+    let held = use_mut_ref(|| {
+        let c = &props.config;
+        c.submit_url.is_some() && !c.submit_anonymous && state.0.status == LeadStatus::Open
+    });
+    let sent_once = use_mut_ref(|| false);
     let t = &props.t;
     let fns = props.fns;
     let mode = props.config.lead.mode;
@@ -181,25 +193,38 @@ pub fn LeadBox(props: &LeadProps) -> Html {
             state.dispatch(LeadAction::Status(status));
         }
     };
+    let answer = {
+        let (result, config, anchor, held) = (
+            props.result.clone(),
+            props.config.clone(),
+            anchor.clone(),
+            held.clone(),
+        );
+        move |lead: Option<Lead>| {
+            let with_result = held.replace(false);
+            if lead.is_some() || with_result {
+                (fns.sent)(LeadSent {
+                    anchor: anchor.clone(),
+                    lead,
+                    result: (*result).clone(),
+                    with_result,
+                    config: config.clone(),
+                });
+            }
+        }
+    };
     let body = match (state.0.status, mode == LeadMode::BeforeResult) {
         (LeadStatus::Open, _) => lead_form(
             t,
             &props.config,
             &state,
             {
-                let (set, result, config, anchor) = (
-                    set.clone(),
-                    props.result.clone(),
-                    props.config.clone(),
-                    anchor.clone(),
-                );
+                let (set, anchor, answer) = (set.clone(), anchor.clone(), answer.clone());
                 Callback::from(move |lead: Lead| {
-                    (fns.sent)(LeadSent {
-                        anchor: anchor.clone(),
-                        lead,
-                        result: (*result).clone(),
-                        config: config.clone(),
-                    });
+                    if sent_once.replace(true) {
+                        return;
+                    }
+                    answer(Some(lead));
                     set(LeadStatus::Sent);
                     // The form and its buttons go; keyboard focus stays here, by the thanks.
                     if let Some(slot) = anchor.cast::<web_sys::HtmlElement>() {
@@ -209,7 +234,10 @@ pub fn LeadBox(props: &LeadProps) -> Html {
             },
             {
                 let set = set.clone();
-                Callback::from(move |_: MouseEvent| set(LeadStatus::Declined))
+                Callback::from(move |_: MouseEvent| {
+                    answer(None);
+                    set(LeadStatus::Declined)
+                })
             },
         ),
         (LeadStatus::Sent, _) => html! {
@@ -264,20 +292,29 @@ fn lead_form(
             state.dispatch(LeadAction::Edit(field, value));
         })
     };
+    let sentence = NodeRef::default();
     let onsubmit = {
-        let (state, controls, consent_text) =
-            (state.clone(), controls.clone(), consent_text.clone());
+        let (state, controls, consent_text, sentence) = (
+            state.clone(),
+            controls.clone(),
+            consent_text.clone(),
+            sentence.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let LeadReducer(form, rules) = &*state;
-            match check(&form.input, rules, &consent_text) {
+            // The box and the sentence as they are on screen now: a script may have unticked
+            // the box without an event.
+            let mut input = form.input.clone();
+            if let Some(box_) = controls[4].cast::<HtmlInputElement>() {
+                input.consent = box_.checked();
+            }
+            let shown = sentence.get().and_then(|s| s.text_content());
+            match check(&input, rules, shown.as_deref().unwrap_or(&consent_text)) {
                 Ok(lead) => on_sent.emit(lead),
                 Err(found) => {
                     // The fields are all drawn already: focus goes to the first one to fix.
-                    let first = match found.first() {
-                        Some((Some(field), _)) => *field as usize,
-                        _ => 4,
-                    };
+                    let first = found.first().map_or(0, |&(field, _)| field as usize);
                     state.dispatch(LeadAction::Refused(found));
                     if let Some(field) = controls[first].cast::<web_sys::HtmlElement>() {
                         let _ = field.focus();
@@ -287,15 +324,14 @@ fn lead_form(
         })
     };
     let shown = form.problems.as_deref().unwrap_or_default();
-    let problem =
-        |field: Option<LeadField>| shown.iter().find(|(f, _)| *f == field).map(|&(_, msg)| msg);
+    let problem = |field: LeadField| shown.iter().find(|(f, _)| *f == field).map(|&(_, msg)| msg);
     let fields = LeadField::ALL
         .into_iter()
         .zip(*rules)
         .filter(|(_, rule)| *rule != FieldRule::Hidden)
         .map(|(field, rule)| {
             let id = field.id();
-            let msg = problem(Some(field));
+            let msg = problem(field);
             let error = error_text(t, msg, id);
             let invalid = msg.is_some().then_some("true");
             let described = msg.is_some().then(|| format!("air-lead-{id}-error"));
@@ -339,7 +375,6 @@ fn lead_form(
                 </div>
             }
         });
-    let consent_msg = problem(None);
     let privacy = lead.privacy_url.clone().map(|href| {
         html! {
             <>{ " " }<a href={href} target="_blank" rel="noopener noreferrer">{ tx(t, Msg::LeadPrivacy) }</a></>
@@ -366,13 +401,10 @@ fn lead_form(
             { for fields }
             <div class="air-lead-field air-lead-consent" data-field="consent">
                 <label>
-                    <input ref={controls[4].clone()} type="checkbox" name="consent" required=true checked={form.input.consent}
-                        aria-invalid={consent_msg.is_some().then_some("true")}
-                        aria-describedby={consent_msg.is_some().then_some("air-lead-consent-error")}
+                    <input ref={controls[4].clone()} type="checkbox" name="consent" checked={form.input.consent}
                         onchange={edit(None)} />
-                    <span>{ consent_text }{ for privacy }</span>
+                    <span><span ref={sentence}>{ consent_text }</span>{ for privacy }</span>
                 </label>
-                { error_text(t, consent_msg, "consent") }
             </div>
             <div class="air-nav">
                 <button type="button" class="air-btn" data-action="lead-decline" onclick={on_decline}>

@@ -368,7 +368,7 @@ pub fn App(props: &AppProps) -> Html {
             config: props.config.clone(),
             lead: (lead_part, retry_lead.clone()),
         }),
-        (None, Step::Intro) => intro::intro_view(t, dispatch(Action::Start)),
+        (None, Step::Intro) => intro::intro_view(t, &props.config, dispatch(Action::Start)),
         (None, Step::Question(n)) => question::question_view(
             t,
             &question::QuestionProps {

@@ -132,8 +132,18 @@ test("the drawn first screen is the markup the wasm draws: every language, voice
     const widgets = VARIANTS.map((v, i) =>
       `<div id="w${i}" data-ai-readiness data-load="eager" data-locale="${lang}" data-theme="${v.theme}" data-perspective="${v.perspective}"${v.opening === "no-intro" ? ' data-show-intro="false"' : ""} data-storage="false"></div>`);
     // A host's title, intro and accent are applied to the drawn screen as the wasm applies them.
+    // Widgets whose answers can leave the page: the privacy line names the site or gives the
+    // host's note, with the policy link the wasm would draw (or none, for one it decides alone).
+    const SHARING = {
+      "share-submit": 'data-submit-url="/collect"',
+      "share-layer": 'data-data-layer="true" data-lead-privacy-url="https://acme.example/privacy" data-perspective="self"',
+      "share-note": 'data-lead="after-result" data-privacy-note="Acme keeps these answers for 30 days." data-lead-privacy-url="/privacy" data-theme="dark"',
+    };
+    for (const [id, attributes] of Object.entries(SHARING)) {
+      widgets.push(`<div id="${id}" data-ai-readiness data-load="eager" data-locale="${lang}" ${attributes} data-storage="false"></div>`);
+    }
     widgets.push(`<div id="custom" data-ai-readiness data-load="eager" data-locale="${lang}" data-title=" Where does your team stand? " data-intro="Twelve questions." data-accent="#0a7d5a" data-storage="false"></div>`);
-    const ids = [...VARIANTS.map((_, i) => `w${i}`), "custom"];
+    const ids = [...VARIANTS.map((_, i) => `w${i}`), ...Object.keys(SHARING), "custom"];
     const { tab, context, release } = await held(page(widgets.join("\n")));
     for (const [i, v] of VARIANTS.entries()) {
       if (v.opening === "started") await tab.locator(`#w${i} [data-action="start"]`).click();
@@ -145,7 +155,7 @@ test("the drawn first screen is the markup the wasm draws: every language, voice
     await takenOver(tab, ids);
     const after = await Promise.all(ids.map((id) => tab.evaluate(shape, id)));
     for (const [i, id] of ids.entries()) {
-      const what = `${lang} ${id} ${JSON.stringify(VARIANTS[i] ?? "custom")}`;
+      const what = `${lang} ${id} ${JSON.stringify(VARIANTS[i] ?? SHARING[id] ?? "custom")}`;
       assert.ok(before[i].drawn, `${what}: drawn before the wasm`);
       assert.ok(!after[i].drawn, `${what}: taken over`);
       assert.deepEqual(after[i].tree, before[i].tree, `${what}: same markup`);
@@ -155,6 +165,12 @@ test("the drawn first screen is the markup the wasm draws: every language, voice
     assert.equal(accentBefore, accentAfter);
     assert.equal(accentAfter, "rgb(10, 125, 90)");
     assert.match(JSON.stringify(after.at(-1).tree), /Where does your team stand\?/);
+    const privacy = (id) => JSON.stringify(after[ids.indexOf(id)].tree);
+    assert.match(privacy("share-submit"), /data-privacy=shared/);
+    assert.match(privacy("share-submit"), /127\.0\.0\.1/);
+    assert.match(privacy("share-layer"), /href=https:\/\/acme\.example\/privacy/);
+    assert.match(privacy("share-note"), /Acme keeps these answers for 30 days\./);
+    assert.match(privacy("w0"), /data-privacy=none/);
     await context.close();
   }
 });

@@ -21,7 +21,7 @@ const PHISHING_TITLE = "Acme HR: confirm your details";
  * with `files`, the repository is served too (the widget's origin), every HTML response carries
  * `csp`, and POSTs to /collect are recorded, the way a `submitUrl` receiver would.
  */
-async function origin({ files = false, csp = null } = {}) {
+async function origin({ files = false, csp = null, name = "127.0.0.1" } = {}) {
   const pages = new Map();
   const posts = [];
   const waiters = new Set();
@@ -55,7 +55,7 @@ async function origin({ files = false, csp = null } = {}) {
     res.end(body);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const base = `http://${name}:${server.address().port}`;
   return {
     base,
     pages,
@@ -82,7 +82,8 @@ let browser;
 before(async () => {
   widget = await origin({ files: true, csp: STRICT_CSP });
   // The blog's own strict policy, with the widget's origin allowed for frame.js and the frame.
-  blog = await origin({ csp: `default-src 'self'; script-src 'self' ${widget.base}; style-src 'self'; frame-src ${widget.base}` });
+  // Named `localhost`, so the site the frame's intro names is told apart from the widget's.
+  blog = await origin({ name: "localhost", csp: `default-src 'self'; script-src 'self' ${widget.base}; style-src 'self'; frame-src ${widget.base}` });
   stranger = await origin();
   browser = await launch();
 });
@@ -172,11 +173,13 @@ function private_(received) {
 test("the page named in parentOrigin configures the frame, hears every event, gets its lead, and the frame fits its content", async () => {
   const strings = JSON.stringify({ "intro.title": "Where does your team stand with AI?" });
   blog.pages.set("/post.html", article(`data-lead="after-result" data-submit-url="${widget.base}/collect" data-strings='${strings}'`));
-  const { page, errors } = await open(`${blog.base}/post.html`);
+  const { page, errors } = await open(`${blog.base}/post.html?utm_source=news&q=private#top`);
   const frame = page.frameLocator("iframe[data-ai-readiness-frame]");
   const host = frame.locator("#assessment");
   await host.locator('[data-action="start"]').waitFor();
   assert.equal(await host.getByText("Where does your team stand with AI?").count(), 1, "the parent's texts apply");
+  // Answers leave for the parent's receiver: the intro names the parent page's site.
+  assert.match(await host.locator('[data-privacy="shared"]').textContent(), /shared with \u2068localhost\u2069\./);
   // The intro is short: the frame is as tall as it, not a fixed 640 px.
   const intro = await fitted(page);
   assert.ok(intro < 640, `the frame is ${intro} px at the intro`);
@@ -207,6 +210,10 @@ test("the page named in parentOrigin configures the frame, hears every event, ge
   assert.equal(lead.detail.lead.email, "ada@example.com");
   assert.equal(lead.detail.code, complete.detail.code);
   await widget.posted((p) => p.text.includes("ada@example.com") && p.text.includes(complete.detail.code));
+  // pageUrl is the parent page's address (utm_* kept, the rest and the fragment left out).
+  const sent = widget.posts.map((p) => JSON.parse(p.text));
+  assert.ok(sent.length >= 2);
+  for (const body of sent) assert.equal(body.pageUrl, `${blog.base}/post.html?utm_source=news`);
 
   // Messages came from the widget's origin only, and the frame now fits the longer result.
   assert.ok((await messages(page)).every((m) => m.origin === widget.base));
@@ -215,6 +222,11 @@ test("the page named in parentOrigin configures the frame, hears every event, ge
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
   await page.close();
+
+  // A share link to the parent page opens the shared result in its frame.
+  const shared = await open(`${blog.base}/post.html#ai-readiness=${complete.detail.code}`);
+  await shared.page.frameLocator("iframe[data-ai-readiness-frame]").locator("#assessment [data-result][data-shared]").waitFor();
+  await shared.page.close();
 });
 
 test("a page that frames the widget without parentOrigin hears no lead fields and no code, and configures nothing", async () => {

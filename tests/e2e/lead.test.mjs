@@ -39,14 +39,14 @@ test("before the result: the level, then the form; checks name each problem; sen
 
   await host.locator('[data-action="lead-submit"]').click();
   const messages = await form.locator(".air-field-error:not(:empty)").allTextContents();
-  assert.deepEqual(messages, ["Enter your name.", "Enter your work email.", "Tick the box to agree before sending."]);
+  assert.deepEqual(messages, ["Enter your name.", "Enter your work email."], "the consent box is never required");
   assert.equal(await focused(page), "name", "focus goes to the first field to fix");
   assert.equal(await form.locator("[name=name]").getAttribute("aria-invalid"), "true");
   // Messages follow each keystroke once shown, and what was typed stays.
   await form.locator("[name=name]").fill("Ada Lovelace");
   await form.locator("[name=email]").fill("ada.example.com");
   assert.deepEqual(await form.locator(".air-field-error:not(:empty)").allTextContents(),
-    ["An email address needs one @, as in name@company.com.", "Tick the box to agree before sending."]);
+    ["An email address needs one @, as in name@company.com."]);
   await form.locator("[name=email]").fill("ada@example");
   assert.match(await form.locator("#air-lead-email-error").textContent(), /domain such as company\.com/);
   await form.locator("[name=email]").fill("ada@example.com");
@@ -112,7 +112,7 @@ test("after the result, with the host's fields and consent: sent by keyboard, an
   await page.keyboard.type("grace@navy.example");
   await page.keyboard.press("Enter");
   assert.deepEqual(await form.locator(".air-field-error:not(:empty)").allTextContents(),
-    ["Enter your company.", "Tick the box to agree before sending."]);
+    ["Enter your company."]);
   assert.equal(await focused(page), "company");
   await page.keyboard.type("US Navy");
   await page.keyboard.press("Tab");
@@ -156,4 +156,92 @@ test("a bad lead attribute falls back to no form, and pages without the form nev
   assert.ok(!fetched.includes("split_lead.wasm"), "no lead form downloaded");
   assert.ok(!fetched.includes("split_delivery.wasm"), "no delivery code downloaded");
   await page.close();
+});
+
+test("with the form on, nothing is sent before the visitor answers it; declining sends the result alone", async () => {
+  Object.assign(receiver.state, { posts: [], accepted: [], plan: [], cors: true });
+  const { page, host } = await complete({ "data-lead": "after-result", "data-submit-url": receiver.url });
+  await host.locator("form[data-lead]").waitFor();
+  await events(page, "ai-readiness:complete");
+  assert.deepEqual(receiver.state.posts, [], "nothing posted while the form is unanswered");
+  await host.locator('[data-action="lead-decline"]').click();
+  await receiver.until((s) => s.accepted.length === 1);
+  assert.deepEqual(receiver.state.accepted.map((b) => b.kind), ["complete"]);
+  assert.equal(receiver.state.accepted[0].lead, undefined);
+  await page.close();
+
+  // `submitAnonymous: true` sends the result when it is reached, as without the form.
+  Object.assign(receiver.state, { posts: [], accepted: [], plan: [], cors: true });
+  const early = await complete({ "data-lead": "after-result", "data-submit-url": receiver.url, "data-submit-anonymous": "true" });
+  await receiver.until((s) => s.accepted.length === 1);
+  assert.equal(await early.host.locator("[data-lead-state=open]").count(), 1, "the form is still unanswered");
+  assert.deepEqual(receiver.state.accepted.map((b) => b.kind), ["complete"]);
+  await early.page.close();
+});
+
+test("consent is what the box shows when sent, a script's silent untick included; a second submit does nothing", async () => {
+  Object.assign(receiver.state, { posts: [], accepted: [], plan: [], cors: true });
+  const { page, host } = await complete({ "data-lead": "after-result", "data-submit-url": receiver.url });
+  const form = host.locator("form[data-lead]");
+  await form.waitFor();
+  assert.equal(await form.locator("[name=consent]").isChecked(), false, "unticked to start with");
+  await form.locator("[name=name]").fill("Ada Lovelace");
+  await form.locator("[name=email]").fill("ada@example.com");
+  await form.locator("[name=consent]").check();
+  // A script on the page unticks the box without an event, then submits twice in one task.
+  await page.evaluate(() => {
+    const f = document.querySelector("#w").shadowRoot.querySelector("form[data-lead]");
+    f.querySelector("[name=consent]").checked = false;
+    f.requestSubmit();
+    f.requestSubmit();
+  });
+  await host.locator("[data-lead-sent]").waitFor();
+  const leads = await events(page, "ai-readiness:lead");
+  assert.equal(leads.length, 1, "one lead for two submits");
+  assert.equal(leads[0].detail.lead.consent, false, "as the box was");
+  assert.equal(leads[0].detail.lead.consentText, "I agree to be contacted about my result.");
+  await receiver.until((s) => s.accepted.length === 2);
+  assert.deepEqual(receiver.state.accepted.map((b) => b.kind), ["complete", "lead"]);
+  assert.equal(receiver.state.accepted[1].lead.consent, false);
+  await page.close();
+});
+
+test("names of invisible characters only, and control or direction characters, get a message", async () => {
+  const { page, host } = await complete({ "data-lead": "after-result" });
+  const form = host.locator("form[data-lead]");
+  await form.waitFor();
+  await form.locator("[name=name]").fill("\u200B\u200D\uFEFF");
+  await form.locator("[name=email]").fill("ada@example.com");
+  await form.locator("[name=company]").fill("Acme\u202E");
+  await host.locator('[data-action="lead-submit"]').click();
+  assert.deepEqual(await form.locator(".air-field-error:not(:empty)").allTextContents(),
+    ["Enter your name.", "Remove the hidden or control characters from this field."]);
+  assert.equal(await form.locator("[name=company]").inputValue(), "Acme\u202E", "what was typed stays");
+  assert.equal((await events(page, "ai-readiness:lead")).length, 0);
+  await page.close();
+});
+
+test("the intro says nothing leaves only when nothing can, and otherwise who receives the answers", async () => {
+  const line = (host) => host.locator("[data-privacy]");
+  const quiet = await openPage(env.browser, withAttributes({}));
+  const q = quiet.page.locator("#w");
+  assert.equal(await line(q).getAttribute("data-privacy"), "none");
+  assert.match(await line(q).textContent(), /nothing leaves this page/);
+  await quiet.page.close();
+
+  for (const [attributes, sentence] of [
+    [{ "data-submit-url": "/collect" }, /^Your answers and your result are shared with \u2068127\.0\.0\.1\u2069\.$/],
+    [{ "data-data-layer": "true", "data-lead-privacy-url": "https://acme.example/privacy" }, /shared with \u2068127\.0\.0\.1\u2069\. Privacy policy$/],
+    [{ "data-lead": "before-result", "data-privacy-note": "Acme keeps your answers for 30 days." }, /^Acme keeps your answers for 30 days\.$/],
+  ]) {
+    const { page } = await openPage(env.browser, withAttributes(attributes));
+    const host = page.locator("#w");
+    assert.equal(await line(host).getAttribute("data-privacy"), "shared", JSON.stringify(attributes));
+    assert.match(await line(host).textContent(), sentence);
+    assert.equal(await host.getByText("nothing leaves", { exact: false }).count(), 0);
+    if (attributes["data-lead-privacy-url"]) {
+      assert.equal(await line(host).locator("a").getAttribute("href"), "https://acme.example/privacy");
+    }
+    await page.close();
+  }
 });
