@@ -1,4 +1,5 @@
-//! The scoring facts from BRIEF.md, as data-driven cases and properties over random answers.
+//! The scoring facts the README states under "How scoring works" (from the product brief), as
+//! data-driven cases and properties over random answers.
 
 mod common;
 
