@@ -10,6 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::bank::QUESTIONS;
+use super::config::origin_of;
 use super::events::CompleteDetail;
 use super::lead::Lead;
 use super::model::{Answers, Perspective};
@@ -142,6 +143,54 @@ pub const LEASE_MS: u64 = 30_000;
 
 /// How long one request may take before it counts as failed, in ms.
 pub const TIMEOUT_MS: u32 = 10_000;
+
+/// Why an attempt got no answer the widget may read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// Nothing came back within [`TIMEOUT_MS`].
+    Timeout,
+    /// The page's Content-Security-Policy kept the request from leaving: its `connect-src` does
+    /// not list the endpoint.
+    Policy,
+    /// The browser is offline.
+    Offline,
+    /// What the browser does not tell apart: the endpoint is unreachable, answered with a
+    /// redirect, or does not allow this page (CORS).
+    Unreadable,
+}
+
+impl NoAnswer {
+    /// The cause, from what the browser said: the request timed out, the page's policy reported
+    /// blocking it (a `securitypolicyviolation` that [`blocked_by_policy`] matched), the browser
+    /// is offline. A policy block is named before being offline: the request never left.
+    pub fn of(timed_out: bool, blocked: bool, offline: bool) -> NoAnswer {
+        match (timed_out, blocked, offline) {
+            (true, _, _) => NoAnswer::Timeout,
+            (_, true, _) => NoAnswer::Policy,
+            (_, _, true) => NoAnswer::Offline,
+            _ => NoAnswer::Unreadable,
+        }
+    }
+
+    /// The reason, as the console message and the delivery event's `message` give it.
+    pub fn reason(self) -> String {
+        match self {
+            NoAnswer::Timeout => format!("no answer within {} s", TIMEOUT_MS / 1000),
+            NoAnswer::Policy => "blocked by the page's Content-Security-Policy (connect-src): it must list the endpoint's origin".into(),
+            NoAnswer::Offline => "offline".into(),
+            NoAnswer::Unreadable => "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".into(),
+        }
+    }
+}
+
+/// Whether a Content-Security-Policy violation (its `effectiveDirective` and `blockedURI`) is a
+/// request to `url` (the endpoint, perhaps relative) from a page of `page_origin`: `connect-src`
+/// blocked the endpoint's origin. Any other violation on the page (an inline style, another
+/// site's script or image) is not the endpoint's.
+pub fn blocked_by_policy(directive: &str, blocked_uri: &str, url: &str, page_origin: &str) -> bool {
+    let endpoint = origin_of(url).unwrap_or_else(|| page_origin.to_ascii_lowercase());
+    directive == "connect-src" && origin_of(blocked_uri).is_some_and(|o| o == endpoint)
+}
 
 /// A submission waiting in the outbox, as kept in `localStorage` (one key per submission, so
 /// tabs never overwrite each other's entries).
