@@ -464,9 +464,10 @@ fn listen() {
     if let (true, Some(window)) = (first, web_sys::window()) {
         let wake = Closure::<dyn Fn()>::new(pump);
         let _ = window.add_event_listener_with_callback("online", wake.as_ref().unchecked_ref());
-        let heard = Closure::<dyn Fn(JsValue)>::new(|event: JsValue| {
+        // size: the closure's type is Yew's own event listener's, so it adds no new glue.
+        let heard = Closure::<dyn Fn(&web_sys::Event)>::new(|event: &web_sys::Event| {
             let read = |key: &str| {
-                js_sys::Reflect::get(&event, &JsValue::from_str(key))
+                js_sys::Reflect::get(event, &JsValue::from_str(key))
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default()
