@@ -2,10 +2,9 @@
 //! the outbox entry and the retry rules.
 
 use ai_readiness::core::code::encode;
-use ai_readiness::core::config::{parse, ConfigValue, Entry};
+use ai_readiness::core::config::{blocked_by_policy, parse, ConfigValue, Entry};
 use ai_readiness::core::delivery::{
-    blocked_by_policy, retry_after, submission_id, verdict, Entry as Waiting, Kind, NoAnswer,
-    Submission, Verdict,
+    retry_after, submission_id, verdict, Entry as Waiting, Kind, NoAnswer, Submission, Verdict,
 };
 use ai_readiness::core::events::CompleteDetail;
 use ai_readiness::core::model::Answers;

@@ -10,7 +10,6 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::bank::QUESTIONS;
-use super::config::origin_of;
 use super::events::CompleteDetail;
 use super::lead::Lead;
 use super::model::{Answers, Perspective};
@@ -161,8 +160,8 @@ pub enum NoAnswer {
 
 impl NoAnswer {
     /// The cause, from what the browser said: the request timed out, the page's policy reported
-    /// blocking it (a `securitypolicyviolation` that [`blocked_by_policy`] matched), the browser
-    /// is offline. A policy block is named before being offline: the request never left.
+    /// blocking it (a `securitypolicyviolation` that `config::blocked_by_policy` matched), the
+    /// browser is offline. A policy block is named before being offline: the request never left.
     pub fn of(timed_out: bool, blocked: bool, offline: bool) -> NoAnswer {
         match (timed_out, blocked, offline) {
             (true, _, _) => NoAnswer::Timeout,
@@ -181,15 +180,6 @@ impl NoAnswer {
             NoAnswer::Unreadable => "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".into(),
         }
     }
-}
-
-/// Whether a Content-Security-Policy violation (its `effectiveDirective` and `blockedURI`) is a
-/// request to `url` (the endpoint, perhaps relative) from a page of `page_origin`: `connect-src`
-/// blocked the endpoint's origin. Any other violation on the page (an inline style, another
-/// site's script or image) is not the endpoint's.
-pub fn blocked_by_policy(directive: &str, blocked_uri: &str, url: &str, page_origin: &str) -> bool {
-    let endpoint = origin_of(url).unwrap_or_else(|| page_origin.to_ascii_lowercase());
-    directive == "connect-src" && origin_of(blocked_uri).is_some_and(|o| o == endpoint)
 }
 
 /// A submission waiting in the outbox, as kept in `localStorage` (one key per submission, so

@@ -17,9 +17,10 @@ use super::detail::set;
 use super::storage::Place;
 use super::{dispatch_detail, error, warn};
 use crate::core::code;
+use crate::core::config::blocked_by_policy;
 use crate::core::delivery::{
-    blocked_by_policy, page_url, submission_id, verdict, Entry, Kind, NoAnswer, Submission,
-    Verdict, LEASE_MS, OUTBOX_DAYS, TIMEOUT_MS,
+    page_url, submission_id, verdict, Entry, Kind, NoAnswer, Submission, Verdict, LEASE_MS,
+    OUTBOX_DAYS, TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
