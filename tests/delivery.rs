@@ -2,9 +2,9 @@
 //! the outbox entry and the retry rules.
 
 use ai_readiness::core::code::encode;
-use ai_readiness::core::config::{parse, ConfigValue, Entry};
+use ai_readiness::core::config::{blocked_by_policy, parse, ConfigValue, Entry};
 use ai_readiness::core::delivery::{
-    retry_after, submission_id, verdict, Entry as Waiting, Kind, Submission, Verdict,
+    retry_after, submission_id, verdict, Entry as Waiting, Kind, NoAnswer, Submission, Verdict,
 };
 use ai_readiness::core::events::CompleteDetail;
 use ai_readiness::core::model::Answers;
@@ -127,6 +127,81 @@ fn only_success_delivers_and_only_a_final_client_error_refuses() {
         (None, Verdict::Retry),
     ] {
         assert_eq!(verdict(status), expected, "{status:?}");
+    }
+}
+
+#[test]
+fn a_request_the_page_policy_blocked_is_blamed_on_the_policy_not_on_cors() {
+    // (timed out, the policy reported blocking it, offline) -> the cause.
+    for (said, expected) in [
+        ((false, true, false), NoAnswer::Policy),
+        ((false, true, true), NoAnswer::Policy),
+        ((true, true, false), NoAnswer::Timeout),
+        ((false, false, true), NoAnswer::Offline),
+        ((false, false, false), NoAnswer::Unreadable),
+        ((true, false, true), NoAnswer::Timeout),
+    ] {
+        assert_eq!(NoAnswer::of(said.0, said.1, said.2), expected, "{said:?}");
+    }
+    let policy = NoAnswer::Policy.reason();
+    assert!(
+        policy.starts_with("blocked by the page's Content-Security-Policy (connect-src)"),
+        "{policy}"
+    );
+    assert!(!policy.contains("CORS"), "{policy}");
+    let other = NoAnswer::Unreadable.reason();
+    assert!(other.contains("CORS"), "{other}");
+    assert!(!other.contains("Content-Security-Policy"), "{other}");
+    assert_eq!(NoAnswer::Timeout.reason(), "no answer within 10 s");
+    assert_eq!(NoAnswer::Offline.reason(), "offline");
+}
+
+#[test]
+fn only_a_connect_src_violation_at_the_endpoints_origin_is_the_endpoints() {
+    let page = "https://blog.example";
+    let hook = "https://hooks.example/catch/1?x=1";
+    for (directive, blocked, url, expected) in [
+        (
+            "connect-src",
+            "https://hooks.example/catch/1?x=1",
+            hook,
+            true,
+        ),
+        // Chrome may report only the origin, or another path on it.
+        ("connect-src", "https://hooks.example", hook, true),
+        ("connect-src", "https://HOOKS.example:443/other", hook, true),
+        // A relative endpoint is on the page's own origin.
+        (
+            "connect-src",
+            "https://blog.example/api/in",
+            "/api/in",
+            true,
+        ),
+        (
+            "connect-src",
+            "https://hooks.example/catch/1",
+            "/api/in",
+            false,
+        ),
+        // Another origin, another port, another scheme.
+        ("connect-src", "https://tracker.example/pixel", hook, false),
+        (
+            "connect-src",
+            "https://hooks.example:8443/catch/1",
+            hook,
+            false,
+        ),
+        ("connect-src", "http://hooks.example/catch/1", hook, false),
+        // Other directives and what is not a URL.
+        ("img-src", "https://hooks.example/catch/1", hook, false),
+        ("style-src-attr", "inline", hook, false),
+        ("connect-src", "", hook, false),
+    ] {
+        assert_eq!(
+            blocked_by_policy(directive, blocked, url, page),
+            expected,
+            "{directive} {blocked} for {url}"
+        );
     }
 }
 

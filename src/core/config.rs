@@ -957,6 +957,16 @@ pub fn origin_of(url: &str) -> Option<String> {
     Some(format!("{scheme}://{host}"))
 }
 
+/// Whether a Content-Security-Policy violation (its `effectiveDirective` and `blockedURI`) is a
+/// request to `url` (the endpoint, perhaps relative) from a page of `page_origin`: `connect-src`
+/// blocked the endpoint's origin. Any other violation on the page (an inline style, another
+/// site's script or image) is not the endpoint's. Delivery uses it to name a blocked request's
+/// cause (`delivery::NoAnswer`).
+pub fn blocked_by_policy(directive: &str, blocked_uri: &str, url: &str, page_origin: &str) -> bool {
+    let endpoint = origin_of(url).unwrap_or_else(|| page_origin.to_ascii_lowercase());
+    directive == "connect-src" && origin_of(blocked_uri).is_some_and(|o| o == endpoint)
+}
+
 /// Reads a list of origins (`connect`, `data-connect` on the script element): origins such as
 /// `https://hooks.example`, separated by spaces or commas. Returns them as [`origin_of`] writes
 /// them, or the first entry that is not an origin.

@@ -143,6 +143,45 @@ pub const LEASE_MS: u64 = 30_000;
 /// How long one request may take before it counts as failed, in ms.
 pub const TIMEOUT_MS: u32 = 10_000;
 
+/// Why an attempt got no answer the widget may read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// Nothing came back within [`TIMEOUT_MS`].
+    Timeout,
+    /// The page's Content-Security-Policy kept the request from leaving: its `connect-src` does
+    /// not list the endpoint.
+    Policy,
+    /// The browser is offline.
+    Offline,
+    /// What the browser does not tell apart: the endpoint is unreachable, answered with a
+    /// redirect, or does not allow this page (CORS).
+    Unreadable,
+}
+
+impl NoAnswer {
+    /// The cause, from what the browser said: the request timed out, the page's policy reported
+    /// blocking it (a `securitypolicyviolation` that `config::blocked_by_policy` matched), the
+    /// browser is offline. A policy block is named before being offline: the request never left.
+    pub fn of(timed_out: bool, blocked: bool, offline: bool) -> NoAnswer {
+        match (timed_out, blocked, offline) {
+            (true, _, _) => NoAnswer::Timeout,
+            (_, true, _) => NoAnswer::Policy,
+            (_, _, true) => NoAnswer::Offline,
+            _ => NoAnswer::Unreadable,
+        }
+    }
+
+    /// The reason, as the console message and the delivery event's `message` give it.
+    pub fn reason(self) -> String {
+        match self {
+            NoAnswer::Timeout => format!("no answer within {} s", TIMEOUT_MS / 1000),
+            NoAnswer::Policy => "blocked by the page's Content-Security-Policy (connect-src): it must list the endpoint's origin".into(),
+            NoAnswer::Offline => "offline".into(),
+            NoAnswer::Unreadable => "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".into(),
+        }
+    }
+}
+
 /// A submission waiting in the outbox, as kept in `localStorage` (one key per submission, so
 /// tabs never overwrite each other's entries).
 #[derive(Clone, Debug, PartialEq)]

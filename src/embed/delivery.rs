@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 use js_sys::Object;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
@@ -16,9 +17,10 @@ use super::detail::set;
 use super::storage::Place;
 use super::{dispatch_detail, error, warn};
 use crate::core::code;
+use crate::core::config::blocked_by_policy;
 use crate::core::delivery::{
-    page_url, submission_id, verdict, Entry, Kind, Submission, Verdict, LEASE_MS, OUTBOX_DAYS,
-    TIMEOUT_MS,
+    page_url, submission_id, verdict, Entry, Kind, NoAnswer, Submission, Verdict, LEASE_MS,
+    OUTBOX_DAYS, TIMEOUT_MS,
 };
 use crate::core::events::CompleteDetail;
 use crate::core::lead::Lead;
@@ -82,8 +84,11 @@ struct Outbox {
     first: Vec<(String, Element)>,
     /// Whether the console already heard that entries live in memory only.
     told_memory: bool,
-    /// Whether `online` wakes the outbox.
+    /// Whether `online` wakes the outbox and policy violations are heard.
     listening: bool,
+    /// What the page's Content-Security-Policy blocked: each violation's `effectiveDirective`
+    /// and `blockedURI`, once.
+    blocked: Vec<(String, String)>,
 }
 
 thread_local! {
@@ -102,7 +107,7 @@ pub(crate) fn send(courier: Courier) {
             o.prefixes.push((prefix.clone(), courier.storage));
         }
     });
-    listen_online();
+    listen();
     if let Some(job) = courier.job {
         match body(&job) {
             Ok((id, body)) => {
@@ -436,25 +441,52 @@ async fn post(url: &str, body: &str) -> Result<u16, String> {
     match JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref())).await {
         Ok(response) => Ok(get(&response, "status").as_f64().unwrap_or(0.0) as u16),
         Err(e) => {
-            let name = get(&e, "name").as_string().unwrap_or_default();
-            Err(if name == "TimeoutError" {
-                format!("no answer within {} s", TIMEOUT_MS / 1000)
-            } else if get(&window.navigator(), "onLine") == JsValue::FALSE {
-                "offline".to_string()
-            } else {
-                "no answer it may read: the endpoint is unreachable, answered with a redirect (it must answer itself: a redirect is never followed), or does not allow this page (CORS: it must answer with Access-Control-Allow-Origin)".to_string()
-            })
+            let timed_out = get(&e, "name") == "TimeoutError";
+            // The policy's report is an event of its own, queued beside the failure: let it
+            // arrive before choosing the reason.
+            yew::platform::time::sleep(Duration::ZERO).await;
+            let page = window.location().origin().unwrap_or_default();
+            let blocked = OUTBOX.with(|o| {
+                o.borrow()
+                    .blocked
+                    .iter()
+                    .any(|(directive, uri)| blocked_by_policy(directive, uri, url, &page))
+            });
+            let offline = get(&window.navigator(), "onLine") == JsValue::FALSE;
+            Err(NoAnswer::of(timed_out, blocked, offline).reason())
         }
     }
 }
 
-/// Coming back online sends what waits at once.
-fn listen_online() {
+/// Coming back online sends what waits at once; what the page's Content-Security-Policy blocks
+/// is noted, since a blocked request fails as bare as any other and only this event says why.
+fn listen() {
     let first = OUTBOX.with(|o| !std::mem::replace(&mut o.borrow_mut().listening, true));
     if let (true, Some(window)) = (first, web_sys::window()) {
-        let wake = wasm_bindgen::closure::Closure::<dyn Fn()>::new(pump);
+        let wake = Closure::<dyn Fn()>::new(pump);
         let _ = window.add_event_listener_with_callback("online", wake.as_ref().unchecked_ref());
-        // The page keeps the listener for its lifetime.
+        // size: the closure's type is Yew's own event listener's, so it adds no new glue.
+        let heard = Closure::<dyn Fn(&web_sys::Event)>::new(|event: &web_sys::Event| {
+            let read = |key: &str| {
+                js_sys::Reflect::get(event, &JsValue::from_str(key))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
+            let seen = (read("effectiveDirective"), read("blockedURI"));
+            OUTBOX.with(|o| {
+                let mut o = o.borrow_mut();
+                if !o.blocked.contains(&seen) {
+                    o.blocked.push(seen);
+                }
+            });
+        });
+        let _ = window.add_event_listener_with_callback(
+            "securitypolicyviolation",
+            heard.as_ref().unchecked_ref(),
+        );
+        // The page keeps both listeners for its lifetime.
         wake.forget();
+        heard.forget();
     }
 }

@@ -393,7 +393,7 @@ fn lead_form(
     // reader hears it as it does.
     let summary = (!shown.is_empty()).then(|| tx(t, Msg::LeadErrorSummary));
     html! {
-        <form class="air-lead" data-lead={lead.mode.id()} novalidate=true {onsubmit}
+        <form class="air-lead-form" data-lead={lead.mode.id()} novalidate=true {onsubmit}
             aria-labelledby="air-lead-heading">
             <h3 id="air-lead-heading">{ tx(t, heading) }</h3>
             <p>{ tx(t, intro) }</p>

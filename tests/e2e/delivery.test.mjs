@@ -1,6 +1,7 @@
 // Delivery to the host's own endpoint (`submitUrl`), against a real recording receiver on
 // 127.0.0.1: success, retries after 500s, a receiver that never answers, offline then a later
-// page load, a final 400, a receiver without CORS headers, and two tabs completing at once.
+// page load, a final 400, a receiver without CORS headers, a page whose Content-Security-Policy
+// blocks the receiver, and two tabs completing at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, answerAll, events } from "./harness.mjs";
@@ -177,6 +178,31 @@ test("an endpoint that sends no CORS headers is reported with the header it need
   assert.ok(receiver.state.preflights >= 1, "the browser asked first");
   assert.equal(receiver.state.accepted.length, 0);
   assert.equal((await outbox(opened.page)).length, 1, "kept for a later attempt");
+  await context.close();
+});
+
+test("a page whose Content-Security-Policy blocks the endpoint is told so, not of CORS; the submission waits for a page that allows it", async () => {
+  reset();
+  const context = await env.browser.newContext();
+  // The same page, served with a policy whose connect-src leaves the receiver out.
+  const opened = await open(context, pageUrl(), (page) => page.route((url) => url.pathname === "/tests/pages/send.html", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": "connect-src 'self'" } });
+  }));
+  await complete(opened);
+  await waitForDelivery(opened.page, "retrying");
+  const [retrying] = await deliveries(opened.page);
+  assert.match(retrying.message, /\(blocked by the page's Content-Security-Policy \(connect-src\): it must list the endpoint's origin\)/);
+  assert.doesNotMatch(retrying.message, /CORS|Access-Control/);
+  assert.ok(opened.seen.warnings.some((w) => w.includes(retrying.message)), opened.seen.warnings.join("\n"));
+  assert.equal(receiver.state.preflights + receiver.state.posts.length, 0, "nothing left the page");
+  assert.equal((await outbox(opened.page)).length, 1, "kept for a later attempt");
+  await opened.page.close();
+  // The same page without the policy sends it.
+  const allowed = await open(context);
+  await receiver.until((s) => s.accepted.length === 1);
+  assert.equal(receiver.state.accepted[0].submissionId, retrying.submissionId);
+  await waitForDelivery(allowed.page, "delivered");
   await context.close();
 });
 
