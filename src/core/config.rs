@@ -15,6 +15,7 @@ use super::i18n::{Catalog, CatalogError, Lang, Msg, Plural};
 use super::lead::{self, LeadConfig, LeadMode};
 use super::model::Perspective;
 use super::scoring::Outcome;
+use super::team::{TeamPrivacy, MIN_GROUP_SIZE, MIN_GROUP_SIZES};
 
 /// A configuration value as it arrived, reduced to what validation needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,6 +230,10 @@ pub struct Config {
     /// Whether a result offers "Open the team view" (`teamLink`): on for intranet pages where
     /// leads collect codes, off so a blog visitor never lands on an empty paste box.
     pub team_link: bool,
+    /// Whether the team view names people or shows groups only (`teamPrivacy`).
+    pub team_privacy: TeamPrivacy,
+    /// The smallest group an aggregate team view shows scores for (`minGroupSize`).
+    pub min_group_size: u8,
 }
 
 /// A host's replacement for one catalog text.
@@ -294,12 +299,14 @@ impl Default for Config {
             connect: Vec::new(),
             perspective: Perspective::Team,
             team_link: false,
+            team_privacy: TeamPrivacy::Named,
+            min_group_size: MIN_GROUP_SIZE,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 23] = [
+pub const KEYS: [&str; 25] = [
     "locale",
     "theme",
     "accent",
@@ -322,6 +329,8 @@ pub const KEYS: [&str; 23] = [
     "leadPrivacyUrl",
     "perspective",
     "teamLink",
+    "teamPrivacy",
+    "minGroupSize",
     "load",
 ];
 
@@ -337,7 +346,7 @@ pub const AT_MOUNT: [&str; 6] = [
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, teamPrivacy, minGroupSize, load";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -551,6 +560,19 @@ fn apply(
             "mode" => config.mode = mode(entry)?,
             "dataLayer" => config.data_layer = bool_value(entry)?,
             "teamLink" => config.team_link = bool_value(entry)?,
+            "teamPrivacy" => {
+                config.team_privacy = text(entry)
+                    .and_then(TeamPrivacy::from_id)
+                    .ok_or_else(|| invalid(entry, "\"named\" or \"aggregate\""))?
+            }
+            "minGroupSize" => {
+                config.min_group_size = match &entry.value {
+                    ConfigValue::Number(n) | ConfigValue::Text(n) => n.trim().parse().ok(),
+                    _ => None,
+                }
+                .filter(|size| MIN_GROUP_SIZES.contains(size))
+                .ok_or_else(|| invalid(entry, "a whole number of people from 2 to 50"))?
+            }
             // When `embed.js` fetches the wasm; checked here so a typo is reported like any other.
             "load" => {
                 text(entry)
