@@ -1250,7 +1250,10 @@ fn one_person_or_all_of_them_is_never_counted_as_one_of_one() {
         }
         match n {
             1 => assert!(said.contains("the one person"), "{said}"),
-            _ => assert!(said.contains(&format!("all {n} people")), "{said}"),
+            _ => assert!(
+                said.contains(&format!("everyone who is not yet Operating ({n} people)")),
+                "{said}"
+            ),
         }
     }
     // Some of them: "2 of the 3".

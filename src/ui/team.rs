@@ -568,6 +568,10 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 }
             </div>
             { keep_controls }
+            // Everything that changes as a list is read lives in this one element, so the view's
+            // own children stay the same. Chromium restyles the 3 MB box beside a child inserted
+            // among them (a status line, a new summary) for 200-360 ms; inside here it does not.
+            <div class="air-picture">
             if let Some((read, all)) = list.reading {
                 <p class="air-notice" role="status" data-reading="">
                     { t.fill(Msg::TeamReading, &[("percent", &t.lang.percent(percent(read, all) as i64))]) }
@@ -612,6 +616,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 </div>
             }
             { problems(t, roster, shown.named) }
+            </div>
             if let Some(on_back) = props.on_back.clone() {
                 <div class="air-nav">
                     <button type="button" class="air-btn" data-action="assessment" onclick={on_back}>
