@@ -26,7 +26,14 @@ async function aggregate(viewport = { width: 1200, height: 900 }, theme = "light
   const team = page.locator("#team");
   await team.locator("[data-team-input]").waitFor();
   if (theme !== "light") await setConfig(page, { theme });
-  await team.locator("[data-team-input]").fill(LIST);
+  // A lead's view of a team, with the lead's name: listed apart, and named nowhere either.
+  const view = await page.evaluate(async () => {
+    const { ready } = await import("/pkg/embed.js");
+    await ready;
+    const { scoreAnswers } = await import("/pkg/ai_readiness.js");
+    return scoreAnswers([4, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 1]).code;
+  });
+  await team.locator("[data-team-input]").fill(`${LIST}\nSecretLead, Ops, ${view}`);
   await team.locator('[data-figure="people"]').waitFor();
   return { page, seen, team };
 }
@@ -51,6 +58,7 @@ test("the aggregate view lists nobody, names nobody and hides teams below the mi
   const everything = await shown(page);
   assert.doesNotMatch(everything, /Secret/, "no name anywhere in the view, the bad line's included");
   await team.locator("[data-problem-line]").waitFor();
+  assert.equal(await team.locator("[data-views] [data-view]").count(), 1, "the lead's view is listed, without a name column");
 
   // Research (6) shows its scores and steps; Ops (2) and Sales (5, hidden with Ops) do not.
   assert.equal(await team.locator('[data-team-row="Research"] [data-dimension]').count(), 4);
