@@ -718,3 +718,71 @@ fn site_names_are_plain_lower_case_host_names() {
     assert_eq!(site_name("evil.example\u{202E}"), "");
     assert_eq!(site_name("a b"), "");
 }
+#[test]
+fn team_privacy_and_the_minimum_group_size_read_from_attributes_and_scripts() {
+    use ai_readiness::core::team::TeamPrivacy;
+    let defaults = Config::default();
+    assert_eq!(defaults.team_privacy, TeamPrivacy::Named);
+    assert_eq!(defaults.min_group_size, 5);
+    let parsed = parse(&[
+        Entry::attribute("teamPrivacy", "aggregate"),
+        Entry::attribute("minGroupSize", "8"),
+    ])
+    .expect("valid");
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.config.team_privacy, TeamPrivacy::Aggregate);
+    assert_eq!(parsed.config.min_group_size, 8);
+    let parsed = parse(&[
+        text("teamPrivacy", "named"),
+        Entry::object("minGroupSize", ConfigValue::Number("2".into())),
+    ])
+    .expect("valid");
+    assert_eq!(parsed.config.team_privacy, TeamPrivacy::Named);
+    assert_eq!(parsed.config.min_group_size, 2);
+    let parsed = parse(&[Entry::object(
+        "minGroupSize",
+        ConfigValue::Number("50".into()),
+    )])
+    .expect("the largest size");
+    assert_eq!(parsed.config.min_group_size, 50);
+}
+
+#[test]
+fn a_bad_privacy_setting_or_group_size_says_what_is_accepted() {
+    assert_eq!(
+        error(&[text("teamPrivacy", "anonymous")]),
+        "teamPrivacy must be \"named\" or \"aggregate\", got \"anonymous\""
+    );
+    assert_eq!(
+        problem(&[Entry::attribute("teamPrivacy", "off")]),
+        "data-team-privacy must be \"named\" or \"aggregate\", got \"off\""
+    );
+    for bad in ["1", "51", "0", "-5", "4.5", "NaN", "1e3"] {
+        assert_eq!(
+            error(&[Entry::object(
+                "minGroupSize",
+                ConfigValue::Number(bad.into())
+            )]),
+            format!("minGroupSize must be a whole number of people from 2 to 50, got number {bad}")
+        );
+    }
+    assert_eq!(
+        problem(&[Entry::attribute("minGroupSize", "one")]),
+        "data-min-group-size must be a whole number of people from 2 to 50, got \"one\""
+    );
+    assert_eq!(
+        error(&[Entry::object("minGroupSize", ConfigValue::Bool(true))]),
+        "minGroupSize must be a whole number of people from 2 to 50, got boolean true"
+    );
+    // A bad attribute keeps the default: groups of five.
+    let parsed = parse(&[
+        Entry::attribute("teamPrivacy", "aggregate"),
+        Entry::attribute("minGroupSize", "1"),
+    ])
+    .expect("attributes never refuse the widget");
+    assert_eq!(parsed.config.min_group_size, 5);
+    assert_eq!(
+        parsed.config.team_privacy,
+        ai_readiness::core::team::TeamPrivacy::Aggregate
+    );
+}

@@ -25,7 +25,7 @@ const KB = 1024;
  *  ceiling; every later path has what it measured with at least 1 KB of room, so layout noise in
  *  an unrelated change cannot fail `make test`. */
 const BUDGETS = {
-  nightly: { screen: 16 * KB, first: 127 * KB, result: 160.5 * KB, team: 204 * KB, language: 13 * KB, delivery: 142.5 * KB, lead: 176 * KB, self: 133 * KB, languageSelf: 5.5 * KB },
+  nightly: { screen: 16 * KB, first: 127 * KB, result: 160.5 * KB, team: 207 * KB, language: 13 * KB, delivery: 142.5 * KB, lead: 176 * KB, self: 133 * KB, languageSelf: 5.5 * KB },
   stable: { screen: 16 * KB, first: 142.5 * KB, result: 177.5 * KB, team: 226.5 * KB, language: 13.5 * KB, delivery: 157.5 * KB, lead: 192.5 * KB, self: 149 * KB, languageSelf: 5.5 * KB },
 };
 const toolchain = readFileSync("target/release-toolchain", "utf8").trim();

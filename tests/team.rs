@@ -3,14 +3,16 @@
 mod common;
 
 use ai_readiness::core::code::encode;
+use ai_readiness::core::i18n::Catalog;
 use ai_readiness::core::model::Perspective;
 use ai_readiness::core::model::{Answers, Dimension, Level};
 use ai_readiness::core::plan::steps;
 use ai_readiness::core::roster::{decode_text, parse, Duplicate, Encoding, Reader, Roster};
 use ai_readiness::core::scoring::{score, Outcome};
 use ai_readiness::core::team::{
-    csv_name, person_fields, report, sort_people, teams_csv, to_csv, with_code, Kept, KeptError,
-    Round, RoundKey, TeamReport, PEOPLE_COLUMNS, TEAM_COLUMNS,
+    coaching_said, common_gap_why, csv_name, person_fields, report, sort_people, starts_formula,
+    teams_csv, to_csv, with_code, Coaching, Disclosure, Kept, KeptError, Round, RoundKey,
+    TeamPrivacy, TeamReport, PEOPLE_COLUMNS, ROBUST, TEAM_COLUMNS,
 };
 use common::{answers_by, random_answers, Rng};
 
@@ -926,7 +928,7 @@ fn the_team_averages_download_has_everyone_then_each_team() {
         code(&weak_in(Dimension::Usage))
     );
     let (_, team) = team_of(&text);
-    let rows = read_csv(&teams_csv(&team));
+    let rows = read_csv(&teams_csv(&team, &named(&team)));
     assert_eq!(rows[0], TEAM_COLUMNS);
     let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(names, ["*", "Ops", "Sales", ""]);
@@ -1089,4 +1091,283 @@ fn the_visitors_own_code_joins_the_list_once() {
     assert_eq!(with_code("", "S-1"), "S-1\n");
     assert_eq!(with_code("Ann, S-2\n\n", "S-1"), "Ann, S-2\nS-1\n");
     assert_eq!(with_code("Ann, S-1\n", "S-1"), "Ann, S-1\n");
+}
+
+/// What a named view shows: everything.
+fn named(report: &TeamReport) -> Disclosure {
+    Disclosure::of(report, TeamPrivacy::Named, 5)
+}
+
+// ---------------------------------------------------------------- privacy (`teamPrivacy`)
+
+/// A roster of `sizes[i]` people in team `T{i}`, each with a name.
+fn teams_of_sizes(sizes: &[usize]) -> String {
+    let mut rng = Rng::new(sizes.iter().sum::<usize>() as u64 + 3);
+    let mut text = String::new();
+    for (i, &n) in sizes.iter().enumerate() {
+        for p in 0..n {
+            text.push_str(&format!(
+                "Person {i}-{p}, T{i}, {}\n",
+                code(&random_answers(&mut rng))
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_named_view_shows_every_team_whatever_its_size() {
+    let (_, team) = team_of(&teams_of_sizes(&[1, 2, 7]));
+    let shown = named(&team);
+    assert!(shown.named && shown.everyone);
+    assert_eq!(shown.teams, [true, true, true]);
+}
+
+#[test]
+fn an_aggregate_view_hides_teams_below_the_minimum_group_size() {
+    // T0 has 4 people, T1 5, T2 9: with the default of 5, only T0 is too small, and on its own
+    // it could be worked out from everyone's figures, so the smallest shown team joins it.
+    let (_, team) = team_of(&teams_of_sizes(&[4, 5, 9]));
+    let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, 5);
+    assert!(!shown.named);
+    assert!(shown.everyone);
+    assert_eq!(shown.teams, [false, false, true]);
+    // Two small teams that together reach the minimum hide nobody else.
+    let (_, team) = team_of(&teams_of_sizes(&[3, 2, 6, 7]));
+    let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, 5);
+    assert_eq!(shown.teams, [false, false, true, true]);
+    // A lower minimum shows more.
+    let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, 2);
+    assert_eq!(shown.teams, [true, true, true, true]);
+}
+
+#[test]
+fn hidden_teams_always_hold_at_least_the_minimum_together_or_nobody() {
+    let mut rng = Rng::new(71);
+    for _ in 0..300 {
+        let sizes: Vec<usize> = (0..1 + rng.below(5)).map(|_| 1 + rng.below(9)).collect();
+        let min = 2 + rng.below(8) as u8;
+        let (_, team) = team_of(&teams_of_sizes(&sizes));
+        let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, min);
+        let min = usize::from(min);
+        let hidden: usize = team
+            .teams
+            .iter()
+            .zip(&shown.teams)
+            .filter(|(_, s)| !**s)
+            .map(|(t, _)| t.people)
+            .sum();
+        for (t, s) in team.teams.iter().zip(&shown.teams) {
+            assert!(
+                !*s || t.people >= min,
+                "{sizes:?} min {min}: a small team shown"
+            );
+        }
+        // Everyone minus the shown teams is the hidden ones: never a group below the minimum.
+        if shown.everyone {
+            assert!(
+                hidden == 0 || hidden >= min,
+                "{sizes:?} min {min}: {hidden} hidden"
+            );
+        }
+        assert_eq!(shown.everyone, team.people >= min, "{sizes:?} min {min}");
+    }
+}
+
+#[test]
+fn everyone_is_hidden_too_when_the_whole_list_is_below_the_minimum() {
+    let (_, team) = team_of(&teams_of_sizes(&[2, 2]));
+    let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, 5);
+    assert!(!shown.everyone);
+    assert_eq!(shown.teams, [false, false]);
+    let rows = read_csv(&teams_csv(&team, &shown));
+    for row in &rows[1..] {
+        assert!(
+            row[2..].iter().all(String::is_empty),
+            "a hidden group shows only its name and head count: {row:?}"
+        );
+    }
+    assert_eq!(rows[1][..2], ["*", "4"]);
+}
+
+#[test]
+fn the_aggregate_download_names_nobody_and_leaves_hidden_teams_blank() {
+    let (_, team) = team_of(&teams_of_sizes(&[3, 6, 8]));
+    let shown = Disclosure::of(&team, TeamPrivacy::Aggregate, 5);
+    let csv = teams_csv(&team, &shown);
+    assert!(!csv.contains("Person"), "{csv}");
+    let rows = read_csv(&csv);
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["*", "T0", "T1", "T2"]);
+    // T0 (3) is too small; T1 (6) is hidden with it, or T0 would be everyone minus T1 and T2.
+    assert_eq!(rows[2][1], "3");
+    assert!(rows[2][2..].iter().all(String::is_empty), "{:?}", rows[2]);
+    assert!(rows[3][2..].iter().all(String::is_empty), "{:?}", rows[3]);
+    assert_eq!(rows[4][2], team.teams[2].level.id());
+    assert_eq!(
+        rows[1][2],
+        team.overall.as_ref().expect("people").level.id()
+    );
+    // The named view's download of the same list has every team's scores.
+    let rows = read_csv(&teams_csv(&team, &named(&team)));
+    assert!(rows[1..].iter().all(|r| !r[2].is_empty()));
+}
+
+#[test]
+fn privacy_settings_read_as_written() {
+    assert_eq!(TeamPrivacy::from_id("named"), Some(TeamPrivacy::Named));
+    assert_eq!(
+        TeamPrivacy::from_id("aggregate"),
+        Some(TeamPrivacy::Aggregate)
+    );
+    assert_eq!(TeamPrivacy::from_id("anonymous"), None);
+    for p in [TeamPrivacy::Named, TeamPrivacy::Aggregate] {
+        assert_eq!(TeamPrivacy::from_id(p.id()), Some(p));
+    }
+    assert_eq!(TeamPrivacy::default(), TeamPrivacy::Named);
+}
+
+// ---------------------------------------------------------------- wording
+
+#[test]
+fn one_person_or_all_of_them_is_never_counted_as_one_of_one() {
+    let t = Catalog::english();
+    for n in 1..=4 {
+        let text: String = (0..n)
+            .map(|i| format!("P{i}, Ops, {}\n", code(&weak_in(Dimension::Visibility))))
+            .collect();
+        let (_, team) = team_of(&text);
+        let gap = team.common_gap.expect("not Operating");
+        assert_eq!((gap.people, gap.of), (n, n));
+        let said = common_gap_why(&t, &gap);
+        let steps = coaching_said(&t, &team.teams[0].coaching());
+        for sentence in [&said, &steps] {
+            assert!(!sentence.contains(" of the "), "{sentence}");
+            assert!(
+                sentence.starts_with("Visibility is the biggest gap for"),
+                "{sentence}"
+            );
+        }
+        match n {
+            1 => assert!(said.contains("the one person"), "{said}"),
+            _ => assert!(
+                said.contains(&format!("everyone who is not yet Operating ({n} people)")),
+                "{said}"
+            ),
+        }
+    }
+    // Some of them: "2 of the 3".
+    let text = format!(
+        "A, Ops, {}\nB, Ops, {}\nC, Ops, {}\n",
+        code(&weak_in(Dimension::Visibility)),
+        code(&weak_in(Dimension::Visibility)),
+        code(&weak_in(Dimension::Usage))
+    );
+    let (_, team) = team_of(&text);
+    let gap = team.common_gap.expect("not Operating");
+    let said = common_gap_why(&t, &gap);
+    assert!(said.contains("for 2 of the 3 people"), "{said}");
+}
+
+#[test]
+fn a_team_with_every_average_robust_names_no_weakest_area() {
+    let t = Catalog::english();
+    let best = answers_by(|_, top| top);
+    let o = outcome(&best);
+    assert!(
+        o.biggest_gap.is_robust(),
+        "the top answers are robust everywhere"
+    );
+    let text = format!("A, Ops, {}\nB, Ops, {}\n", code(&best), code(&best));
+    let (_, team) = team_of(&text);
+    let row = &team.teams[0];
+    assert_eq!(row.gap, None);
+    assert_eq!(row.coaching(), Coaching::Keep);
+    let said = coaching_said(&t, &row.coaching());
+    assert!(!said.contains("weakest"), "{said}");
+    assert!(said.contains(&ROBUST.to_string()), "{said}");
+    assert_eq!(
+        row.coaching().steps(),
+        ai_readiness::core::plan::KEEP.map(|s| s.msg),
+        "the steps keep the level, as a single robust result's plan does"
+    );
+    for d in Dimension::ALL {
+        let named = ai_readiness::core::text::dimension_name(&t, d);
+        assert!(!said.contains(named), "{said} names {named}");
+    }
+}
+
+#[test]
+fn an_operating_team_below_robust_still_works_on_its_weakest_area() {
+    let mut rng = Rng::new(29);
+    let mut found = false;
+    for _ in 0..4000 {
+        let answers = random_answers(&mut rng);
+        let o = outcome(&answers);
+        if o.level != Level::Operating || o.biggest_gap.is_robust() {
+            continue;
+        }
+        let (_, team) = team_of(&format!("A, Ops, {}\n", code(&answers)));
+        assert_eq!(
+            team.teams[0].coaching(),
+            Coaching::Weakest(o.biggest_gap.dimension)
+        );
+        found = true;
+        break;
+    }
+    assert!(found, "an Operating result below robust exists");
+}
+
+#[test]
+fn people_without_any_team_are_one_group_not_two() {
+    let (_, team) = team_of(&format!(
+        "{}\nAda, , {}\n",
+        code(&answers_by(|_, _| 0)),
+        code(&answers_by(|_, t| t))
+    ));
+    assert_eq!(team.teams.len(), 1);
+    assert!(
+        !team.has_teams(),
+        "only people without a team: no row beside everyone's"
+    );
+    let (_, team) = team_of(&format!(
+        "Ada, Ops, {}\nBob, , {}\n",
+        code(&answers_by(|_, _| 0)),
+        code(&answers_by(|_, t| t))
+    ));
+    assert!(team.has_teams());
+}
+
+#[test]
+fn invisible_characters_and_full_width_signs_cannot_smuggle_a_formula() {
+    for field in [
+        "=1+1",
+        "\u{ff1d}1+1",
+        "\u{ff0b}1",
+        "\u{ff0d}1",
+        "\u{ff20}SUM(A1)",
+        "\u{200b}=1+1",
+        "\u{feff}+1",
+        "\u{200b}\u{feff}-1",
+        "\u{2060}@SUM(A1)",
+        "\u{200e}=1",
+        "\u{202e}=1",
+        "\u{ad}=1",
+        " =1",
+        "\u{a0}=1",
+        "\u{3000}\u{ff1d}1",
+        "\t=1",
+        "\r=1",
+    ] {
+        assert!(starts_formula(field), "{field:?} starts a formula");
+    }
+    for field in ["Ada", "1-2", "a=b", "\u{200b}Ada", "", "\u{feff}"] {
+        assert!(!starts_formula(field), "{field:?} is no formula");
+    }
+    let a = code(&answers_by(|_, _| 0));
+    let text = format!("\u{200b}=HYPERLINK(\"x\"),\u{ff1d}1+1,{a}\n");
+    let (_, team) = team_of(&text);
+    let rows = read_csv(&to_csv(&team));
+    assert_eq!(rows[1][0], "'\u{200b}=HYPERLINK(\"x\")");
+    assert_eq!(rows[1][1], "'\u{ff1d}1+1");
 }

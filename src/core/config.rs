@@ -15,6 +15,7 @@ use super::i18n::{Catalog, CatalogError, Lang, Msg, Plural};
 use super::lead::{self, LeadConfig, LeadMode};
 use super::model::Perspective;
 use super::scoring::Outcome;
+use super::team::{TeamPrivacy, MIN_GROUP_SIZE, MIN_GROUP_SIZES};
 
 /// A configuration value as it arrived, reduced to what validation needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,6 +230,10 @@ pub struct Config {
     /// Whether a result offers "Open the team view" (`teamLink`): on for intranet pages where
     /// leads collect codes, off so a blog visitor never lands on an empty paste box.
     pub team_link: bool,
+    /// Whether the team view names people or shows groups only (`teamPrivacy`).
+    pub team_privacy: TeamPrivacy,
+    /// The smallest group an aggregate team view shows scores for (`minGroupSize`).
+    pub min_group_size: u8,
     /// The host's own sentence for the intro's privacy line (`privacyNote`), in place of the
     /// default that names the page's site.
     pub privacy_note: Option<String>,
@@ -318,12 +323,14 @@ impl Default for Config {
             privacy_note: None,
             submit_anonymous: false,
             site: String::new(),
+            team_privacy: TeamPrivacy::Named,
+            min_group_size: MIN_GROUP_SIZE,
         }
     }
 }
 
 /// Every key the configuration knows, for messages and documentation.
-pub const KEYS: [&str; 25] = [
+pub const KEYS: [&str; 27] = [
     "locale",
     "theme",
     "accent",
@@ -346,6 +353,8 @@ pub const KEYS: [&str; 25] = [
     "leadPrivacyUrl",
     "perspective",
     "teamLink",
+    "teamPrivacy",
+    "minGroupSize",
     "load",
     "privacyNote",
     "submitAnonymous",
@@ -363,7 +372,7 @@ pub const AT_MOUNT: [&str; 6] = [
 
 /// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
 const KEY_LIST: &str =
-    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, load, privacyNote, submitAnonymous";
+    "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, teamPrivacy, minGroupSize, load, privacyNote, submitAnonymous";
 
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -579,6 +588,19 @@ fn apply(
             "teamLink" => config.team_link = bool_value(entry)?,
             "privacyNote" => config.privacy_note = Some(text_value(entry, v)?),
             "submitAnonymous" => config.submit_anonymous = bool_value(entry)?,
+            "teamPrivacy" => {
+                config.team_privacy = text(entry)
+                    .and_then(TeamPrivacy::from_id)
+                    .ok_or_else(|| invalid(entry, "\"named\" or \"aggregate\""))?
+            }
+            "minGroupSize" => {
+                config.min_group_size = match &entry.value {
+                    ConfigValue::Number(n) | ConfigValue::Text(n) => n.trim().parse().ok(),
+                    _ => None,
+                }
+                .filter(|size| MIN_GROUP_SIZES.contains(size))
+                .ok_or_else(|| invalid(entry, "a whole number of people from 2 to 50"))?
+            }
             // When `embed.js` fetches the wasm; checked here so a typo is reported like any other.
             "load" => {
                 text(entry)

@@ -9,12 +9,13 @@
 //! who all gave the same answers gets exactly that one result. A gap is only ever a gap: an
 //! Operating person's weakest area is not counted as anyone's biggest gap.
 
-use super::i18n::Msg;
+use super::i18n::{Catalog, Msg};
 use super::keys::{team_key, Index};
 use super::model::{Dimension, Level, Perspective};
-use super::plan::steps;
+use super::plan::{steps, KEEP};
 use super::roster::{Roster, RosterEntry};
 use super::scoring::{outcome_from_scores, Outcome, Scores, GAP_PRIORITY, RULES};
+use super::text::dimension_name;
 
 /// The aggregated results of a roster.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +80,187 @@ impl TeamRow {
     /// The key rounds remember the team by: its name as grouped, empty without a team.
     pub fn key(&self) -> String {
         self.name.as_deref().map(team_key).unwrap_or_default()
+    }
+
+    /// What the team's coaching works on: its shared gap; with everyone Operating, its weakest
+    /// area; and with every average at or above the robust mark, nothing to fix: the steps keep
+    /// the level (the rule a single result follows, [`super::scoring::BiggestGap::is_robust`]).
+    pub fn coaching(&self) -> Coaching {
+        if let Some(gap) = self.gap {
+            return Coaching::Gap(gap);
+        }
+        if Dimension::ALL.iter().all(|&d| self.scores.get(d) >= ROBUST) {
+            return Coaching::Keep;
+        }
+        Coaching::Weakest(outcome_from_scores(self.scores).biggest_gap.dimension)
+    }
+}
+
+/// What a team's coaching works on ([`TeamRow::coaching`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coaching {
+    /// The gap most of its people who are not yet Operating share.
+    Gap(TeamGap),
+    /// Everyone is Operating: the weakest area of the team's averages, to make robust.
+    Weakest(Dimension),
+    /// Everyone is Operating and every average is robust: no area is named; keep the level.
+    Keep,
+}
+
+impl Coaching {
+    /// The three next steps.
+    pub fn steps(&self) -> [Msg; 3] {
+        match self {
+            Coaching::Gap(gap) => gap.steps(),
+            Coaching::Weakest(d) => steps(*d, Level::Operating, None).map(|s| s.msg),
+            Coaching::Keep => KEEP.map(|s| s.msg),
+        }
+    }
+}
+
+/// Why a group's most common gap is named: how many of its people who are not yet Operating
+/// have it ("for the one person", "for all 3 people" when they all do, never "1 of the 1").
+pub fn common_gap_why(t: &Catalog, gap: &TeamGap) -> String {
+    let msg = if gap.people == gap.of {
+        Msg::TeamCommonGapAll
+    } else {
+        Msg::TeamCommonGapWhy
+    };
+    gap_count(t, msg, gap)
+}
+
+/// What a team's coaching works on, said before its steps: its shared gap (counted as in
+/// [`common_gap_why`]), with everyone Operating its weakest area, and with every area robust
+/// no area at all.
+pub fn coaching_said(t: &Catalog, coaching: &Coaching) -> String {
+    match coaching {
+        Coaching::Gap(gap) => {
+            let msg = if gap.people == gap.of {
+                Msg::TeamStepsGapAll
+            } else {
+                Msg::TeamStepsGap
+            };
+            gap_count(t, msg, gap)
+        }
+        Coaching::Weakest(weakest) => t.fill(
+            Msg::TeamStepsOperating,
+            &[("dimension", dimension_name(t, *weakest))],
+        ),
+        Coaching::Keep => t.fill(Msg::TeamStepsKeep, &[("robust", &t.number(RULES.robust))]),
+    }
+}
+
+fn gap_count(t: &Catalog, msg: Msg, gap: &TeamGap) -> String {
+    let count = t.number(gap.people as i64);
+    t.count(
+        msg,
+        gap.of as u64,
+        &[
+            ("dimension", dimension_name(t, gap.dimension)),
+            ("count", &count),
+        ],
+    )
+}
+
+/// Whether a team view names people (`teamPrivacy`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TeamPrivacy {
+    /// Each person is a row, by the name the lead's list gives (the default).
+    #[default]
+    Named,
+    /// Groups only: no person rows and no names anywhere, and a group smaller than the minimum
+    /// group size shows no scores (see [`Disclosure`]).
+    Aggregate,
+}
+
+impl TeamPrivacy {
+    /// The value as written in config.
+    pub fn id(self) -> &'static str {
+        match self {
+            TeamPrivacy::Named => "named",
+            TeamPrivacy::Aggregate => "aggregate",
+        }
+    }
+
+    /// Reads a config value.
+    pub fn from_id(id: &str) -> Option<TeamPrivacy> {
+        match id {
+            "named" => Some(TeamPrivacy::Named),
+            "aggregate" => Some(TeamPrivacy::Aggregate),
+            _ => None,
+        }
+    }
+}
+
+/// The smallest group an aggregate view shows scores for, unless configured (`minGroupSize`).
+pub const MIN_GROUP_SIZE: u8 = 5;
+/// The sizes `minGroupSize` accepts: a group of one is a person, and above fifty nearly every
+/// team would be hidden.
+pub const MIN_GROUP_SIZES: std::ops::RangeInclusive<u8> = 2..=50;
+
+/// What a team view may show of a report: in a named view everything; in an aggregate view no
+/// person, and the scores, level and steps of a group only when it holds at least the minimum
+/// group size.
+///
+/// A team below the minimum counts only in everyone's figures. So that its scores cannot be
+/// worked out as everyone's minus the other teams', the hidden teams together must also hold
+/// at least the minimum: while they hold fewer (but some), the smallest shown team is hidden
+/// too. Everyone's figures show only when everyone together reaches the minimum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disclosure {
+    /// Whether people are shown by name and row.
+    pub named: bool,
+    /// Whether everyone's averages, levels and gap are shown.
+    pub everyone: bool,
+    /// Per row of [`TeamReport::teams`], whether its averages and steps are shown.
+    pub teams: Vec<bool>,
+    /// The minimum group size applied (`0` in a named view).
+    pub min_group: usize,
+}
+
+impl Disclosure {
+    /// What a view with `privacy` and `min_group` (`minGroupSize`) shows of `report`.
+    pub fn of(report: &TeamReport, privacy: TeamPrivacy, min_group: u8) -> Disclosure {
+        let min = match privacy {
+            TeamPrivacy::Named => 0,
+            TeamPrivacy::Aggregate => usize::from(min_group),
+        };
+        let mut teams: Vec<bool> = report.teams.iter().map(|t| t.people >= min).collect();
+        let hidden = |teams: &[bool]| -> usize {
+            report
+                .teams
+                .iter()
+                .zip(teams)
+                .filter(|(_, shown)| !**shown)
+                .map(|(t, _)| t.people)
+                .sum()
+        };
+        while (1..min).contains(&hidden(&teams)) {
+            // The smallest team still shown (the first of equals) joins the hidden ones.
+            let next = report
+                .teams
+                .iter()
+                .zip(&teams)
+                .enumerate()
+                .filter(|(_, (_, shown))| **shown)
+                .min_by_key(|(_, (t, _))| t.people)
+                .map(|(i, _)| i);
+            match next.and_then(|i| teams.get_mut(i)) {
+                Some(shown) => *shown = false,
+                None => break,
+            }
+        }
+        Disclosure {
+            named: privacy == TeamPrivacy::Named,
+            everyone: report.people >= min,
+            teams,
+            min_group: min,
+        }
+    }
+
+    /// Whether team `index` of [`TeamReport::teams`] shows its averages and steps.
+    pub fn team(&self, index: usize) -> bool {
+        self.teams.get(index).copied().unwrap_or(false)
     }
 }
 
@@ -171,6 +353,12 @@ pub fn summarise(entries: Vec<RosterEntry>) -> TeamReport {
 }
 
 impl TeamReport {
+    /// Whether the teams are worth a row each beside everyone: not when the only group is the
+    /// people given without a team, whose row would repeat everyone's.
+    pub fn has_teams(&self) -> bool {
+        self.teams.iter().any(|t| t.name.is_some())
+    }
+
     /// Orders the people the stuck first: lowest level, then lowest adoption, then line.
     pub fn rank(&mut self) {
         // Sort small keys rather than whole rows (lines are unique, so an unstable sort orders
@@ -546,8 +734,10 @@ pub fn person_fields(row: &PersonRow) -> [String; 12] {
 /// The file starts with a UTF-8 byte order mark, so Excel reads names such as Müller right.
 /// Fields with a comma, semicolon, tab, quote or line break are quoted, quotes doubled (RFC
 /// 4180, `\r\n` line ends): a spreadsheet that splits on semicolons (German and French Excel)
-/// then keeps `;=9+9` whole. A field starting with `=`, `+`, `-`, `@`, tab or carriage return
-/// gets a leading `'`, so a spreadsheet does not run a pasted name as a formula.
+/// then keeps `;=9+9` whole. A field whose first visible character is `=`, `+`, `-` or `@` (or
+/// their full-width forms, also behind white space or invisible characters such as U+200B or
+/// U+FEFF), or that starts with a tab or carriage return, gets a leading `'`, so a spreadsheet
+/// does not run a pasted name as a formula ([`starts_formula`]).
 pub fn to_csv(report: &TeamReport) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, PEOPLE_COLUMNS.iter().map(ToString::to_string));
@@ -558,8 +748,9 @@ pub fn to_csv(report: &TeamReport) -> String {
 }
 
 /// The team averages as CSV, a header row of [`TEAM_COLUMNS`], then everyone (team `*`) and
-/// each team (empty for people without one); quoting as in [`to_csv`].
-pub fn teams_csv(report: &TeamReport) -> String {
+/// each team (empty for people without one); quoting as in [`to_csv`]. A group `shown` hides
+/// keeps its name and head count, and its other fields stay empty.
+pub fn teams_csv(report: &TeamReport, shown: &Disclosure) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, TEAM_COLUMNS.iter().map(ToString::to_string));
     let Some(all) = &report.overall else {
@@ -568,34 +759,37 @@ pub fn teams_csv(report: &TeamReport) -> String {
     let everyone = (
         "*".to_string(),
         report.people,
+        shown.everyone,
         all.scores,
         all.level,
         report.common_gap,
     );
-    let teams = report.teams.iter().map(|t| {
+    let teams = report.teams.iter().enumerate().map(|(i, t)| {
         let name = t.name.clone().unwrap_or_default();
-        (name, t.people, t.scores, t.level, t.gap)
+        (name, t.people, shown.team(i), t.scores, t.level, t.gap)
     });
-    for (name, people, scores, level, gap) in std::iter::once(everyone).chain(teams) {
+    for (name, people, visible, scores, level, gap) in std::iter::once(everyone).chain(teams) {
         let [a, u, c, v] = scores.to_array();
-        push_row(
-            &mut out,
-            [
-                name,
-                people.to_string(),
-                level.id().to_string(),
-                a.to_string(),
-                u.to_string(),
-                c.to_string(),
-                v.to_string(),
-                gap.map(|g| g.dimension.id())
-                    .unwrap_or_default()
-                    .to_string(),
-                gap.map_or(0, |g| g.people).to_string(),
-                gap.map_or(0, |g| g.of).to_string(),
-            ]
-            .into_iter(),
-        );
+        let mut fields = [
+            name,
+            people.to_string(),
+            level.id().to_string(),
+            a.to_string(),
+            u.to_string(),
+            c.to_string(),
+            v.to_string(),
+            gap.map(|g| g.dimension.id())
+                .unwrap_or_default()
+                .to_string(),
+            gap.map_or(0, |g| g.people).to_string(),
+            gap.map_or(0, |g| g.of).to_string(),
+        ];
+        if !visible {
+            for field in fields.iter_mut().skip(2) {
+                field.clear();
+            }
+        }
+        push_row(&mut out, fields.into_iter());
     }
     out
 }
@@ -648,9 +842,35 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// Characters a spreadsheet may start a formula with: the ASCII ones, their full-width forms
+/// (which some spreadsheets fold to ASCII), tab and carriage return.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\t', '\r',
+];
+
+/// Whether `c` shows nothing in a cell: white space and the invisible format characters
+/// (zero-width space and joiners, direction marks and embeddings, the byte order mark, the soft
+/// hyphen, word joiners). A formula character behind them still starts a formula when a
+/// spreadsheet trims them or a person deletes what they cannot see.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
+/// Whether a field would start a formula: its first visible character is one of
+/// [`FORMULA_STARTS`], or it starts with a tab or carriage return.
+pub fn starts_formula(field: &str) -> bool {
+    field.starts_with(['\t', '\r'])
+        || field
+            .trim_start_matches(invisible)
+            .starts_with(FORMULA_STARTS)
+}
+
 /// One CSV field, guarded against formula injection and quoted when needed.
 fn csv_field(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if starts_formula(field) {
         format!("'{field}")
     } else {
         field.to_string()

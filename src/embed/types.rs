@@ -50,6 +50,13 @@ export interface AiReadinessConfig {
   connect?: string;
   /** Offer "Open the team view" on the result (intranet pages). Default false. */
   teamLink?: boolean;
+  /** How the team view shows people: "named" lists each person by the name in the pasted list;
+   *  "aggregate" shows groups only, with no person rows and no names in the view or the CSV,
+   *  and no scores for a team smaller than minGroupSize. Default "named". */
+  teamPrivacy?: "named" | "aggregate";
+  /** In an aggregate team view, the smallest team whose scores and steps are shown, 2 to 50;
+   *  smaller teams count only in "Everyone". Default 5. */
+  minGroupSize?: number;
   /** When embed.js fetches the wasm: "auto" when the widget comes within about a screen of the
    *  viewport (its first screen is drawn at once either way), "eager" at once. Default "auto". */
   load?: "auto" | "eager";

@@ -5,9 +5,10 @@ use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::model::{Dimension, Level, Perspective};
 use crate::core::roster::{self, Encoding, Reader, Roster};
-use crate::core::scoring::{outcome_from_scores, Scores};
+use crate::core::scoring::Scores;
 use crate::core::team::{
-    self, with_code, Band, Kept, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
+    self, with_code, Band, Coaching, Disclosure, Kept, PersonRow, Round, RoundKey, TeamReport,
+    PEOPLE_COLUMNS,
 };
 use std::rc::Rc;
 
@@ -515,15 +516,22 @@ pub fn TeamView(props: &TeamProps) -> Html {
         }
     });
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let export = |what: &'static str, csv: fn(&TeamReport) -> String| {
-        let settled = list.settled.clone();
+    // What this view may show: everything when people are named; groups only, each from the
+    // minimum group size, when not (`teamPrivacy`, `minGroupSize`).
+    let shown = Rc::new(Disclosure::of(
+        report,
+        props.config.team_privacy,
+        props.config.min_group_size,
+    ));
+    let export = |what: &'static str, csv: fn(&TeamReport, &Disclosure) -> String| {
+        let (settled, shown) = (list.settled.clone(), shown.clone());
         let on_download = props.on_download.clone();
         let today = props.store.today;
         Callback::from(move |_: MouseEvent| {
             on_download.emit(Download {
                 name: team::csv_name(what, &today()),
                 mime: "text/csv;charset=utf-8",
-                content: csv(&settled.report),
+                content: csv(&settled.report, &shown),
             })
         })
     };
@@ -538,6 +546,9 @@ pub fn TeamView(props: &TeamProps) -> Html {
             <h2>{ tx(t, Msg::TeamTitle) }</h2>
             <p class="air-lead">{ tx(t, Msg::TeamLead) }</p>
             <p class="air-private">{ tx(t, Msg::TeamPrivate) }</p>
+            if !shown.named {
+                <p class="air-private" data-aggregate="">{ t.fill(Msg::TeamAggregateNote, &[("min", &t.number(shown.min_group as i64))]) }</p>
+            }
             <div class="air-drop" {ondrop} {ondragover}>
                 <label class="air-field-label" for="air-team-input">{ tx(t, Msg::TeamPasteLabel) }</label>
                 // Codes, names and teams mix scripts: each line takes its direction from its own
@@ -557,6 +568,10 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 }
             </div>
             { keep_controls }
+            // Everything that changes as a list is read lives in this one element, so the view's
+            // own children stay the same. Chromium restyles the 3 MB box beside a child inserted
+            // among them (a status line, a new summary) for 200-360 ms; inside here it does not.
+            <div class="air-picture">
             if let Some((read, all)) = list.reading {
                 <p class="air-notice" role="status" data-reading="">
                     { t.fill(Msg::TeamReading, &[("percent", &t.lang.percent(percent(read, all) as i64))]) }
@@ -569,19 +584,22 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 <p class="air-notice" role="status" data-no-people="">{ tx(t, Msg::TeamNoPeople) }</p>
             }
             if people {
-                { summary(t, report) }
-                { team_table(t, report, round) }
-                { team_steps(t, report) }
-                { people_table(t, report, &page, &show_all, &sort, &filter, &table) }
+                { summary(t, report, &shown) }
+                { team_table(t, report, round, &shown) }
+                { team_steps(t, report, &shown) }
+                if shown.named {
+                    { people_table(t, report, &page, &show_all, &sort, &filter, &table) }
+                }
             } else if !views && !input.trim().is_empty() {
                 <p class="air-notice" role="status">{ tx(t, Msg::TeamNoneValid) }</p>
             }
             if views {
-                { views_table(t, report) }
+                { views_table(t, report, shown.named) }
             }
-            if people || views {
+            // Without names there is no one to list: only the team averages download.
+            if (people || views) && shown.named {
                 <div class="air-nav">
-                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export("people", team::to_csv)}>
+                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export("people", |r, _| team::to_csv(r))}>
                         { tx(t, Msg::TeamExport) }
                     </button>
                     if people {
@@ -590,8 +608,15 @@ pub fn TeamView(props: &TeamProps) -> Html {
                         </button>
                     }
                 </div>
+            } else if people {
+                <div class="air-nav">
+                    <button type="button" class="air-btn air-primary" data-action="export-teams" onclick={export("teams", team::teams_csv)}>
+                        { tx(t, Msg::TeamExportTeams) }
+                    </button>
+                </div>
             }
-            { problems(t, roster) }
+            { problems(t, roster, shown.named) }
+            </div>
             if let Some(on_back) = props.on_back.clone() {
                 <div class="air-nav">
                     <button type="button" class="air-btn" data-action="assessment" onclick={on_back}>
@@ -674,8 +699,23 @@ fn keep_controls(
     }
 }
 
-/// People, level distribution, the group's access-vs-adoption gap and its most common gap.
-fn summary(t: &Catalog, report: &TeamReport) -> Html {
+/// People, level distribution, the group's access-vs-adoption gap and its most common gap; only
+/// the number of people when everyone together is below the minimum group size.
+fn summary(t: &Catalog, report: &TeamReport, shown: &Disclosure) -> Html {
+    let people = html! {
+        <div class="air-figure">
+            <span class="air-figure-value" data-figure="people">{ t.number(report.people as i64) }</span>
+            <span class="air-figure-label">{ tx(t, Msg::TeamPeople) }</span>
+        </div>
+    };
+    if !shown.everyone {
+        return html! {
+            <div class="air-team-summary">
+                <div class="air-figures">{ people }</div>
+                { suppressed(t, Msg::TeamSuppressedEveryone, shown) }
+            </div>
+        };
+    }
     let levels = Level::ALL.iter().zip(report.levels).map(|(&level, count)| {
         let share = t.lang.percent(percent(count, report.people) as i64);
         html! {
@@ -700,21 +740,17 @@ fn summary(t: &Catalog, report: &TeamReport) -> Html {
     });
     let common = report.common_gap.map(|gap| {
         let name = dimension_name(t, gap.dimension);
-        let count = t.number(gap.people as i64);
         html! {
             <div class="air-gap" data-common-gap={gap.dimension.id()}>
                 <h3>{ t.fill(Msg::TeamCommonGap, &[("dimension", name)]) }</h3>
-                <p>{ t.count(Msg::TeamCommonGapWhy, gap.of as u64, &[("dimension", name), ("count", &count)]) }</p>
+                <p>{ team::common_gap_why(t, &gap) }</p>
             </div>
         }
     });
     html! {
         <div class="air-team-summary">
             <div class="air-figures">
-                <div class="air-figure">
-                    <span class="air-figure-value" data-figure="people">{ t.number(report.people as i64) }</span>
-                    <span class="air-figure-label">{ tx(t, Msg::TeamPeople) }</span>
-                </div>
+                { people }
                 { for levels }
             </div>
             { for group }
@@ -731,15 +767,39 @@ fn team_label(t: &Catalog, name: &Option<String>) -> String {
 
 /// Average score per dimension, for everyone and per team, shaded by the model's own cut-offs
 /// (band classes, not colour alone: each cell also shows its number), with the change since the
-/// last round when there is one.
-fn team_table(t: &Catalog, report: &TeamReport, round: Option<(usize, &Round)>) -> Html {
+/// last round when there is one. A group the view does not show keeps its name and head count;
+/// a note stands in for its scores.
+fn team_table(
+    t: &Catalog,
+    report: &TeamReport,
+    round: Option<(usize, &Round)>,
+    shown: &Disclosure,
+) -> Html {
     let Some(all) = report.overall.as_ref() else {
         return html! {};
     };
     let head = Dimension::ALL
         .iter()
         .map(|&d| html! { <th scope="col">{ dimension_name(t, d) }</th> });
-    let row = |name: String, key: RoundKey, people: usize, scores: Scores, level: Level| {
+    let row = |name: String,
+               key: RoundKey,
+               people: usize,
+               scores: Option<(Scores, Level)>,
+               hidden: Msg| {
+        let total = key == RoundKey::Everyone;
+        let team = match &key {
+            RoundKey::Team(_) => Some(name.clone()),
+            RoundKey::Everyone => None,
+        };
+        let Some((scores, level)) = scores else {
+            return html! {
+                <tr class={total.then_some("air-total")} data-team-row={team}>
+                    <th scope="row">{ name }</th>
+                    <td>{ t.number(people as i64) }</td>
+                    <td colspan="5">{ suppressed(t, hidden, shown) }</td>
+                </tr>
+            };
+        };
         let change = round.and_then(|(_, r)| r.change(&key, scores));
         let cells = Dimension::ALL.iter().map(|&d| {
             let v = scores.get(d);
@@ -754,11 +814,6 @@ fn team_table(t: &Catalog, report: &TeamReport, round: Option<(usize, &Round)>) 
                 </td>
             }
         });
-        let total = key == RoundKey::Everyone;
-        let team = match &key {
-            RoundKey::Team(_) => Some(name.clone()),
-            RoundKey::Everyone => None,
-        };
         html! {
             <tr class={total.then_some("air-total")} data-team-row={team}>
                 <th scope="row">{ name }</th>
@@ -768,14 +823,25 @@ fn team_table(t: &Catalog, report: &TeamReport, round: Option<(usize, &Round)>) 
             </tr>
         }
     };
-    let teams = report.teams.iter().map(|team| {
+    // People given without a team, and nobody with one: their row would repeat everyone's.
+    let teams = report
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|_| report.has_teams());
+    let teams = teams.map(|(i, team)| {
         let key = RoundKey::Team(team.key());
+        let hidden = if team.people < shown.min_group {
+            Msg::TeamSuppressed
+        } else {
+            Msg::TeamSuppressedOther
+        };
         row(
             team_label(t, &team.name),
             key,
             team.people,
-            team.scores,
-            team.level,
+            shown.team(i).then_some((team.scores, team.level)),
+            hidden,
         )
     });
     let since = round.map(|(n, r)| {
@@ -796,7 +862,8 @@ fn team_table(t: &Catalog, report: &TeamReport, round: Option<(usize, &Round)>) 
                     { for head }<th scope="col">{ tx(t, Msg::TeamColumnLevel) }</th>
                 </tr></thead>
                 <tbody>
-                    { row(t.get(Msg::TeamEveryone).to_string(), RoundKey::Everyone, report.people, all.scores, all.level) }
+                    { row(t.get(Msg::TeamEveryone).to_string(), RoundKey::Everyone, report.people,
+                        shown.everyone.then_some((all.scores, all.level)), Msg::TeamSuppressedEveryone) }
                     { for teams }
                 </tbody>
             </table>
@@ -836,40 +903,52 @@ fn classes_of(band: Band) -> &'static str {
     }
 }
 
+/// What stands in for a group's scores or steps when the view does not show them.
+fn suppressed(t: &Catalog, msg: Msg, shown: &Disclosure) -> Html {
+    let min = t.number(shown.min_group as i64);
+    html! { <p class="air-muted" data-suppressed="">{ t.fill(msg, &[("min", &min)]) }</p> }
+}
+
 /// Each team's coaching: its level, its biggest gap among people not yet Operating, and what
-/// to do about it.
-fn team_steps(t: &Catalog, report: &TeamReport) -> Html {
-    let blocks = report.teams.iter().map(|team| {
-        let name = team_label(t, &team.name);
+/// to do about it; a hidden team's block says why it shows nothing.
+fn team_steps(t: &Catalog, report: &TeamReport, shown: &Disclosure) -> Html {
+    // People given without a team, and nobody with one: their block is everyone's.
+    let label = |name: &Option<String>| match report.has_teams() {
+        true => team_label(t, name),
+        false => t.get(Msg::TeamEveryone).to_string(),
+    };
+    let blocks = report.teams.iter().enumerate().map(|(i, team)| {
+        let name = label(&team.name);
+        let data_team = team.name.clone().unwrap_or_default();
+        if !shown.team(i) {
+            let why = if team.people < shown.min_group {
+                Msg::TeamSuppressed
+            } else {
+                Msg::TeamSuppressedOther
+            };
+            return html! {
+                <div class="air-gap" data-team-steps="" data-team={data_team}>
+                    <h4>{ name }</h4>
+                    { suppressed(t, why, shown) }
+                </div>
+            };
+        }
         let heading = t.fill(
             Msg::TeamStepsTeam,
             &[("team", &name), ("level", level_name(t, team.level))],
         );
-        let (said, steps, gap) = match team.gap {
-            Some(gap) => {
-                let count = t.number(gap.people as i64);
-                let said = t.count(
-                    Msg::TeamStepsGap,
-                    gap.of as u64,
-                    &[("dimension", dimension_name(t, gap.dimension)), ("count", &count)],
-                );
-                (said, gap.steps(), Some(gap.dimension.id()))
-            }
-            None => {
-                // Everyone is Operating: no gap, only the team's weakest area to keep robust.
-                let weakest = outcome_from_scores(team.scores).biggest_gap.dimension;
-                let said = t.fill(
-                    Msg::TeamStepsOperating,
-                    &[("dimension", dimension_name(t, weakest))],
-                );
-                let steps = crate::core::plan::steps(weakest, Level::Operating, None).map(|s| s.msg);
-                (said, steps, None)
-            }
+        let coaching = team.coaching();
+        let said = team::coaching_said(t, &coaching);
+        let gap = match coaching {
+            Coaching::Gap(gap) => Some(gap.dimension.id()),
+            _ => None,
         };
-        let items = steps.into_iter().map(|s| html! { <li>{ tx(t, s) }</li> });
+        let items = coaching
+            .steps()
+            .into_iter()
+            .map(|s| html! { <li>{ tx(t, s) }</li> });
         html! {
-            <div class="air-gap" data-team-steps="" data-team={team.name.clone().unwrap_or_default()}
-                data-gap={gap}>
+            <div class="air-gap" data-team-steps="" data-team={data_team} data-gap={gap}>
                 <h4>{ heading }</h4>
                 <p>{ said }</p>
                 <ol class="air-steps">{ for items }</ol>
@@ -903,8 +982,8 @@ fn column_names(t: &Catalog) -> [String; 12] {
     ]
 }
 
-/// One row's cells, in [`PEOPLE_COLUMNS`] order.
-fn person_cells(t: &Catalog, p: &PersonRow) -> Html {
+/// One row's cells, in [`PEOPLE_COLUMNS`] order; without the name when the view names nobody.
+fn person_cells(t: &Catalog, p: &PersonRow, named: bool) -> Html {
     let o = &p.outcome;
     let perspective = match p.perspective {
         Perspective::Person => Msg::TeamPerspectiveSelf,
@@ -914,9 +993,14 @@ fn person_cells(t: &Catalog, p: &PersonRow) -> Html {
         .scores
         .to_array()
         .map(|v| html! { <td>{ t.number(v) }</td> });
+    // A missing name is said to be missing, with the line to find the person by.
+    let name = match &p.name {
+        Some(name) => html! { <td>{ name.clone() }</td> },
+        None => html! { <td class="air-muted" data-no-name="">{ line_label(t, p.line) }</td> },
+    };
     html! {
         <>
-            <td>{ p.name.clone().unwrap_or_else(|| line_label(t, p.line)) }</td>
+            if named { { name } }
             <td>{ p.team.clone().unwrap_or_default() }</td>
             <td>{ tx(t, perspective) }</td>
             <td class="air-mono" dir="ltr">{ p.code.to_string() }</td>
@@ -972,7 +1056,7 @@ fn people_table(
     let rows = shown.iter().enumerate().skip(skip).take(take).map(|(i, p)| {
         html! {
             <tr data-person="" data-person-line={p.line.to_string()} data-level={p.outcome.level.id()} aria-rowindex={(i + 2).to_string()}>
-                { person_cells(t, p) }
+                { person_cells(t, p, true) }
             </tr>
         }
     });
@@ -1021,6 +1105,7 @@ fn people_table(
     html! {
         <div class="air-people">
             <h3>{ tx(t, Msg::TeamPeopleHeading) }</h3>
+            <p class="air-muted" data-names-note="">{ tx(t, Msg::TeamNamesNote) }</p>
             { team_filter }
             <div class={classes!("air-table-wrap", windowed.then_some("air-scroll"))} tabindex="0" role="region"
                 aria-label={attr(t, Msg::TeamPeopleHeading)} {onscroll}>
@@ -1085,10 +1170,12 @@ fn team_filter(
     }
 }
 
-/// Leads' views of their teams: listed apart, in line order, never ranked as people.
-fn views_table(t: &Catalog, report: &TeamReport) -> Html {
+/// Leads' views of their teams: listed apart, in line order, never ranked as people; without
+/// names when the view names nobody.
+fn views_table(t: &Catalog, report: &TeamReport, named: bool) -> Html {
     let heads = column_names(t)
         .into_iter()
+        .skip(usize::from(!named))
         .map(|name| html! { <th scope="col">{ name }</th> });
     // Leads' views are few in practice; a paste of thousands still draws only the first page
     // (the CSV has them all).
@@ -1096,7 +1183,7 @@ fn views_table(t: &Catalog, report: &TeamReport) -> Html {
     let rows = report.views.iter().take(PAGE).map(|p| {
         html! {
             <tr data-view="" data-view-line={p.line.to_string()} data-level={p.outcome.level.id()}>
-                { person_cells(t, p) }
+                { person_cells(t, p, named) }
             </tr>
         }
     });
@@ -1127,8 +1214,8 @@ fn toggle_all(show_all: &UseStateHandle<bool>) -> Callback<MouseEvent> {
 /// Most problem lines listed; a paste of junk must not render thousands of items.
 const MAX_PROBLEMS: usize = 100;
 
-/// Lines that did not count, and why.
-fn problems(t: &Catalog, roster: &Roster) -> Html {
+/// Lines that did not count, and why; quoting each line only where the view names people.
+fn problems(t: &Catalog, roster: &Roster, named: bool) -> Html {
     let total = roster.problems.len() + roster.duplicates.len();
     if total == 0 {
         return html! {};
@@ -1136,8 +1223,13 @@ fn problems(t: &Catalog, roster: &Roster) -> Html {
     let more = total.saturating_sub(MAX_PROBLEMS);
     let bad = roster.problems.iter().take(MAX_PROBLEMS).map(|p| {
         let line = t.number(p.line as i64);
+        let msg = if named {
+            Msg::TeamProblem
+        } else {
+            Msg::TeamProblemBare
+        };
         let said = t.fill(
-            Msg::TeamProblem,
+            msg,
             &[
                 ("line", &line),
                 ("reason", &text::problem(t, &p.reason)),
