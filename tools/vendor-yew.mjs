@@ -137,9 +137,13 @@ function check(scratch) {
     console.log(`vendor-yew: ${SHOWN(TREE)} is yew ${VERSION} as published plus ${SHOWN(PATCH)} (${want.length} files)`);
     return;
   }
-  const diff = run("git", ["diff", "--no-index", "--no-color", "--stat", expected, TREE], { ok: (code) => code <= 1 });
+  // What changed, as a/ (published plus patch) against b/ (vendor/yew), for the first few lines.
+  const changes = want.filter((path) => problems.includes(`changed: ${path}`)).map((path) =>
+    run("git", ["diff", "--no-index", "--no-color", "--no-ext-diff", "-U1", join(expected, path), join(TREE, path)], { ok: (code) => code <= 1 })
+      .replaceAll(`${expected.slice(1)}/`, "").replaceAll(`${TREE.slice(1)}/`, "")).join("").split("\n");
+  const shown = changes.length > 40 ? [...changes.slice(0, 40), `… ${changes.length - 40} more lines`] : changes;
   throw new VendorError(`${SHOWN(TREE)} is not yew ${VERSION} as published plus ${SHOWN(PATCH)}:\n` +
-    problems.map((line) => `  ${line}`).join("\n") + `\n${diff}` +
+    problems.map((line) => `  ${line}`).join("\n") + `\n${shown.join("\n").trimEnd()}\n` +
     "vendor/yew is generated: to change Yew, edit it and record the change with `node tools/vendor-yew.mjs diff` " +
     "(the patch is what is reviewed); to undo an edit, run `node tools/vendor-yew.mjs`");
 }
