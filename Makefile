@@ -30,7 +30,7 @@ TERSER_FLAGS := --module --compress passes=2 --mangle
 # frame.js is a classic script (a page on any origin loads it without CORS): no --module.
 TERSER_CLASSIC_FLAGS := --compress passes=2 --mangle
 
-.PHONY: help setup setup-browser lint build dist serve test test-native test-browser test-e2e bench clean
+.PHONY: help setup setup-browser lint vendor build dist serve test test-native test-browser test-e2e bench clean
 
 help:
 	@echo "make serve   build pkg/ and serve the demo page on http://127.0.0.1:$(PORT)"
@@ -135,12 +135,19 @@ serve: build
 
 test: setup setup-browser lint test-native test-browser dist test-e2e
 
-## Formatting and lints, native and wasm32, with and without the split feature.
+## Formatting, vendor/yew equal to Yew as published plus vendor/yew.patch (vendor/PATCHED.md),
+## and lints, native and wasm32, with and without the split feature.
 lint:
 	cargo fmt --check
+	node tools/vendor-yew.mjs check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --features split -- -D warnings
 	cargo clippy --all-targets --target $(TARGET) -- -D warnings
+
+## Writes vendor/yew again from the published crate and vendor/yew.patch (after changing the patch
+## or the version in tools/vendor-yew.mjs); `node tools/vendor-yew.mjs diff` records an edit.
+vendor:
+	node tools/vendor-yew.mjs
 
 test-native:
 	cargo test --all-targets

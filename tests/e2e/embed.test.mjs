@@ -336,7 +336,7 @@ test("300 mounts and destroys: no event after destroy, and every widget whose el
   console.log(`# 300 cycles: nodes ${before.nodes} -> ${after.nodes}, listeners ${before.jsEventListeners} -> ${after.jsEventListeners}, wasm memory ${before.wasm} -> ${after.wasm} bytes`);
   assert.equal(events, 0, "a widget destroyed before it was drawn fires no ready");
   assert.equal(stillLive, 0, "every widget whose element left the page was destroyed");
-  // Nothing of a destroyed widget stays reachable (src/vendor/yew/PATCHED.md). With Yew as
+  // Nothing of a destroyed widget stays reachable (vendor/PATCHED.md). With Yew as
   // published, each cycle kept about 20 nodes, 3 listeners and 30 KB of wasm memory.
   assert.ok(after.nodes <= before.nodes, `nodes: ${before.nodes} -> ${after.nodes}`);
   assert.ok(after.jsEventListeners <= before.jsEventListeners,

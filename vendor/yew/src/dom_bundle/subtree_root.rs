@@ -170,7 +170,6 @@ impl EventListener {
             callback: Some(callback),
         }
     }
-
 }
 
 /// Ensures event handler registration.
