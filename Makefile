@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
-# Needs rustup/cargo, node/npm and python3; everything else is installed here.
+# Needs rustup/cargo and node/npm; everything else is installed here. The build steps after cargo
+# are Node scripts in src/build/ (standard library only).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -91,6 +92,13 @@ REMAP = $(foreach dir,$(wildcard $(HOME)/.cargo/registry/src/*),--remap-path-pre
 # wasm-split-cli can cut the result screen and the team view into chunks fetched on demand
 # (`src/ui/parts.rs`); wasm-bindgen then runs on the main module only, and wasm-opt on each part.
 SPLIT := target/split
+# $(call loader_and_embed,IN,OUT): OUT/__wasm_split.js, the chunk loader wasm-split-cli wrote behind
+# the fetch that checks each chunk (src/embed/chunk_fetch.js), and OUT/embed.js behind the first
+# screens; each after the integrity constants `dist.mjs integrity` wrote to IN.
+define loader_and_embed
+	$(TERSER) $(1)/chunk_integrity.js src/embed/chunk_fetch.js $(SPLIT)/__wasm_split.js $(TERSER_FLAGS) -o $(2)/__wasm_split.js
+	$(TERSER) target/first_screen.js $(1)/embed_integrity.js src/embed/embed.js $(TERSER_FLAGS) -o $(2)/embed.js
+endef
 build: setup
 	@if [ "$(RELEASE_TOOLCHAIN)" != stable ] && rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1; then \
 		echo "release wasm: $(NIGHTLY)"; \
@@ -112,26 +120,27 @@ build: setup
 	for chunk in $(SPLIT)/*.wasm; do \
 		[ $$chunk = $(SPLIT)/ai_readiness.wasm ] || $(WASM_OPT) $(WASM_OPT_FLAGS) $$chunk -o pkg/$${chunk##*/}; \
 	done
-	python3 src/build/short_imports.py pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
+	node src/build/short_imports.mjs pkg/ai_readiness_bg.wasm pkg/ai_readiness.js
 	$(TERSER) pkg/ai_readiness.js $(TERSER_FLAGS) -o pkg/ai_readiness.js
-	python3 src/build/dist.py loader $(SPLIT)/__wasm_split.js $(SPLIT)/loader.js
-	$(TERSER) $(SPLIT)/loader.js $(TERSER_FLAGS) -o pkg/__wasm_split.js
 	cargo run -q --bin first_screen -- target/first_screen.js
-	$(TERSER) target/first_screen.js src/embed/embed.js $(TERSER_FLAGS) -o pkg/embed.js
+	node src/build/dist.mjs integrity --unpinned target/build
+	$(call loader_and_embed,target/build,pkg)
 	$(TERSER) src/embed/framed.js $(TERSER_FLAGS) -o pkg/framed.js
 	$(TERSER) src/embed/frame.js $(TERSER_CLASSIC_FLAGS) -o pkg/frame.js
 	cp src/embed/frame.html pkg/frame.html
-	python3 src/build/dist.py locales
-	python3 src/build/dist.py package-json
+	node src/build/dist.mjs locales
+	node src/build/dist.mjs package-json
 	node src/build/validate.mjs pkg
 	node tests/size.mjs
 
+# The zip's embed.js and chunk loader are minified again, with the hashes of the files they fetch.
 dist: build
-	TERSER_FLAGS="$(TERSER_FLAGS)" python3 src/build/dist.py zip
+	node src/build/dist.mjs integrity --pinned target/dist
+	$(call loader_and_embed,target/dist,target/dist)
+	node src/build/dist.mjs zip
 
 serve: build
-	@echo "Serving the demo on http://127.0.0.1:$(PORT)/"
-	python3 -m http.server $(PORT) --bind 127.0.0.1
+	PORT=$(PORT) node src/build/serve.mjs
 
 test: setup setup-browser lint test-native test-browser dist test-e2e
 

@@ -1,5 +1,5 @@
 // Checks what the build wrote to a folder (pkg/ by default) before anything ships or is measured,
-// after the import renaming (short_imports.py) and minifying have rewritten the main module and
+// after the import renaming (short_imports.mjs) and minifying have rewritten the main module and
 // its glue:
 // - every .wasm in it is valid WebAssembly (`WebAssembly.validate`; the compiler names the
 //   fault when it is not);

@@ -13,13 +13,13 @@
 // otherwise (`load: "auto"`) when a widget comes within about a screen's height of the viewport.
 // Parts only some visitors need (the result screen, the team view, other languages) come later,
 // next to this file.
-/* global FIRST */
+//
+// After it, src/build/dist.mjs puts `const WASM_INTEGRITY = "…"` and
+// `const LOCALE_INTEGRITY = {…}`: in the `make dist` zip, the sha384 of the wasm and of each
+// language's catalog by tag, so the browser refuses a tampered file; in pkg/, nothing to check.
+/* global FIRST, WASM_INTEGRITY, LOCALE_INTEGRITY */
 
 const PREFIX = "[ai-readiness]";
-// `make dist` pins the wasm's sha384 here, so the browser refuses a tampered module.
-const WASM_INTEGRITY = "";
-// ...and the hash of each language's catalog file, by tag.
-const LOCALE_INTEGRITY = {};
 // Catalogs besides English, which is compiled into the wasm.
 const LANGUAGES = Object.keys(FIRST.langs).filter((tag) => tag !== "en");
 const SELECTOR = "[data-ai-readiness]";

@@ -8,20 +8,13 @@ import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { TYPES } from "../../src/build/serve.mjs";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const SHOTS = join(ROOT, "target", "e2e");
 
-/** Content types by extension, as a static server sends them. */
-export const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-};
+/** Content types by extension, as a static server sends them: the ones `make serve` sends. */
+export { TYPES };
 
 /** Where the server also serves pkg/, as a CMS media folder would: deeper, and with .wasm sent
  *  as a generic download instead of application/wasm. */
