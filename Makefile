@@ -31,13 +31,14 @@ TERSER_FLAGS := --module --compress passes=2 --mangle
 # frame.js is a classic script (a page on any origin loads it without CORS): no --module.
 TERSER_CLASSIC_FLAGS := --compress passes=2 --mangle
 
-.PHONY: help setup setup-browser lint vendor build dist serve test test-native test-browser test-e2e bench clean
+.PHONY: help setup setup-browser lint docs-check docs vendor build dist serve test test-native test-browser test-e2e bench clean
 
 help:
 	@echo "make serve   build pkg/ and serve the demo page on http://127.0.0.1:$(PORT)"
 	@echo "make test    native, browser and end-to-end tests plus the size budget"
 	@echo "make build   build pkg/ only"
 	@echo "make dist    build dist/ai-readiness-<version>.zip with SRI hashes"
+	@echo "make docs    build the book (docs/) into docs/book/ with mdBook, installing it the first time"
 	@echo "make bench   first-paint benchmark beside a plain form, SurveyJS and Formbricks; Lighthouse on an article; team benchmark"
 
 ## Tools: the wasm target, wasm-bindgen-cli and wasm-split-cli at pinned versions, pinned npm tools.
@@ -142,7 +143,23 @@ dist: build
 serve: build
 	PORT=$(PORT) node src/build/serve.mjs
 
-test: setup setup-browser lint test-native test-browser dist test-e2e
+test: setup setup-browser lint docs-check test-native test-browser dist test-e2e
+
+## Every relative link in README.md, ARCHITECTURE.md, CONTRIBUTING.md and the book resolves (files
+## and heading anchors), and every config key and event in the code has its row in the reference.
+docs-check:
+	node tools/check-docs.mjs
+
+## The book (docs/src) as HTML in docs/book/. Not part of `make test`: the first run installs
+## mdBook (a few minutes; only what `mdbook build` needs).
+MDBOOK_VERSION := 0.5.4
+docs: docs-check
+	@if [ "$$(mdbook --version 2>/dev/null)" != "mdbook v$(MDBOOK_VERSION)" ]; then \
+		echo "installing mdbook $(MDBOOK_VERSION) (takes a few minutes, once)"; \
+		cargo install mdbook --version $(MDBOOK_VERSION) --locked --no-default-features --features search; \
+	fi
+	mdbook build docs
+	@echo "The book is in docs/book/index.html"
 
 ## Formatting, vendor/yew equal to Yew as published plus vendor/yew.patch (vendor/PATCHED.md),
 ## and lints, native and wasm32, with and without the split feature.

@@ -26,7 +26,7 @@ fn complete_event_detail_is_the_documented_json() {
         detail,
         json!({
             "level": "adopting",
-            // (90×15 + 40×25 + 20×35 + 30×25) / 100, by the weights in the README.
+            // (90×15 + 40×25 + 20×35 + 30×25) / 100, by the weights in docs/src/scoring.md.
             "overall": 38,
             "scores": {"access": 90, "usage": 40, "capability": 20, "visibility": 30},
             "adoptionGap": 60,

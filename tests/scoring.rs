@@ -1,4 +1,4 @@
-//! The scoring facts the README states under "How scoring works" (from the product brief), as
+//! The scoring facts the book states in docs/src/scoring.md (from the product brief), as
 //! data-driven cases and properties over random answers.
 
 mod common;

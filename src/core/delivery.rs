@@ -27,7 +27,7 @@ pub enum Kind {
     Lead,
 }
 
-/// The JSON body posted to `submitUrl` (the README documents it).
+/// The JSON body posted to `submitUrl` (docs/src/lead-and-delivery.md documents it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Submission {

@@ -1,6 +1,7 @@
 //! Scoring: answers in, dimension scores, level, adoption gap and biggest gap out.
 //!
-//! Every weight and threshold lives in [`RULES`]; README.md "How scoring works" explains them.
+//! Every weight and threshold lives in [`RULES`]; the book's "How scoring works"
+//! (docs/src/scoring.md) explains them.
 //! Each score is a non-decreasing function of every answer and each level test only asks
 //! "at least", so better answers can never lower a score or the level.
 

@@ -64,7 +64,8 @@ ready.catch(() => {});
 
 /**
  * Mounts a widget in `element`, configured by its `data-*` attributes and then by `config`, and
- * returns its handle (the README lists the keys and the handle's methods). Needs the module:
+ * returns its handle (docs/src/configuration.md lists the keys, docs/src/javascript-api.md the
+ * handle's methods). Needs the module:
  * call it after `ready`, or import `mount` from `ai_readiness.js` after its `init()`.
  */
 export function mount(element, config) {

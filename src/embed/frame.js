@@ -9,7 +9,7 @@
 // - re-dispatches the widget's events (ai-readiness:complete, …) on the iframe element, so the
 //   page listens as it would to an embedded widget.
 // Messages count only from the frame's own window and the origin of its src.
-// Usage (the README's iframe mode):
+// Usage (docs/src/iframe.md):
 //   <iframe data-ai-readiness-frame allow="clipboard-write" title="AI readiness assessment"
 //           src="https://widgets.example/pkg/frame.html?parentOrigin=https://blog.example"></iframe>
 //   <script src="https://widgets.example/pkg/frame.js"></script>

@@ -1,8 +1,8 @@
-// iframe mode across origins, as the README shows it: the widget's files on one origin, served
-// with the README's strict Content-Security-Policy, and the pages that frame it on others. The
-// page named in `parentOrigin` configures the frame and hears every event; a page on any other
-// origin hears no lead details and no result code, and configures nothing; the frame's own
-// address sets only how the widget looks.
+// iframe mode across origins, as the book shows it (docs/src/iframe.md): the widget's files on one
+// origin, served with the strict Content-Security-Policy of docs/src/privacy-and-security.md, and
+// the pages that frame it on others. The page named in `parentOrigin` configures the frame and
+// hears every event; a page on any other origin hears no lead details and no result code, and
+// configures nothing; the frame's own address sets only how the widget looks.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -69,14 +69,13 @@ async function origin({ files = false, csp = null, name = "127.0.0.1" } = {}) {
   };
 }
 
-// The README's iframe snippet and its listener, as written.
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("### iframe mode"));
+// The book's iframe snippet and its listener, as written: the page's first `html` and `js` blocks.
+const section = readFileSync(join(ROOT, "docs/src/iframe.md"), "utf8");
 const SNIPPET = section.match(/```html\n([\s\S]*?)```/)[1];
 const LISTENER = section.match(/```js\n([\s\S]*?)```/)[1];
 
 let widget; // the widget's files, under the strict CSP
-let blog; // the page the README's snippet names in parentOrigin
+let blog; // the page the book's snippet names in parentOrigin
 let stranger; // any other site
 let browser;
 before(async () => {
@@ -92,7 +91,7 @@ after(async () => {
   for (const server of [widget, blog, stranger]) await server?.close();
 });
 
-/** The README's page, with the placeholders pointed at the test's origins and `extra` attributes
+/** The book's page, with the placeholders pointed at the test's origins and `extra` attributes
  *  on the iframe. */
 function article(extra = "") {
   const snippet = SNIPPET.replaceAll("https://your-site.example", widget.base)

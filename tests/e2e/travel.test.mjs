@@ -224,7 +224,7 @@ test("a long list is read in slices without losing a later paste, and everyone s
     let seed = 1;
     const next = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
     // `scoreAnswers` gives a lead's code (`1-`); the same answers as a person's own (`S-`), with
-    // the check character recomputed as the README describes.
+    // the check character recomputed as docs/src/results-that-travel.md describes.
     const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXY";
     const toSelf = (code) => {
       const values = ["S", ...code.replace(/-/g, "").slice(1, -1)].map((c) => ALPHABET.indexOf(c));

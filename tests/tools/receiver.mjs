@@ -1,6 +1,6 @@
 // A small recording endpoint for `submitUrl` tests: it answers CORS preflights (unless told not
 // to), records every POST, and accepts each submission once by its `submissionId`, the way the
-// README's example receiver de-duplicates. Tests script its next answers: `plan.push(500)`
+// book's example receiver (docs/src/lead-and-delivery.md) de-duplicates. Tests script its next answers: `plan.push(500)`
 // fails the next POST, `plan.push("hang")` never answers it, `plan.push(400)` refuses it, and
 // `plan.push({ redirect: 307, to })` answers it with a redirect to `to`.
 import { createServer } from "node:http";
