@@ -370,8 +370,9 @@ pub const AT_MOUNT: [&str; 6] = [
     "load",
 ];
 
-/// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
-const KEY_LIST: &str =
+/// [`KEYS`] as one line for messages. Written out because a `join` at run time would cost the
+/// bundle a function; a native test checks it is `KEYS.join(", ")`.
+pub const KEY_LIST: &str =
     "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, teamPrivacy, minGroupSize, load, privacyNote, submitAnonymous";
 
 /// Why a configuration was refused.
