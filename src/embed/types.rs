@@ -140,6 +140,36 @@ export interface AiReadinessErrorDetail {
   message: string;
 }
 
+/** Detail of `ai-readiness:lead`: the result and the sent form; hidden and empty fields are left
+ *  out. */
+export interface AiReadinessLeadDetail extends AiReadinessResult {
+  lead: {
+    name?: string;
+    email?: string;
+    company?: string;
+    size?: string;
+    /** Whether the consent box was ticked when the form was sent; never required. */
+    consent: boolean;
+    /** The consent sentence on screen beside the box then. */
+    consentText: string;
+  };
+}
+
+/** Detail of `ai-readiness:delivery`: one attempt to post a submission to submitUrl ended. */
+export interface AiReadinessDeliveryDetail {
+  submissionId: string;
+  url: string;
+  attempts: number;
+  /** Absent when no answer came. */
+  httpStatus?: number;
+  /** "expired": a submission with lead fields waited its outboxDays and was dropped. */
+  status: "delivered" | "retrying" | "refused" | "expired";
+  /** Only when not delivered. */
+  retryInMs?: number;
+  /** Only when not delivered. */
+  message?: string;
+}
+
 /** The events a widget dispatches on its host element (bubbling, composed). */
 export interface AiReadinessEventMap {
   "ai-readiness:ready": CustomEvent<AiReadinessStartDetail>;
@@ -148,5 +178,7 @@ export interface AiReadinessEventMap {
   "ai-readiness:complete": CustomEvent<AiReadinessResult>;
   "ai-readiness:cta": CustomEvent<AiReadinessCtaDetail>;
   "ai-readiness:error": CustomEvent<AiReadinessErrorDetail>;
+  "ai-readiness:lead": CustomEvent<AiReadinessLeadDetail>;
+  "ai-readiness:delivery": CustomEvent<AiReadinessDeliveryDetail>;
 }
 "##;
