@@ -18,6 +18,18 @@ export const EVENTS = JSON.parse(
   (await readFile(join(ROOT, "src/embed/embed.js"), "utf8")).match(/^export const EVENTS = (\[[^\]]*\]);$/m)[1],
 );
 
+// Answer sets for the twelve questions (the option picked for each, in order), shared so that a
+// test's expectations and the visitor it plays stay the same across files.
+// (Levels as the model of this writing scores them.)
+/** Zigzagging through the options, use ahead of access: Adopting, about half way. */
+export const MIXED_ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
+/** Strong access, uneven adoption: Adopting. */
+export const STRONG_ACCESS_ANSWERS = [4, 3, 2, 3, 1, 2, 1, 2, 3, 0, 1, 2];
+/** Access granted, little use yet (mostly the second option): Adopting, at the low end. */
+export const LOW_ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+/** Mostly the upper options: Operating. */
+export const HIGH_ANSWERS = [3, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2];
+
 /** Content types by extension, as a static server sends them: the ones `make serve` sends. */
 export { TYPES };
 
