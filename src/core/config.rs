@@ -551,8 +551,9 @@ fn apply(
                 let tag = locale(entry)?;
                 if Lang::from_tag(&tag).is_none() {
                     warnings.push(format!(
-                        "locale \"{}\" has no catalog (there are en, de, fr, es, ar); following the browser's languages",
-                        shorten(&tag)
+                        "locale \"{}\" has no catalog (there are {}); following the browser's languages",
+                        shorten(&tag),
+                        Lang::LIST
                     ));
                 }
                 config.locale = Some(tag);
@@ -683,8 +684,9 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
                 Some(lang) => (Some(lang), key),
                 None => {
                     return Err(fail(format!(
-                        "\"{}\" is not a language of the widget (en, de, fr, es, ar)",
-                        shorten(tag)
+                        "\"{}\" is not a language of the widget ({})",
+                        shorten(tag),
+                        Lang::LIST
                     )))
                 }
             },
