@@ -786,3 +786,40 @@ fn a_bad_privacy_setting_or_group_size_says_what_is_accepted() {
         ai_readiness::core::team::TeamPrivacy::Aggregate
     );
 }
+
+#[test]
+fn the_key_list_is_every_key_in_order() {
+    use ai_readiness::core::config::{KEYS, KEY_LIST};
+    assert_eq!(KEY_LIST, KEYS.join(", "));
+}
+
+/// The keys `AiReadinessConfig` declares in the TypeScript a host's editor reads
+/// (`src/embed/types.rs`, copied into `pkg/ai_readiness.d.ts`).
+fn declared_keys() -> Vec<&'static str> {
+    let types = include_str!("../src/embed/types.rs");
+    let start = types
+        .find("export interface AiReadinessConfig {")
+        .expect("the config interface");
+    let body = &types[start..];
+    let body = &body[..body.find("\n}").expect("its end")];
+    body.lines()
+        .filter_map(|line| line.trim_start().split_once("?:"))
+        .map(|(key, _)| key)
+        .filter(|key| key.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect()
+}
+
+#[test]
+fn the_typescript_declarations_name_every_config_key_and_no_other() {
+    let declared = declared_keys();
+    for key in ai_readiness::core::config::KEYS {
+        assert!(declared.contains(&key), "AiReadinessConfig misses {key}");
+    }
+    for key in &declared {
+        assert!(
+            ai_readiness::core::config::KEYS.contains(key),
+            "AiReadinessConfig declares {key}, which the config does not know"
+        );
+    }
+    assert_eq!(declared.len(), ai_readiness::core::config::KEYS.len());
+}

@@ -531,3 +531,9 @@ fn a_broken_self_file_keeps_english_first_person_texts() {
         catalog(Lang::En).get(Msg::QUsageWeekly)
     );
 }
+
+#[test]
+fn the_language_list_in_messages_is_every_language() {
+    let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    assert_eq!(Lang::LIST, tags.join(", "));
+}

@@ -639,3 +639,60 @@ fn early_actions_the_widget_cannot_use_are_named_not_guessed() {
     assert_eq!(early.actions, [Action::Start, Action::Next]);
     assert_eq!(unusable, ["pick:5", "tap:x", "jump", "start:1"]);
 }
+
+/// The names in `embed.js`'s `EVENTS`, the list pages, the frame and the e2e tests listen by.
+fn names_embed_js_lists() -> Vec<String> {
+    let source = include_str!("../src/embed/embed.js");
+    let line = source
+        .lines()
+        .find_map(|l| l.strip_prefix("export const EVENTS = ["))
+        .expect("embed.js exports EVENTS on one line");
+    line.trim_end_matches("];")
+        .split(',')
+        .map(|name| format!("ai-readiness:{}", name.trim().trim_matches('"')))
+        .collect()
+}
+
+#[test]
+fn embed_js_lists_every_event_the_widget_dispatches_and_no_other() {
+    use ai_readiness::core::events::{DELIVERY_EVENT, ERROR_EVENT, LEAD_EVENT};
+    let done = finished(true);
+    let outcome = done.outcome.clone().expect("a result");
+    let code = done.code().expect("a code");
+    let team = Perspective::Team;
+    // A new variant fails to compile here until it is named below.
+    let name = |e: WidgetEvent| match e {
+        WidgetEvent::Ready(_)
+        | WidgetEvent::Start(_)
+        | WidgetEvent::Answer(_)
+        | WidgetEvent::Complete(_)
+        | WidgetEvent::Cta(_) => e.name(),
+    };
+    let dispatched = [
+        name(WidgetEvent::ready(team)),
+        name(WidgetEvent::start(team)),
+        name(WidgetEvent::answer(0, 1)),
+        name(WidgetEvent::complete(&outcome, &code, team)),
+        name(WidgetEvent::cta(
+            &outcome,
+            &code,
+            team,
+            "https://example.com",
+        )),
+        ERROR_EVENT,
+        LEAD_EVENT,
+        DELIVERY_EVENT,
+    ];
+    assert_eq!(names_embed_js_lists(), dispatched);
+}
+
+#[test]
+fn the_typescript_event_map_types_every_event_in_embed_js() {
+    let types = include_str!("../src/embed/types.rs");
+    let mapped: Vec<String> = types
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split_once("\": CustomEvent<"))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    assert_eq!(mapped, names_embed_js_lists());
+}

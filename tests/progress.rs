@@ -187,3 +187,49 @@ fn errors_read_as_sentences() {
         "saved progress belongs to question set 7, this is question set 1"
     );
 }
+
+/// Every name a widget keeps something under, as earlier visits wrote it: a rename here strands
+/// what visitors kept, so each format is spelled out in full.
+#[test]
+fn storage_names_keep_their_published_formats() {
+    use ai_readiness::core::storage_keys as keys;
+    assert_eq!(
+        keys::progress("ai-readiness", "quiz"),
+        "ai-readiness:progress:v1:quiz"
+    );
+    assert_eq!(keys::progress_unnamed("shop", 123), "shop:progress:v1:~123");
+    assert_eq!(
+        keys::numbered("shop:progress:v1:~123", 2),
+        "shop:progress:v1:~123-2"
+    );
+    assert_eq!(keys::lead_of("shop:progress:v1:quiz"), "shop:lead:v2:quiz");
+    assert_eq!(keys::lead_of("shop:progress:v1:~7-2"), "shop:lead:v2:~7-2");
+    assert_eq!(keys::lead("shop"), "shop:lead:v2:");
+    assert_eq!(keys::outbox("shop", "0f3a"), "shop:outbox:v1:0f3a");
+    assert_eq!(keys::outbox_id(&keys::outbox("my:shop", "0f3a")), "0f3a");
+    assert_eq!(keys::team("shop"), "shop:team:v1");
+    assert_eq!(keys::PROBE, "ai-readiness:probe");
+    assert_eq!(
+        keys::progress("x", "a").strip_suffix('a'),
+        Some(format!("x{}", keys::PROGRESS).as_str()),
+        "embed.js finds saved progress by this prefix"
+    );
+}
+
+#[test]
+fn numbered_names_count_only_their_own_base() {
+    use ai_readiness::core::storage_keys::{is_numbered, numbered};
+    let base = "ai-readiness:progress:v1:~12";
+    assert!(is_numbered(base, base));
+    assert!(is_numbered(&numbered(base, 3), base));
+    assert!(!is_numbered("ai-readiness:progress:v1:~123", base));
+}
+
+#[test]
+fn outbox_names_belong_to_their_prefix_only() {
+    use ai_readiness::core::storage_keys::{is_outbox, outbox, progress};
+    assert!(is_outbox(&outbox("shop", "1"), "shop"));
+    assert!(!is_outbox(&outbox("shop", "1"), "shopping"));
+    assert!(!is_outbox(&outbox("shopping", "1"), "shop"));
+    assert!(!is_outbox(&progress("shop", "1"), "shop"));
+}

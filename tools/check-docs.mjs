@@ -177,7 +177,7 @@ function configKeys() {
 }
 
 /** Every event name the code dispatches: the `ai-readiness:<name>` constants and match arms of
- *  the Rust sources, and the names `embed.js` forwards to the dataLayer. */
+ *  the Rust sources, and `embed.js`'s exported `EVENTS` (forwarded to the dataLayer). */
 function eventNames() {
   const names = new Set();
   const rust = [join(ROOT, "src", "core", "events.rs"), ...readdirSync(join(ROOT, "src", "embed")).filter((f) => f.endsWith(".rs")).map((f) => join(ROOT, "src", "embed", f))];
@@ -185,8 +185,9 @@ function eventNames() {
     for (const m of read(file).matchAll(/(?:const [A-Z_]+: &str = |=> )"ai-readiness:([a-z-]+)"/g)) names.add(m[1]);
   }
   const embed = join(ROOT, "src", "embed", "embed.js");
-  const forwarded = read(embed).match(/for \(const name of \[([^\]]*)\]\)\s*\{\s*document\.addEventListener\(`ai-readiness:\$\{name\}`/);
-  if (!forwarded) problem(embed, "the list of events forwarded to the dataLayer was not found; update tools/check-docs.mjs to read it");
+  // `embed.js` exports the list every script uses (`EVENTS`), and forwards each to the dataLayer.
+  const forwarded = read(embed).match(/export const EVENTS = \[([^\]]*)\];/);
+  if (!forwarded) problem(embed, "the exported EVENTS list was not found; update tools/check-docs.mjs to read it");
   else for (const m of forwarded[1].matchAll(/"([a-z-]+)"/g)) names.add(m[1]);
   if (names.size === 0) problem(join(ROOT, "src", "core", "events.rs"), "no event names found; update tools/check-docs.mjs to read them");
   return [...names];

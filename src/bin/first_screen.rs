@@ -30,8 +30,8 @@ mod native {
     use ai_readiness::core::i18n::{Catalog, Lang};
     use ai_readiness::core::lead::LeadConfig;
     use ai_readiness::core::model::Perspective;
-    use ai_readiness::core::progress::PROGRESS_KEY;
     use ai_readiness::core::share::FRAGMENT_KEY;
+    use ai_readiness::core::storage_keys::PROGRESS;
     use ai_readiness::ui::first_screen::{render, render_privacy, Opening};
     use ai_readiness::ui::PICK_BEAT;
 
@@ -63,7 +63,7 @@ mod native {
         let themes = [Theme::Light, Theme::Dark, Theme::Auto].map(|t| string(t.id()));
         let _ = write!(js, "themes:[{}],", themes.join(","));
         let _ = write!(js, "link:{},", string(FRAGMENT_KEY));
-        let _ = write!(js, "progress:{},", string(PROGRESS_KEY));
+        let _ = write!(js, "progress:{},", string(PROGRESS));
         let _ = write!(js, "beat:{},", PICK_BEAT.as_millis());
         js.push_str("langs:{");
         for lang in Lang::ALL {

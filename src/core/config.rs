@@ -370,8 +370,9 @@ pub const AT_MOUNT: [&str; 6] = [
     "load",
 ];
 
-/// [`KEYS`] as one line for messages (a `join` at run time would cost the bundle a function).
-const KEY_LIST: &str =
+/// [`KEYS`] as one line for messages. Written out because a `join` at run time would cost the
+/// bundle a function; a native test checks it is `KEYS.join(", ")`.
+pub const KEY_LIST: &str =
     "locale, theme, accent, title, intro, strings, ctaLabel, ctaUrl, showIntro, storageKey, storage, mode, dataLayer, submitUrl, connect, outboxDays, lead, leadFields, leadConsent, leadPrivacyUrl, perspective, teamLink, teamPrivacy, minGroupSize, load, privacyNote, submitAnonymous";
 
 /// Why a configuration was refused.
@@ -550,8 +551,9 @@ fn apply(
                 let tag = locale(entry)?;
                 if Lang::from_tag(&tag).is_none() {
                     warnings.push(format!(
-                        "locale \"{}\" has no catalog (there are en, de, fr, es, ar); following the browser's languages",
-                        shorten(&tag)
+                        "locale \"{}\" has no catalog (there are {}); following the browser's languages",
+                        shorten(&tag),
+                        Lang::LIST
                     ));
                 }
                 config.locale = Some(tag);
@@ -682,8 +684,9 @@ fn strings(entry: &Entry, out: &mut Vec<TextOverride>) -> Result<(), ConfigError
                 Some(lang) => (Some(lang), key),
                 None => {
                     return Err(fail(format!(
-                        "\"{}\" is not a language of the widget (en, de, fr, es, ar)",
-                        shorten(tag)
+                        "\"{}\" is not a language of the widget ({})",
+                        shorten(tag),
+                        Lang::LIST
                     )))
                 }
             },

@@ -1,7 +1,9 @@
 //! The events a widget tells its host page about, as plain serialisable data.
 //!
 //! The embed layer dispatches each as a `CustomEvent` named [`WidgetEvent::name`] whose `detail`
-//! is this value serialised to a JSON-compatible object.
+//! is this value serialised to a JSON-compatible object. Every event name the widget dispatches
+//! is here; `embed.js` lists them for pages and tests (`EVENTS`), and a native test
+//! (`tests/journey.rs`) keeps the two lists equal.
 
 use serde::Serialize;
 
@@ -30,6 +32,13 @@ pub enum WidgetEvent {
 /// `{key, message}`: the key as the host wrote it (`data-accent`) and the console's text. The
 /// embed layer builds it directly, so it costs the first screens no serializer code.
 pub const ERROR_EVENT: &str = "ai-readiness:error";
+
+/// The name of the event a sent lead form raises (`embed::lead`); its detail is the result's
+/// fields and the `lead`.
+pub const LEAD_EVENT: &str = "ai-readiness:lead";
+
+/// The name of the event that reports each delivery outcome (`embed::delivery`).
+pub const DELIVERY_EVENT: &str = "ai-readiness:delivery";
 
 /// Detail of `ai-readiness:ready` and `ai-readiness:start`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -129,6 +129,10 @@ impl Lang {
     /// Every language, English first.
     pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Ar];
 
+    /// The tags of [`Lang::ALL`] as one line for messages, written out like `config::KEY_LIST`
+    /// (a native test checks it).
+    pub const LIST: &'static str = "en, de, fr, es, ar";
+
     /// The language tag: `en`, `de`, …; also the catalog's file name.
     pub fn tag(self) -> &'static str {
         match self {

@@ -45,6 +45,8 @@ pub mod roster;
 pub mod scoring;
 /// Share links that carry a result code.
 pub mod share;
+/// The names of what a widget keeps in the browser's storage.
+pub mod storage_keys;
 /// Team aggregation and CSV export.
 pub mod team;
 /// Display texts.

@@ -18,10 +18,6 @@ use super::scoring::validate;
 /// The format version written by [`Snapshot::encode`].
 pub const FORMAT: &str = "1";
 
-/// What follows the host's `storageKey` in the name of a saved progress, before the element's
-/// id (or `~` and a hash of the configuration for an element without one).
-pub const PROGRESS_KEY: &str = ":progress:v1:";
-
 /// What is saved of one visitor's assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {

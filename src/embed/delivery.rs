@@ -22,11 +22,9 @@ use crate::core::delivery::{
     page_url, submission_id, verdict, Entry, Kind, NoAnswer, Submission, Verdict, LEASE_MS,
     OUTBOX_DAYS, TIMEOUT_MS,
 };
-use crate::core::events::CompleteDetail;
+use crate::core::events::{CompleteDetail, DELIVERY_EVENT};
 use crate::core::lead::Lead;
-
-/// The name of the event that reports each delivery outcome.
-pub(crate) const DELIVERY_EVENT: &str = "ai-readiness:delivery";
+use crate::core::storage_keys;
 
 /// A request for the delivery chunk: send `job` (if any) and whatever the outbox still holds.
 pub(crate) struct Courier {
@@ -112,7 +110,7 @@ pub(crate) fn send(courier: Courier) {
         match body(&job) {
             Ok((id, body)) => {
                 let entry = Entry::new(courier.url, body, courier.owner, now(), courier.days);
-                let key = format!("{prefix}:outbox:v1:{id}");
+                let key = storage_keys::outbox(&prefix, &id);
                 OUTBOX.with(|o| o.borrow_mut().senders.push((key.clone(), courier.host)));
                 add(key, entry, courier.storage);
             }
@@ -197,7 +195,7 @@ fn entries() -> Vec<(String, Entry)> {
             };
             let ours = prefixes
                 .iter()
-                .any(|(p, at)| *at == place && key.starts_with(&format!("{p}:outbox:v1:")));
+                .any(|(p, at)| *at == place && storage_keys::is_outbox(&key, p));
             if !ours {
                 continue;
             }
@@ -245,7 +243,7 @@ fn place_of(key: &str) -> Place {
         o.borrow()
             .prefixes
             .iter()
-            .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+            .find(|(p, _)| storage_keys::is_outbox(key, p))
             .map_or(Place::Local, |(_, place)| *place)
     })
 }
@@ -291,7 +289,7 @@ fn pump() {
 /// Drops an entry with lead fields that waited its `outboxDays`, and says so.
 fn expire(key: &str, entry: &Entry) {
     put(key, None);
-    let id = key.rsplit(':').next().unwrap_or_default();
+    let id = storage_keys::outbox_id(key);
     let message = format!(
         "submission {id} to {} waited its days and was dropped unsent: lead details are not kept longer (outboxDays)",
         entry.url
@@ -336,7 +334,7 @@ fn wake_at(at: u64) {
 
 /// One attempt at one entry, and what follows from its answer.
 async fn attempt(key: String, mut entry: Entry) {
-    let id = key.rsplit(':').next().unwrap_or_default().to_string();
+    let id = storage_keys::outbox_id(&key).to_string();
     let answer = post(&entry.url, &entry.body).await;
     OUTBOX.with(|o| o.borrow_mut().in_flight.retain(|k| *k != key));
     let status = answer.as_ref().ok().copied();
@@ -409,7 +407,7 @@ fn sender(key: &str) -> Option<Element> {
             .or_else(|| {
                 o.first
                     .iter()
-                    .find(|(p, _)| key.starts_with(&format!("{p}:outbox:v1:")))
+                    .find(|(p, _)| storage_keys::is_outbox(key, p))
             })
             .map(|(_, host)| host.clone())
     })

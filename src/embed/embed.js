@@ -116,10 +116,14 @@ function apologise(error) {
 }
 addEventListener("error", (event) => apologise(event.error));
 
+/** Every event a widget dispatches, as `ai-readiness:<name>` (core::events names them in Rust;
+ *  a native test keeps the two equal; frame.js and the e2e harness read this list). */
+export const EVENTS = ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"];
+
 // Google Tag Manager: a widget configured with `dataLayer: true` (its container says
 // `data-data-layer`) also pushes each event as `{event: "ai_readiness_complete", ai_readiness:
 // detail}`, through the array's own push, which GTM replaces with its own.
-for (const name of ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"]) {
+for (const name of EVENTS) {
   document.addEventListener(`ai-readiness:${name}`, (event) => {
     if (!event.composedPath()[0]?.shadowRoot?.querySelector("[data-data-layer]")) return;
     window.dataLayer = window.dataLayer || [];

@@ -19,7 +19,7 @@ thread_local! {
 
 /// Where a widget keeps its team list: namespaced by the host's prefix and versioned.
 fn kept_key(config: &Config) -> String {
-    format!("{}:team:v1", config.storage_key)
+    crate::core::storage_keys::team(&config.storage_key)
 }
 
 /// The team list this widget kept, if any: from `localStorage`, else from memory. A kept list

@@ -6,14 +6,13 @@
 // (lead details, result code) go only to that origin. So a link to frame.html?submitUrl=… changes
 // nothing, and a page that frames the widget uninvited hears no lead details and no code.
 // A file, not an inline script, so frame.html passes a strict Content-Security-Policy.
-import "./embed.js";
+import { EVENTS } from "./embed.js";
 
 const PREFIX = "[ai-readiness]";
 /** The keys frame.html reads from its own query string: how the widget looks and loads. */
 const PRESENTATION = ["locale", "theme", "accent", "perspective", "showIntro", "load"];
 /** How long the frame waits for its parent's configuration before showing the widget without. */
 const CONFIG_WAIT_MS = 5000;
-const EVENTS = ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"];
 /** What a parent that was not named never receives: the lead's fields, the result code, the
  *  call to action's link (it may carry the code) and each answer's value (twelve of them are the
  *  code). */

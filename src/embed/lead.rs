@@ -10,12 +10,10 @@ use super::{dispatch_detail, storage};
 use crate::core::config::Config;
 use crate::core::delivery::Kind;
 use crate::core::events::CompleteDetail;
+use crate::core::events::LEAD_EVENT;
 use crate::core::lead::Lead;
-use crate::core::progress::PROGRESS_KEY;
+use crate::core::storage_keys;
 use crate::ui::lead::{LeadSent, LeadStatus};
-
-/// The name of the event a sent form raises.
-pub(crate) const LEAD_EVENT: &str = "ai-readiness:lead";
 
 /// Detail of `ai-readiness:lead`: the result's fields (the perspective among them) and the lead.
 #[derive(serde::Serialize)]
@@ -83,19 +81,14 @@ pub(crate) fn sent(sent: LeadSent) {
 /// `lead` in place of `progress`, so two widgets on a page keep theirs apart.
 pub(crate) fn key(config: &Config) -> String {
     match super::widget_key(config) {
-        Some(widget) => widget.replacen(PROGRESS_KEY, LEAD_KEY, 1),
-        None => format!("{}{LEAD_KEY}", config.storage_key),
+        Some(widget) => storage_keys::lead_of(&widget),
+        None => storage_keys::lead(&config.storage_key),
     }
 }
 
-/// What follows the `storageKey` in the name of a widget's lead status.
-pub(crate) const LEAD_KEY: &str = ":lead:v2:";
-
 /// Whether the visitor already sent or declined the form for the result with `code`.
 pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {
-    let saved = storage::Place::of(config)
-        .storage()
-        .and_then(|s| s.get_item(&key(config)).ok().flatten());
+    let saved = storage::Place::of(config).get(&key(config));
     match saved.as_deref().and_then(|v| v.split_once(' ')) {
         Some((c, "sent")) if c == code => LeadStatus::Sent,
         Some((c, "declined")) if c == code => LeadStatus::Declined,
@@ -106,7 +99,5 @@ pub(crate) fn recall(config: &Config, code: &str) -> LeadStatus {
 /// Keeps the form's status for the result with `code`; only the code and the status, never
 /// what the visitor typed.
 pub(crate) fn remember(config: &Config, code: &str, status: LeadStatus) {
-    if let Some(s) = storage::Place::of(config).storage() {
-        let _ = s.set_item(&key(config), &format!("{code} {}", status.id()));
-    }
+    storage::Place::of(config).set(&key(config), &format!("{code} {}", status.id()));
 }

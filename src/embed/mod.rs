@@ -29,6 +29,7 @@ use crate::core::lead::LeadMode;
 use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
 use crate::core::scoring;
+use crate::core::storage_keys;
 use crate::core::text;
 use crate::ui::{App, AppProps};
 
@@ -286,21 +287,17 @@ impl Instance {
     fn forget(&self) {
         self.store.clear();
         let config = self.config.borrow().clone();
-        let Some(kept) = storage::Place::of(&config).storage() else {
+        let place = storage::Place::of(&config);
+        place.remove(&storage_keys::lead_of(&self.store.key));
+        let Some(kept) = place.storage() else {
             return;
         };
-        let _ = kept.remove_item(&self.store.key.replacen(
-            crate::core::progress::PROGRESS_KEY,
-            lead::LEAD_KEY,
-            1,
-        ));
-        let outbox = format!("{}:outbox:v1:", config.storage_key);
         for pair in js_sys::Object::entries(&kept).iter() {
             let pair: js_sys::Array = pair.unchecked_into();
             let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
                 continue;
             };
-            let mine = key.starts_with(&outbox)
+            let mine = storage_keys::is_outbox(&key, &config.storage_key)
                 && crate::core::delivery::Entry::decode(&text)
                     .is_some_and(|e| e.owner == self.store.key);
             if mine {
@@ -453,11 +450,9 @@ pub fn mount(
     let idless = host.id().is_empty();
     let (taken, crowded) = LIVE.with(|live| {
         let live = live.borrow();
-        // Only `base` itself and its numbered forms: `~12` must not count `~123`.
-        let numbered = format!("{base}-");
         let taken = live
             .iter()
-            .filter(|i| i.store.key == base || i.store.key.starts_with(&numbered))
+            .filter(|i| storage_keys::is_numbered(&i.store.key, &base))
             .count();
         (taken, idless && live.iter().any(|i| i.host.id().is_empty()))
     });
@@ -466,7 +461,7 @@ pub fn mount(
     }
     let key = match taken {
         n if n == 0 || !idless => base,
-        n => format!("{base}-{}", n + 1),
+        n => storage_keys::numbered(&base, n + 1),
     };
     let store = storage::Store::open(&parsed.config, key);
     let resume = saved_progress(&store).map(Rc::new);

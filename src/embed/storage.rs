@@ -5,7 +5,8 @@ use web_sys::Element;
 use super::warn;
 use crate::core::assessment::Step;
 use crate::core::config::{Config, ConfigValue, Entry};
-use crate::core::progress::{Snapshot, PROGRESS_KEY};
+use crate::core::progress::Snapshot;
+use crate::core::storage_keys;
 
 /// Where one widget keeps its saved progress: `localStorage` when allowed and working, memory
 /// otherwise (private mode, blocked storage, a full quota, or `storage: false`).
@@ -27,7 +28,7 @@ pub(super) struct Store {
 pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> String {
     let id = host.id();
     if !id.is_empty() {
-        return format!("{}{PROGRESS_KEY}{id}", config.storage_key);
+        return storage_keys::progress(&config.storage_key, &id);
     }
     // FNV-1a over each key and its value as written.
     fn fnv(hash: u32, text: &str) -> u32 {
@@ -44,7 +45,7 @@ pub(super) fn key_for(config: &Config, host: &Element, entries: &[Entry]) -> Str
         };
         hash = fnv(fnv(hash, &entry.key), value);
     }
-    format!("{}{PROGRESS_KEY}~{hash}", config.storage_key)
+    storage_keys::progress_unnamed(&config.storage_key, hash)
 }
 
 impl Store {
@@ -120,6 +121,11 @@ impl Store {
     }
 }
 
+thread_local! {
+    /// Small values [`Place::set`] could not put in the browser's storage, by key.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Where a widget keeps what it keeps (`storage`): `localStorage`, `sessionStorage` (this tab
 /// only), or memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +148,42 @@ impl Place {
         }
     }
 
+    /// The value kept at `key`: what [`Place::set`] could keep only in memory, else what this
+    /// place's storage holds.
+    pub(crate) fn get(self, key: &str) -> Option<String> {
+        MEMORY
+            .with(|m| {
+                m.borrow()
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+            })
+            .or_else(|| self.storage()?.get_item(key).ok().flatten())
+    }
+
+    /// Keeps `value` at `key` in this place's storage, or in memory until the page closes when
+    /// there is none or it refuses (full, blocked).
+    pub(crate) fn set(self, key: &str, value: &str) {
+        let stored = self
+            .storage()
+            .is_some_and(|s| s.set_item(key, value).is_ok());
+        MEMORY.with(|m| {
+            let mut m = m.borrow_mut();
+            m.retain(|(k, _)| k != key);
+            if !stored {
+                m.push((key.to_string(), value.to_string()));
+            }
+        });
+    }
+
+    /// Forgets what is kept at `key`, in storage and in memory.
+    pub(crate) fn remove(self, key: &str) {
+        MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| k != key));
+        if let Some(s) = self.storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
     /// The browser's storage for this place, if the page may use it; `None` for memory.
     pub(crate) fn storage(self) -> Option<web_sys::Storage> {
         match self {
@@ -160,8 +202,7 @@ pub(super) fn local_storage() -> Option<web_sys::Storage> {
 
 /// `storage`, if a probe write works.
 fn usable(storage: web_sys::Storage) -> Option<web_sys::Storage> {
-    let probe = "ai-readiness:probe";
-    storage.set_item(probe, "1").ok()?;
-    let _ = storage.remove_item(probe);
+    storage.set_item(storage_keys::PROBE, "1").ok()?;
+    let _ = storage.remove_item(storage_keys::PROBE);
     Some(storage)
 }

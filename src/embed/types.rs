@@ -41,9 +41,24 @@ export interface AiReadinessConfig {
   mode?: "assessment" | "team";
   /** Also push every event to window.dataLayer (Google Tag Manager). Default false. */
   dataLayer?: boolean;
+  /** The lead form: "before-result" shows the level first and the full result once the form
+   *  is sent; "after-result" offers it under the result. Default "off". */
+  lead?: "off" | "before-result" | "after-result";
+  /** Which lead fields are asked for: `field:rule` items (fields name, email, company, size;
+   *  rules required, optional, hidden) separated by commas, semicolons or spaces. Default
+   *  "name:required email:required company:optional size:optional". */
+  leadFields?: string;
+  /** Your sentence beside the lead form's consent box (1-300 characters). */
+  leadConsent?: string;
+  /** Your privacy policy, an http(s) URL or a relative link: linked after the consent sentence
+   *  and after the intro's privacy line. */
+  leadPrivacyUrl?: string;
   /** Whose work the questions ask about: "team" (a lead about their team) or "self" (a person
    *  about their own work). Read at mount. Default "team". */
   perspective?: AiReadinessPerspective;
+  /** Where each completed result (and each sent lead form) is posted as JSON: an http(s) URL
+   *  or a relative link. From markup only to this page's origin or one named in `connect`. */
+  submitUrl?: string;
   /** Origins besides the page's own, separated by spaces, that a submitUrl given in the
    *  widget's markup may lead to (as data-connect on the embed.js script element). Only from a
    *  script: a data-connect on the widget's element is refused. */
@@ -125,6 +140,36 @@ export interface AiReadinessErrorDetail {
   message: string;
 }
 
+/** Detail of `ai-readiness:lead`: the result and the sent form; hidden and empty fields are left
+ *  out. */
+export interface AiReadinessLeadDetail extends AiReadinessResult {
+  lead: {
+    name?: string;
+    email?: string;
+    company?: string;
+    size?: string;
+    /** Whether the consent box was ticked when the form was sent; never required. */
+    consent: boolean;
+    /** The consent sentence on screen beside the box then. */
+    consentText: string;
+  };
+}
+
+/** Detail of `ai-readiness:delivery`: one attempt to post a submission to submitUrl ended. */
+export interface AiReadinessDeliveryDetail {
+  submissionId: string;
+  url: string;
+  attempts: number;
+  /** Absent when no answer came. */
+  httpStatus?: number;
+  /** "expired": a submission with lead fields waited its outboxDays and was dropped. */
+  status: "delivered" | "retrying" | "refused" | "expired";
+  /** Only when not delivered. */
+  retryInMs?: number;
+  /** Only when not delivered. */
+  message?: string;
+}
+
 /** The events a widget dispatches on its host element (bubbling, composed). */
 export interface AiReadinessEventMap {
   "ai-readiness:ready": CustomEvent<AiReadinessStartDetail>;
@@ -133,5 +178,7 @@ export interface AiReadinessEventMap {
   "ai-readiness:complete": CustomEvent<AiReadinessResult>;
   "ai-readiness:cta": CustomEvent<AiReadinessCtaDetail>;
   "ai-readiness:error": CustomEvent<AiReadinessErrorDetail>;
+  "ai-readiness:lead": CustomEvent<AiReadinessLeadDetail>;
+  "ai-readiness:delivery": CustomEvent<AiReadinessDeliveryDetail>;
 }
 "##;

@@ -2,11 +2,9 @@
 // assessment done with the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, answerAll, events, violations } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, events, violations, MIXED_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
-
-const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 
 for (const theme of ["light", "dark"]) {
   test(`intro, question, result and team view have no axe violations (${theme})`, async () => {
@@ -23,7 +21,7 @@ for (const theme of ["light", "dark"]) {
     await host.locator('[data-action="start"]').click();
     await host.locator('[data-action="next"]').click(); // shows the "pick an answer" hint too
     assert.deepEqual(await violations(page, "#assessment"), [], "question");
-    await answerAll(host, ANSWERS);
+    await answerAll(host, MIXED_ANSWERS);
     assert.deepEqual(await violations(page, "#assessment"), [], "result");
     // The working behind the result, expanded.
     await host.locator("[data-explanation] summary").click();
@@ -65,7 +63,7 @@ test("the whole assessment can be done with the keyboard alone", async () => {
   for (let i = 0; i < 20 && (await focusedAction()) !== "start"; i++) await page.keyboard.press("Tab");
   assert.equal(await focusedAction(), "start");
   await page.keyboard.press("Enter");
-  for (const [i, option] of ANSWERS.entries()) {
+  for (const [i, option] of MIXED_ANSWERS.entries()) {
     await host.locator(`[data-question="${await host.locator("[data-question]").getAttribute("data-question")}"]`).waitFor();
     assert.equal(await focusedAction(), "h2", `focus moves to question ${i + 1}'s heading`);
     await page.keyboard.press("Tab"); // into the radio group
@@ -77,7 +75,7 @@ test("the whole assessment can be done with the keyboard alone", async () => {
   const [complete] = await events(page, "ai-readiness:complete");
   const answers = (await events(page, "ai-readiness:answer")).map((e) => e.detail);
   const last = new Map(answers.map((a) => [a.index, a.value]));
-  assert.deepEqual([...last.keys()].sort((a, b) => a - b).map((k) => last.get(k)), ANSWERS);
+  assert.deepEqual([...last.keys()].sort((a, b) => a - b).map((k) => last.get(k)), MIXED_ANSWERS);
   assert.ok(complete, "completed with keys only");
   assert.equal(await focusedAction(), "h2", "focus moves to the result heading");
   const announced = await host.locator("[data-announce]").innerText();

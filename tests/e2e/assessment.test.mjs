@@ -1,12 +1,9 @@
 // A visitor takes the assessment on the demo page, the way a host page sees it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths, violations } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths, violations, STRONG_ACCESS_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
-
-// A varied answer pattern: strong access, uneven adoption.
-const ANSWERS = [4, 3, 2, 3, 1, 2, 1, 2, 3, 0, 1, 2];
 
 test("a visitor completes the assessment and the host hears the core result", async () => {
   const { page, seen } = await openPage(env.browser, `${env.server.base}/index.html`);
@@ -17,20 +14,20 @@ test("a visitor completes the assessment and the host hears the core result", as
 
   await host.locator('[data-action="start"]').click();
   assert.match(await host.locator("[data-question]").innerText(), /1 of 12/);
-  await answerAll(host, ANSWERS);
+  await answerAll(host, STRONG_ACCESS_ANSWERS);
   await screenshot(host, "result");
 
   const answers = await events(page, "ai-readiness:answer");
   assert.equal(answers.length, 12);
-  assert.deepEqual(answers.map((e) => e.detail.value), ANSWERS);
-  assert.deepEqual(answers.map((e) => e.detail.index), [...ANSWERS.keys()]);
+  assert.deepEqual(answers.map((e) => e.detail.value), STRONG_ACCESS_ANSWERS);
+  assert.deepEqual(answers.map((e) => e.detail.index), [...STRONG_ACCESS_ANSWERS.keys()]);
   assert.ok(answers.every((e) => e.detail.total === 12 && e.host === "assessment"));
 
   const [complete] = await events(page, "ai-readiness:complete");
   const expected = await page.evaluate(async (a) => {
     const { scoreAnswers } = await import("/pkg/ai_readiness.js");
     return scoreAnswers(Uint8Array.from(a));
-  }, ANSWERS);
+  }, STRONG_ACCESS_ANSWERS);
   assert.deepEqual(complete.detail, expected);
   assert.equal(await host.locator("[data-result]").getAttribute("data-level"), expected.level);
   assert.equal(await host.locator('[data-figure="overall"]').innerText(), String(expected.overall));
@@ -54,7 +51,7 @@ test("back keeps answers and retake starts over", async () => {
   await host.locator('[data-action="back"]').click();
   assert.equal(await host.locator('input[type="radio"]').nth(2).isChecked(), true);
   await host.locator('[data-action="next"]').click();
-  await answerAll(host, ANSWERS.slice(1));
+  await answerAll(host, STRONG_ACCESS_ANSWERS.slice(1));
   await host.locator('[data-action="restart"]').click();
   await host.locator('[data-action="start"]').waitFor();
   assert.equal((await events(page, "ai-readiness:complete")).length, 1);
@@ -96,7 +93,7 @@ test("a 320 px column fits without horizontal scrolling", async () => {
   await host.locator('[data-action="start"]').click();
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(await overflow(), 0);
-  await answerAll(host, ANSWERS);
+  await answerAll(host, STRONG_ACCESS_ANSWERS);
   assert.equal(await overflow(), 0);
   await screenshot(host, "result-320px");
 });
@@ -112,7 +109,7 @@ test("only the first question's files load first; the result's chunk follows in 
   await host.locator('[data-action="start"]').click();
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/split_result.wasm")));
   assert.ok(!wasm().includes("/pkg/split_team.wasm"), "no team view for a visitor who does not open it");
-  await answerAll(host, ANSWERS);
+  await answerAll(host, STRONG_ACCESS_ANSWERS);
   await host.locator('[data-action="team"]').click();
   await host.locator("[data-team-input]").waitFor();
   assert.ok(wasm().includes("/pkg/split_team.wasm"));
@@ -124,7 +121,7 @@ test("a chunk that cannot be fetched says so in the widget and the console, and 
   await page.route("**/split_result.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS, "[data-part-failed]");
+  await answerAll(host, STRONG_ACCESS_ANSWERS, "[data-part-failed]");
   assert.match(await host.locator("[data-part-failed]").textContent(), /could not be loaded/);
   assert.deepEqual(await violations(page, "#assessment"), [], "the notice and its button pass axe");
   assert.ok(seen.errors.some((e) => e.includes("[ai-readiness] the result screen could not be loaded")), seen.errors.join("\n"));
@@ -177,7 +174,7 @@ test("a pointer pick moves on after a beat, the keyboard only moves the selectio
   let clicks = 0;
   await host.locator('[data-action="start"]').click();
   clicks++;
-  for (const option of ANSWERS) {
+  for (const option of STRONG_ACCESS_ANSWERS) {
     const id = await question();
     await host.locator(`[data-question="${id}"] input[type="radio"]`).nth(option).check();
     clicks++;

@@ -4,7 +4,7 @@
 // blocks the receiver, and two tabs completing at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, answerAll, events } from "./harness.mjs";
+import { useBrowser, answerAll, events, LOW_ANSWERS } from "./harness.mjs";
 import { startReceiver } from "../tools/receiver.mjs";
 
 const env = useBrowser();
@@ -14,7 +14,6 @@ let elsewhere;
 before(async () => { [receiver, elsewhere] = await Promise.all([startReceiver(), startReceiver()]); });
 after(async () => { await Promise.all([receiver?.close(), elsewhere?.close()]); });
 
-const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const OTHER = [4, 3, 3, 3, 2, 2, 2, 2, 3, 2, 2, 1];
 const pageUrl = () =>
   `${env.server.base}/tests/pages/send.html?${new URLSearchParams({ locale: "en", "data-submit-url": receiver.url, connect: new URL(receiver.url).origin })}`;
@@ -46,7 +45,7 @@ async function open(context, url = pageUrl(), prepare = async () => {}) {
   return { page, seen, host: page.locator("#w") };
 }
 
-async function complete({ page, host }, answers = ANSWERS) {
+async function complete({ page, host }, answers = LOW_ANSWERS) {
   const result = page.waitForResponse((r) => r.url().endsWith("/split_result.wasm"));
   await host.locator('[data-action="start"]').click();
   await result;
@@ -75,7 +74,7 @@ test("a completed assessment is posted once, with the documented payload", async
   // The page's address without its query (no utm_* parameter here) and fragment.
   assert.equal(body.pageUrl, `${env.server.base}/tests/pages/send.html`);
   assert.ok(Math.abs(Date.parse(body.time) - Date.now()) < 60_000, body.time);
-  assert.deepEqual(Object.values(body.answers), ANSWERS);
+  assert.deepEqual(Object.values(body.answers), LOW_ANSWERS);
   assert.ok(Object.keys(body.answers).every((id) => /^[a-z]+\.[a-z_]+$/.test(id)), Object.keys(body.answers).join());
   const { url, ...expected } = result;
   assert.deepEqual(body.result, expected);
@@ -149,7 +148,7 @@ test("offline at the result, the submission waits in the outbox and goes out on 
   await first.host.locator('[data-action="start"]').click();
   await result;
   await context.setOffline(true);
-  await answerAll(first.host, ANSWERS);
+  await answerAll(first.host, LOW_ANSWERS);
   await waitForDelivery(first.page, "retrying");
   const [retrying] = await deliveries(first.page);
   assert.match(retrying.message, /\(offline\)/);
@@ -210,7 +209,7 @@ test("two tabs completing at once: each submission arrives exactly once at a de-
   reset();
   const context = await env.browser.newContext();
   const [a, b] = [await open(context), await open(context)];
-  const [ra, rb] = await Promise.all([complete(a, ANSWERS), complete(b, OTHER)]);
+  const [ra, rb] = await Promise.all([complete(a, LOW_ANSWERS), complete(b, OTHER)]);
   await receiver.until((s) => s.accepted.length === 2);
   await Promise.all([waitForDelivery(a.page, "delivered"), waitForDelivery(b.page, "delivered")]);
   const codes = receiver.state.accepted.map((p) => p.code).sort();
@@ -263,7 +262,7 @@ test("a submitUrl with a newline is refused: an error, and nothing is posted", a
   await page.goto(`${env.server.base}/tests/pages/send.html?${new URLSearchParams({ locale: "en", "data-submit-url": url, connect: origins })}`);
   const host = page.locator("#w");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   const [problem] = await events(page, "ai-readiness:error");
   assert.equal(problem?.detail.key, "data-submit-url");
   assert.match(problem.detail.message, /data-submit-url must be an http\(s\) URL/);
@@ -305,7 +304,7 @@ test("markup that arrives after load cannot send to another origin, nor name one
   assert.deepEqual(problems.map((p) => p.key).sort(), ["data-connect", "data-submit-url"]);
   assert.match(problems.find((p) => p.key === "data-submit-url").message, new RegExp(`leads to ${stranger}, which the page owner did not name`));
   await late.locator('[data-action="start"]').click();
-  await answerAll(late, ANSWERS);
+  await answerAll(late, LOW_ANSWERS);
   await late.locator("form[data-lead]").waitFor();
   await late.locator("[name=name]").fill("Ada");
   await late.locator("[name=email]").fill("ada@example.com");

@@ -2,11 +2,9 @@
 // different configs, and bad configs, each checked the way a host page would see it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, screenshot, requestedPaths, MIXED_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
-
-const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 
 /** Computed styles of key parts of the widget, minus the font family (which follows the host). */
 async function widgetStyles(page, hostSelector) {
@@ -59,7 +57,7 @@ test("hostile host CSS does not change how the widget looks or works", async () 
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#page-text")).textTransform), "uppercase",
     "the host's own styles still apply to the host's own content");
   await screenshot(host, "hostile-question");
-  await answerAll(host, ANSWERS.slice(1));
+  await answerAll(host, MIXED_ANSWERS.slice(1));
   await screenshot(host, "hostile-result");
   assert.deepEqual(seen.errors, []);
   const paths = requestedPaths(seen).filter((p) => !p.startsWith("/pkg/"));
@@ -74,7 +72,7 @@ test("a strict Content-Security-Policy with Trusted Types sees no violation duri
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/csp.html`);
   const host = page.locator("#widget");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, MIXED_ANSWERS);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(seen.errors, []);
   // It rendered as designed: the stylesheet applied (dark theme background) and the accent is set.
@@ -128,7 +126,7 @@ test("instances on one page are independent, and a bad attribute falls back alon
 
   // Complete c only: only c's events fire, and a and b stay where they were.
   const before = (await events(page)).filter((e) => e.host !== "c").length;
-  await answerAll(c, ANSWERS);
+  await answerAll(c, MIXED_ANSWERS);
   const all = await events(page);
   assert.equal(all.filter((e) => e.host !== "c").length, before, "no event from a or b");
   assert.deepEqual(all.filter((e) => e.type === "ai-readiness:complete").map((e) => e.host), ["c"]);

@@ -9,10 +9,9 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
-import { ROOT, launch, answerAll } from "./harness.mjs";
+import { ROOT, launch, answerAll, LOW_ANSWERS } from "./harness.mjs";
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".txt": "text/plain; charset=utf-8" };
 const PHISHING_TITLE = "Acme HR: confirm your details";
 
@@ -186,7 +185,7 @@ test("the page named in parentOrigin configures the frame, hears every event, ge
   assert.equal(await widgetFrame(page).evaluate(() => document.featurePolicy.allowsFeature("clipboard-write")), true);
 
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   const [complete] = await heard(page, "ai-readiness:complete");
   assert.match(complete.detail.code, /^\d-/, "the result code reaches the named parent");
   const answers = await heard(page, "ai-readiness:answer");
@@ -236,7 +235,7 @@ test("a page that frames the widget without parentOrigin hears no lead fields an
   await host.locator('[data-action="start"]').waitFor();
   assert.equal(await host.getByText(PHISHING_TITLE).count(), 0, "no text from the framing page");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   await page.waitForFunction(() => window.__messages.some((m) => m.data?.name === "ai-readiness:complete"));
   const received = await messages(page);
   assert.deepEqual(private_(received), [], "nothing private reached the framing page");
@@ -259,7 +258,7 @@ test("a page on another origin than parentOrigin hears nothing from the frame an
   await host.locator('[data-action="start"]').waitFor();
   assert.equal(await host.getByText(PHISHING_TITLE).count(), 0, "no text from the framing page");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   assert.equal(await host.locator("form[data-lead]").count(), 0);
   // Messages from one window arrive in order: once this one is in, any the frame posted is too.
   await widgetFrame(page).evaluate(() => parent.postMessage("last", "*"));
@@ -287,7 +286,7 @@ test("frame.html?submitUrl=… (a link on the widget's own origin) is ignored: n
   assert.equal(await host.getByText(PHISHING_TITLE).count(), 0, "no text from the address");
   assert.equal(await host.locator("[lang]").first().getAttribute("lang"), "de", "presentation keys still apply");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   assert.equal(await host.locator("form[data-lead]").count(), 0, "no lead form");
   assert.equal(await host.locator('[data-action="cta"]').count(), 0, "no call to action");
   assert.ok(await host.locator("[data-biggest-gap]").isVisible(), "the whole result");

@@ -13,6 +13,23 @@ import { TYPES } from "../../src/build/serve.mjs";
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const SHOTS = join(ROOT, "target", "e2e");
 
+/** The widget's event names (without `ai-readiness:`), as embed.js lists them for pages. */
+export const EVENTS = JSON.parse(
+  (await readFile(join(ROOT, "src/embed/embed.js"), "utf8")).match(/^export const EVENTS = (\[[^\]]*\]);$/m)[1],
+);
+
+// Answer sets for the twelve questions (the option picked for each, in order), shared so that a
+// test's expectations and the visitor it plays stay the same across files.
+// (Levels as the model of this writing scores them.)
+/** Zigzagging through the options, use ahead of access: Adopting, about half way. */
+export const MIXED_ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
+/** Strong access, uneven adoption: Adopting. */
+export const STRONG_ACCESS_ANSWERS = [4, 3, 2, 3, 1, 2, 1, 2, 3, 0, 1, 2];
+/** Access granted, little use yet (mostly the second option): Adopting, at the low end. */
+export const LOW_ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
+/** Mostly the upper options: Operating. */
+export const HIGH_ANSWERS = [3, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2];
+
 /** Content types by extension, as a static server sends them: the ones `make serve` sends. */
 export { TYPES };
 
@@ -81,18 +98,18 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
   });
   page.on("pageerror", (e) => seen.errors.push(e.message));
   page.on("request", (r) => seen.requests.push(r.url()));
-  await page.addInitScript(() => {
+  await page.addInitScript((names) => {
     window.__events = [];
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
     });
-    for (const name of ["ready", "start", "answer", "complete", "cta", "error", "lead", "delivery"]) {
+    for (const name of names) {
       document.addEventListener(`ai-readiness:${name}`, (e) => {
         window.__events.push({ type: e.type, detail: e.detail, host: e.target.id || null });
       });
     }
-  });
+  }, EVENTS);
   await page.goto(url);
   if (settle) await settled(page);
   return { page, seen };

@@ -4,11 +4,10 @@
 // Screenshots of each view land in target/e2e/layout-<lang>-<theme>-<width>-<view>.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, pick, choose, answerAll, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, pick, choose, answerAll, screenshot, LOW_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
 
-const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const WIDTHS = [320, 360, 1200];
 
 /**
@@ -103,8 +102,8 @@ for (const tag of ["en", "ar"]) {
       const found = [];
       await host.locator('[data-action="start"]').click();
       // The second question, so Back and Next share the row; an option chosen (and focused).
-      await pick(host, ANSWERS[0]);
-      await choose(host, ANSWERS[1]);
+      await pick(host, LOW_ANSWERS[0]);
+      await choose(host, LOW_ANSWERS[1]);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
         const where = `${tag} ${theme} ${width}px question`;
@@ -118,7 +117,7 @@ for (const tag of ["en", "ar"]) {
       const second = await host.locator("[data-question]").getAttribute("data-question");
       await host.locator('[data-action="next"]').click();
       await host.locator(`[data-question]:not([data-question="${second}"])`).waitFor();
-      await answerAll(host, ANSWERS.slice(2));
+      await answerAll(host, LOW_ANSWERS.slice(2));
       await host.locator("form[data-lead]").waitFor();
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
@@ -147,7 +146,7 @@ for (const tag of ["en", "ar"]) {
       const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/lang.html?${query}`, { width: 1200, height: 900 });
       const host = page.locator("#w");
       await host.locator('[data-action="start"]').click();
-      await answerAll(host, ANSWERS, "form[data-lead]");
+      await answerAll(host, LOW_ANSWERS, "form[data-lead]");
       const found = [];
       let stacked = 0;
       for (const width of WIDTHS) {

@@ -4,7 +4,7 @@
 // form for visitors of a page without it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, answerAll, events, violations } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, events, violations, LOW_ANSWERS } from "./harness.mjs";
 import { startReceiver } from "../tools/receiver.mjs";
 
 const env = useBrowser();
@@ -12,7 +12,6 @@ let receiver;
 before(async () => { receiver = await startReceiver(); });
 after(async () => { await receiver?.close(); });
 
-const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const withAttributes = (attributes) =>
   `${env.server.base}/tests/pages/send.html?${new URLSearchParams({ locale: "en", connect: new URL(receiver.url).origin, ...attributes })}`;
 
@@ -20,7 +19,7 @@ async function complete(attributes, viewport) {
   const opened = await openPage(env.browser, withAttributes(attributes), viewport);
   const host = opened.page.locator("#w");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS, "[data-result]");
+  await answerAll(host, LOW_ANSWERS, "[data-result]");
   return { ...opened, host };
 }
 

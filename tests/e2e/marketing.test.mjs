@@ -3,10 +3,9 @@
 // from wherever a CMS puts it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, answerAll, events, MEDIA_FOLDER } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, events, MEDIA_FOLDER, LOW_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
-const ANSWERS = [3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
 const withAttributes = (attributes) =>
   `${env.server.base}/tests/pages/lang.html?${new URLSearchParams({ locale: "en", ...attributes })}`;
 
@@ -14,7 +13,7 @@ async function complete(url) {
   const opened = await openPage(env.browser, url);
   const host = opened.page.locator("#w");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   return { ...opened, host };
 }
 
@@ -81,7 +80,7 @@ test("dataLayer: true pushes every event to Google Tag Manager's dataLayer, thro
   await p.goto(withAttributes({ "data-data-layer": "true" }));
   const host = p.locator("#w");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   const [done] = await events(p, "ai-readiness:complete");
   const layer = await p.evaluate(() => ({ entries: window.dataLayer, saw: window.__gtmSaw }));
   const names = layer.entries.map((e) => e.event);
@@ -101,7 +100,7 @@ test("pkg/ works from a CMS media folder that sends .wasm with the wrong MIME ty
   const { page, seen } = await openPage(env.browser, `${env.server.base}/tests/pages/media.html?locale=de`);
   const host = page.locator("#w");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   assert.equal(await host.locator("[lang]").first().getAttribute("lang"), "de");
   await host.locator('[data-action="team"]').click();
   await host.locator("[data-team]").waitFor();
@@ -117,7 +116,7 @@ test("iframe mode: the frame sizes itself, its events reach the parent, other or
   const host = frame.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   assert.equal(await host.locator(".air-theme-dark").count(), 1, "configured from the query string");
-  await answerAll(host, ANSWERS);
+  await answerAll(host, LOW_ANSWERS);
   assert.equal(await host.locator("[lang]").first().getAttribute("lang"), "de");
   // The parent hears the widget's events on the iframe element.
   const heard = await events(page);

@@ -2,10 +2,9 @@
 // dark mode, host fonts, wide layouts, several widgets without ids, reloads and re-mounts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, answerAll, pick, events } from "./harness.mjs";
+import { useBrowser, openPage, answerAll, pick, events, MIXED_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
-const ANSWERS = [1, 2, 0, 3, 1, 2, 2, 1, 3, 1, 0, 2];
 const inShadow = (page, host, fn, arg) =>
   page.evaluate(([sel, body, a]) => new Function("root", "arg", body)(document.querySelector(sel).shadowRoot, a), [host, fn, arg]);
 
@@ -18,7 +17,7 @@ test("blocked storage: the widget works in memory and says so briefly", async ()
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await host.locator(".air-storage-note").waitFor();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, MIXED_ANSWERS);
   assert.equal((await events(page, "ai-readiness:complete")).length, 1);
   assert.deepEqual(seen.errors, []);
 });
@@ -36,7 +35,7 @@ test("full storage: saving fails once, the widget carries on in memory", async (
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
   await host.locator(".air-storage-note").waitFor();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, MIXED_ANSWERS);
   assert.deepEqual(seen.errors, []);
 });
 
@@ -44,7 +43,7 @@ test("a file dropped on the team box is read", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/self.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, MIXED_ANSWERS);
   const [complete] = await events(page, "ai-readiness:complete");
   await host.locator('[data-action="team"]').click();
   // The team view arrives as its own chunk.
@@ -117,13 +116,13 @@ test("a result finished in one tab is not overwritten by another tab's earlier p
   await pick(behind.host, 1);
   const ahead = await open();
   await ahead.host.locator('[data-question="access.guidance"]').waitFor();
-  await answerAll(ahead.host, ANSWERS.slice(1));
+  await answerAll(ahead.host, MIXED_ANSWERS.slice(1));
   // The tab that is behind answers on; its progress must not replace the finished result.
   await pick(behind.host, 2);
   await ahead.page.reload();
   await ahead.host.locator("[data-result]").waitFor();
   // Finishing in the tab that was behind replaces it, as the newest result.
-  await answerAll(behind.host, ANSWERS.slice(2));
+  await answerAll(behind.host, MIXED_ANSWERS.slice(2));
   await ahead.page.reload();
   await ahead.host.locator("[data-result]").waitFor();
   await context.close();
@@ -133,7 +132,7 @@ test("a share link is read once: after opening, a reload shows the visitor's own
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, MIXED_ANSWERS);
   const [complete] = await events(page, "ai-readiness:complete");
   const other = await openPage(env.browser, `${env.server.base}/index.html#ai-readiness=${complete.detail.code}`);
   await other.page.locator("#assessment [data-shared]").waitFor();

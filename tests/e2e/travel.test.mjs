@@ -1,18 +1,17 @@
 // Results that travel: result codes, share links, resume after a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, events, answerAll, pick, choose, screenshot } from "./harness.mjs";
+import { useBrowser, openPage, events, answerAll, pick, choose, screenshot, HIGH_ANSWERS } from "./harness.mjs";
 
 const env = useBrowser();
 
-const ANSWERS = [3, 2, 2, 4, 3, 3, 2, 3, 3, 2, 3, 2];
 const CLIPBOARD = { permissions: ["clipboard-read", "clipboard-write"] };
 
 test("the result shows its code, copies a share link, and the link opens that result read-only", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`, undefined, CLIPBOARD);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, HIGH_ANSWERS);
   const [complete] = await events(page, "ai-readiness:complete");
   const code = await host.locator("[data-code]").getAttribute("data-code");
   assert.equal(code, complete.detail.code);
@@ -51,14 +50,14 @@ test("a reload returns the visitor to the same question with their answers", asy
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  for (const option of ANSWERS.slice(0, 4)) await pick(host, option);
+  for (const option of HIGH_ANSWERS.slice(0, 4)) await pick(host, option);
   await choose(host, 1);
   await page.reload();
   await host.locator("[data-question]").waitFor();
   assert.equal(await host.locator("[data-question]").getAttribute("data-question"), "usage.workflows");
   assert.equal(await host.locator('input[type="radio"]').nth(1).isChecked(), true);
   await host.locator('[data-action="back"]').click();
-  assert.equal(await host.locator('input[type="radio"]').nth(ANSWERS[3]).isChecked(), true);
+  assert.equal(await host.locator('input[type="radio"]').nth(HIGH_ANSWERS[3]).isChecked(), true);
 });
 
 /** Takes the assessment about one's own work in a fresh page and returns the complete detail. */
@@ -136,7 +135,7 @@ test("three people's codes make a team picture that matches their results", asyn
 });
 
 test("a file saved in Windows-1252 reads right and says so; UTF-8 and UTF-16 files read without a note", async () => {
-  const { code } = await takeAssessment(ANSWERS);
+  const { code } = await takeAssessment(HIGH_ANSWERS);
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
   const team = page.locator("#team");
   const input = team.locator("[data-team-file]");
@@ -166,7 +165,7 @@ test("a file saved in Windows-1252 reads right and says so; UTF-8 and UTF-16 fil
 
 test("a dropped file is read, and large lists are paginated", async () => {
   const codes = [];
-  for (let i = 0; i < 5; i++) codes.push((await takeAssessment(ANSWERS.map((a) => (a + i) % 4))).code);
+  for (let i = 0; i < 5; i++) codes.push((await takeAssessment(HIGH_ANSWERS.map((a) => (a + i) % 4))).code);
   const lines = Array.from({ length: 120 }, (_, i) => `Person ${i + 1},Team ${i % 3},${codes[i % codes.length]}`);
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/team.html`);
   const team = page.locator("#team");
@@ -207,7 +206,7 @@ test("the team view opens from a result and goes back to it", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/tests/pages/intranet.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, HIGH_ANSWERS);
   await host.locator('[data-action="team"]').click();
   await host.locator("[data-team]").waitFor();
   await host.locator('[data-action="assessment"]').click();
@@ -288,7 +287,7 @@ test("printing hides the controls and keeps the result", async () => {
   const { page } = await openPage(env.browser, `${env.server.base}/index.html`);
   const host = page.locator("#assessment");
   await host.locator('[data-action="start"]').click();
-  await answerAll(host, ANSWERS);
+  await answerAll(host, HIGH_ANSWERS);
   await page.emulateMedia({ media: "print" });
   const shown = await page.evaluate(() => {
     const root = document.querySelector("#assessment").shadowRoot;
