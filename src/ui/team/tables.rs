@@ -9,7 +9,7 @@ use crate::core::model::{Dimension, Level, Perspective};
 use crate::core::roster::Roster;
 use crate::core::scoring::Scores;
 use crate::core::team::{
-    self, Band, Disclosure, PersonRow, Round, RoundKey, TeamReport, PEOPLE_COLUMNS,
+    self, Band, Disclosure, PeopleColumn, PersonRow, Round, RoundKey, TeamReport,
 };
 use crate::core::text::{self, dimension_name, level_name};
 use crate::ui::{attr, tx};
@@ -17,11 +17,11 @@ use crate::ui::{attr, tx};
 /// People per page of the people table.
 pub(super) const PAGE: usize = 50;
 
-/// How the people table is ordered: by a column of [`PEOPLE_COLUMNS`] or, by default, the
+/// How the people table is ordered: by a column of [`PeopleColumn::ALL`] or, by default, the
 /// stuck first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Sort {
-    pub(super) column: Option<usize>,
+    pub(super) column: Option<PeopleColumn>,
     pub(super) descending: bool,
 }
 
@@ -169,26 +169,23 @@ fn classes_of(band: Band) -> &'static str {
     }
 }
 
-/// The column names of [`PEOPLE_COLUMNS`], in the visitor's language.
-fn column_names(t: &Catalog) -> [String; 12] {
-    let m = |msg| t.get(msg).to_string();
-    [
-        m(Msg::TeamColumnName),
-        m(Msg::TeamColumnTeam),
-        m(Msg::TeamColumnPerspective),
-        m(Msg::TeamColumnCode),
-        m(Msg::TeamColumnLevel),
-        m(Msg::ResultOverall),
-        m(Msg::TeamColumnAdoption),
-        dimension_name(t, Dimension::Access).to_string(),
-        dimension_name(t, Dimension::Usage).to_string(),
-        dimension_name(t, Dimension::Capability).to_string(),
-        dimension_name(t, Dimension::Visibility).to_string(),
-        m(Msg::TeamColumnGap),
-    ]
+/// A column's name in the visitor's language.
+fn column_name(t: &Catalog, column: PeopleColumn) -> String {
+    let msg = match column {
+        PeopleColumn::Name => Msg::TeamColumnName,
+        PeopleColumn::Team => Msg::TeamColumnTeam,
+        PeopleColumn::Perspective => Msg::TeamColumnPerspective,
+        PeopleColumn::Code => Msg::TeamColumnCode,
+        PeopleColumn::Level => Msg::TeamColumnLevel,
+        PeopleColumn::Overall => Msg::ResultOverall,
+        PeopleColumn::Adoption => Msg::TeamColumnAdoption,
+        PeopleColumn::Score(d) => return dimension_name(t, d).to_string(),
+        PeopleColumn::BiggestGap => Msg::TeamColumnGap,
+    };
+    t.get(msg).to_string()
 }
 
-/// One row's cells, in [`PEOPLE_COLUMNS`] order; without the name when the view names nobody.
+/// One row's cells, in [`PeopleColumn::ALL`] order; without the name when the view names nobody.
 fn person_cells(t: &Catalog, p: &PersonRow, named: bool) -> Html {
     let o = &p.outcome;
     let perspective = match p.perspective {
@@ -280,8 +277,8 @@ pub(super) fn people_table(
             }
         })
     };
-    let heads = column_names(t).into_iter().enumerate().map(|(i, name)| {
-        let current = sort.column == Some(i);
+    let heads = PeopleColumn::ALL.into_iter().map(|column| {
+        let current = sort.column == Some(column);
         let aria = match (current, sort.descending) {
             (false, _) => None,
             (true, false) => Some("ascending"),
@@ -291,7 +288,7 @@ pub(super) fn people_table(
             let (sort, page) = (sort.clone(), page.clone());
             Callback::from(move |_: MouseEvent| {
                 sort.set(Sort {
-                    column: Some(i),
+                    column: Some(column),
                     descending: current && !sort.descending,
                 });
                 page.set(0);
@@ -299,7 +296,7 @@ pub(super) fn people_table(
         };
         html! {
             <th scope="col" aria-sort={aria}>
-                <button type="button" class="air-sort" data-sort={PEOPLE_COLUMNS[i]} {onclick}>{ name }</button>
+                <button type="button" class="air-sort" data-sort={column.id()} {onclick}>{ column_name(t, column) }</button>
             </th>
         }
     });
@@ -379,10 +376,10 @@ fn team_filter(
 /// Leads' views of their teams: listed apart, in line order, never ranked as people; without
 /// names when the view names nobody.
 pub(super) fn views_table(t: &Catalog, report: &TeamReport, named: bool) -> Html {
-    let heads = column_names(t)
+    let heads = PeopleColumn::ALL
         .into_iter()
         .skip(usize::from(!named))
-        .map(|name| html! { <th scope="col">{ name }</th> });
+        .map(|column| html! { <th scope="col">{ column_name(t, column) }</th> });
     // Leads' views are few in practice; a paste of thousands still draws only the first page
     // (the CSV has them all).
     let more = report.views.len().saturating_sub(PAGE);
