@@ -1,9 +1,14 @@
+use std::rc::Rc;
+
+use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use super::reading::List;
+use super::TeamProps;
 use crate::core::config::Config;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::roster::Encoding;
-use crate::core::team::Kept;
+use crate::core::team::{self, Disclosure, Kept, TeamReport};
 
 /// A file the visitor picked or dropped, for the embed layer to read as text.
 #[derive(Clone, PartialEq)]
@@ -84,4 +89,82 @@ impl PartialEq for TeamStore {
             && std::ptr::fn_addr_eq(self.today, other.today)
             && std::ptr::fn_addr_eq(self.watch_print, other.watch_print)
     }
+}
+
+/// What the file picker and the drop zone do: hand the file to the embed layer to read, then put
+/// its text in the box, or say why it could not be used.
+pub(super) fn file_callbacks(
+    props: &TeamProps,
+    page: &UseStateHandle<usize>,
+    file_error: &UseStateHandle<Option<FileError>>,
+) -> (Callback<Event>, Callback<DragEvent>) {
+    let load = {
+        let on_text = props.on_text.clone();
+        let page = page.clone();
+        let file_error = file_error.clone();
+        let on_file = props.on_file.clone();
+        Callback::from(move |file: web_sys::File| {
+            let on_text = on_text.clone();
+            let page = page.clone();
+            let file_error = file_error.clone();
+            let name = file.name();
+            on_file.emit(FileRequest {
+                file,
+                done: Callback::from(
+                    move |read: Result<(String, Encoding), FileError>| match read {
+                        Ok((text, encoding)) => {
+                            on_text.emit(AttrValue::from(text));
+                            page.set(0);
+                            file_error.set(
+                                (encoding == Encoding::Windows1252)
+                                    .then(|| FileError::Western { name: name.clone() }),
+                            );
+                        }
+                        Err(reason) => file_error.set(Some(reason)),
+                    },
+                ),
+            });
+        })
+    };
+    let onchange = {
+        let load = load.clone();
+        Callback::from(move |e: Event| {
+            let files = e.target_unchecked_into::<HtmlInputElement>().files();
+            if let Some(file) = files.and_then(|f| f.get(0)) {
+                load.emit(file);
+            }
+        })
+    };
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            load.emit(file);
+        }
+    });
+    (onchange, ondrop)
+}
+
+/// Saves a CSV of the report as last read: `what` names the file, `csv` writes it from what the
+/// view may show.
+pub(super) fn export(
+    props: &TeamProps,
+    list: &UseStateHandle<List>,
+    shown: &Rc<Disclosure>,
+    what: &'static str,
+    csv: fn(&TeamReport, &Disclosure) -> String,
+) -> Callback<MouseEvent> {
+    let (settled, shown) = (list.settled.clone(), shown.clone());
+    let on_download = props.on_download.clone();
+    let today = props.store.today;
+    Callback::from(move |_: MouseEvent| {
+        on_download.emit(Download {
+            name: team::csv_name(what, &today()),
+            mime: "text/csv;charset=utf-8",
+            content: csv(&settled.report, &shown),
+        })
+    })
 }

@@ -1,8 +1,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::reading::List;
+use super::TeamProps;
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::team::{Round, TeamReport};
+use crate::core::team::{with_code, Kept, Round, TeamReport};
 use crate::ui::tx;
 
 /// What the lead chose about keeping the list: whether to keep it, the rounds marked, and
@@ -86,4 +88,78 @@ pub(super) fn keep_controls(
             }
         </div>
     }
+}
+
+/// What the lead chose about keeping the list, starting from what was kept: a kept list comes
+/// back into the box (with the visitor's own code, when they brought one).
+#[hook]
+pub(super) fn use_keeping(props: &TeamProps) -> UseStateHandle<Keeping> {
+    let (store, config) = (props.store, props.config.clone());
+    let (text, on_text) = (props.text.clone(), props.on_text.clone());
+    let own_code = props.own_code.clone();
+    use_state(move || {
+        let kept = (store.recall)(&config);
+        // A kept list comes back (unless something is in the box already); the code the
+        // visitor brought from their result joins it.
+        let list = match &kept {
+            Some(kept) if text.trim().is_empty() => kept.text.clone(),
+            _ => text.to_string(),
+        };
+        let list = match &own_code {
+            Some(code) => with_code(&list, code.as_str()),
+            None => list,
+        };
+        let back = kept.is_some().then(|| AttrValue::from(list.clone()));
+        if list != *text {
+            on_text.emit(list.into());
+        }
+        Keeping {
+            on: kept.is_some(),
+            rounds: kept.map(|k| k.rounds).unwrap_or_default(),
+            in_memory: false,
+            back,
+        }
+    })
+}
+
+/// Keeps the list as last read, and its rounds, while the lead wants it kept; forgets both
+/// when not.
+#[hook]
+pub(super) fn use_keep(
+    props: &TeamProps,
+    keeping: &UseStateHandle<Keeping>,
+    list: &UseStateHandle<List>,
+) {
+    let (store, config, keeping) = (props.store, props.config.clone(), keeping.clone());
+    // The text counts only while the list is kept: typing into a list that is not kept
+    // touches no storage. It is the text as last read, so a long list is written after a
+    // pause in typing, not on every keystroke.
+    let text = keeping.on.then(|| list.settled.text.clone());
+    // A list still being read (a long kept one coming back, or a paste) is not written
+    // until it has been read back whole: writing the list as last read would replace a kept
+    // list with an empty one for as long as the read takes, and a reload then would lose it.
+    let settled = &list.settled.text;
+    let unread = keeping.on
+        && (*settled != props.text || keeping.back.as_ref().is_some_and(|b| b != settled));
+    use_effect_with(
+        (text, keeping.on, keeping.rounds.clone(), unread),
+        move |(text, on, rounds, unread)| {
+            if *unread {
+                return;
+            }
+            // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
+            let kept = text.as_ref().map(|text| Kept {
+                text: text.to_string(),
+                rounds: rounds.clone(),
+            });
+            let in_memory = !(store.keep)(&config, kept.as_ref()) && *on;
+            if in_memory != keeping.in_memory || keeping.back.is_some() {
+                keeping.set(Keeping {
+                    in_memory,
+                    back: None,
+                    ..(*keeping).clone()
+                });
+            }
+        },
+    );
 }

@@ -15,21 +15,20 @@ pub use io::{Download, FileError, FileRequest, TeamStore};
 
 use std::rc::Rc;
 
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::DragEvent;
 use yew::prelude::*;
 
-use keeping::{keep_controls, Keeping};
-use reading::{follow, List, Settled, READ_AT_ONCE};
+use io::{export, file_callbacks};
+use keeping::{keep_controls, use_keep, use_keeping};
+use reading::use_reading;
 use summary::{summary, team_steps};
 use tables::{people_table, problems, team_table, views_table, Sort};
-use window::{Scratch, Table};
 
 use super::{attr, tx};
 use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::roster::Encoding;
-use crate::core::team::{self, with_code, Disclosure, Kept, TeamReport};
+use crate::core::team::{self, Disclosure};
 
 /// Props of the team view.
 #[derive(Properties, PartialEq)]
@@ -78,174 +77,13 @@ pub fn TeamView(props: &TeamProps) -> Html {
         descending: false,
     });
     let filter = use_state(|| None::<String>);
-    let keeping = {
-        let (store, config) = (props.store, props.config.clone());
-        let (text, on_text) = (input.clone(), props.on_text.clone());
-        let own_code = props.own_code.clone();
-        use_state(move || {
-            let kept = (store.recall)(&config);
-            // A kept list comes back (unless something is in the box already); the code the
-            // visitor brought from their result joins it.
-            let list = match &kept {
-                Some(kept) if text.trim().is_empty() => kept.text.clone(),
-                _ => text.to_string(),
-            };
-            let list = match &own_code {
-                Some(code) => with_code(&list, code.as_str()),
-                None => list,
-            };
-            let back = kept.is_some().then(|| AttrValue::from(list.clone()));
-            if list != *text {
-                on_text.emit(list.into());
-            }
-            Keeping {
-                on: kept.is_some(),
-                rounds: kept.map(|k| k.rounds).unwrap_or_default(),
-                in_memory: false,
-                back,
-            }
-        })
-    };
-    // The list as last read. A short text is read at once; a long one after a pause in typing,
-    // a slice of lines per task, so no keystroke waits for a whole read and the page stays
-    // responsive (`reading` says how far it has come).
-    let list = {
-        let text = input.clone();
-        use_state(move || List {
-            settled: Rc::new(Settled::read(if text.len() <= READ_AT_ONCE {
-                text
-            } else {
-                AttrValue::default()
-            })),
-            reading: None,
-        })
-    };
-    let table = Table {
-        first: use_state(zero),
-        printing: use_state(no),
-        input: use_node_ref(),
-        before: use_node_ref(),
-        after: use_node_ref(),
-        scratch: {
-            let asked = list.settled.text.clone();
-            use_mut_ref(move || Scratch {
-                boxed: AttrValue::default(),
-                asked,
-                job: 0,
-                spans: (0, 0, 0),
-                row: 33.0,
-                above_px: 0.0,
-            })
-        },
-    };
-    {
-        // One effect after every render (each hook costs the bundle): put a text that came from
-        // elsewhere (a file, the kept list, the visitor's own code) in the box, read a changed
-        // text, size the people table's spacer rows, and hear the page print (printing draws
-        // every row).
-        let (list, table, input) = (list.clone(), table.clone(), input.clone());
-        let watch = props.store.watch_print;
-        use_effect(move || {
-            table.fill_box(&input);
-            table.size_spacers();
-            follow(&list, &table.scratch, &input);
-            let printing = table.printing.clone();
-            watch(Callback::from(move |on| printing.set(on)))
-        });
-    }
-    {
-        let (store, config, keeping) = (props.store, props.config.clone(), keeping.clone());
-        // The text counts only while the list is kept: typing into a list that is not kept
-        // touches no storage. It is the text as last read, so a long list is written after a
-        // pause in typing, not on every keystroke.
-        let text = keeping.on.then(|| list.settled.text.clone());
-        // A list still being read (a long kept one coming back, or a paste) is not written
-        // until it has been read back whole: writing the list as last read would replace a kept
-        // list with an empty one for as long as the read takes, and a reload then would lose it.
-        let settled = &list.settled.text;
-        let unread = keeping.on
-            && (*settled != input || keeping.back.as_ref().is_some_and(|b| b != settled));
-        use_effect_with(
-            (text, keeping.on, keeping.rounds.clone(), unread),
-            move |(text, on, rounds, unread)| {
-                if *unread {
-                    return;
-                }
-                // Off (or forgotten) removes what was kept: opting out leaves nothing behind.
-                let kept = text.as_ref().map(|text| Kept {
-                    text: text.to_string(),
-                    rounds: rounds.clone(),
-                });
-                let in_memory = !(store.keep)(&config, kept.as_ref()) && *on;
-                if in_memory != keeping.in_memory || keeping.back.is_some() {
-                    keeping.set(Keeping {
-                        in_memory,
-                        back: None,
-                        ..(*keeping).clone()
-                    });
-                }
-            },
-        );
-    }
+    let keeping = use_keeping(props);
+    let (list, table) = use_reading(props);
+    use_keep(props, &keeping, &list);
     let (roster, report) = (&list.settled.roster, &list.settled.report);
 
-    let oninput = {
-        let (on_text, scratch) = (props.on_text.clone(), table.scratch.clone());
-        let page = page.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = AttrValue::from(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            scratch.borrow_mut().boxed = text.clone();
-            on_text.emit(text);
-            page.set(0);
-        })
-    };
-    let load = {
-        let on_text = props.on_text.clone();
-        let page = page.clone();
-        let file_error = file_error.clone();
-        let on_file = props.on_file.clone();
-        Callback::from(move |file: web_sys::File| {
-            let on_text = on_text.clone();
-            let page = page.clone();
-            let file_error = file_error.clone();
-            let name = file.name();
-            on_file.emit(FileRequest {
-                file,
-                done: Callback::from(
-                    move |read: Result<(String, Encoding), FileError>| match read {
-                        Ok((text, encoding)) => {
-                            on_text.emit(AttrValue::from(text));
-                            page.set(0);
-                            file_error.set(
-                                (encoding == Encoding::Windows1252)
-                                    .then(|| FileError::Western { name: name.clone() }),
-                            );
-                        }
-                        Err(reason) => file_error.set(Some(reason)),
-                    },
-                ),
-            });
-        })
-    };
-    let onchange = {
-        let load = load.clone();
-        Callback::from(move |e: Event| {
-            let files = e.target_unchecked_into::<HtmlInputElement>().files();
-            if let Some(file) = files.and_then(|f| f.get(0)) {
-                load.emit(file);
-            }
-        })
-    };
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            load.emit(file);
-        }
-    });
+    let oninput = table.on_input(props.on_text.clone(), page.clone());
+    let (onchange, ondrop) = file_callbacks(props, &page, &file_error);
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     // What this view may show: everything when people are named; groups only, each from the
     // minimum group size, when not (`teamPrivacy`, `minGroupSize`).
@@ -254,18 +92,6 @@ pub fn TeamView(props: &TeamProps) -> Html {
         props.config.team_privacy,
         props.config.min_group_size,
     ));
-    let export = |what: &'static str, csv: fn(&TeamReport, &Disclosure) -> String| {
-        let (settled, shown) = (list.settled.clone(), shown.clone());
-        let on_download = props.on_download.clone();
-        let today = props.store.today;
-        Callback::from(move |_: MouseEvent| {
-            on_download.emit(Download {
-                name: team::csv_name(what, &today()),
-                mime: "text/csv;charset=utf-8",
-                content: csv(&settled.report, &shown),
-            })
-        })
-    };
     let keep_controls = keep_controls(t, report, &keeping, props.store.today);
     // Changes are shown against the last round marked; rounds count from 1.
     let round = keeping.rounds.last().map(|r| (keeping.rounds.len(), r));
@@ -330,18 +156,18 @@ pub fn TeamView(props: &TeamProps) -> Html {
             // Without names there is no one to list: only the team averages download.
             if (people || views) && shown.named {
                 <div class="air-nav">
-                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export("people", |r, _| team::to_csv(r))}>
+                    <button type="button" class="air-btn air-primary" data-action="export" onclick={export(props, &list, &shown, "people", |r, _| team::to_csv(r))}>
                         { tx(t, Msg::TeamExport) }
                     </button>
                     if people {
-                        <button type="button" class="air-btn" data-action="export-teams" onclick={export("teams", team::teams_csv)}>
+                        <button type="button" class="air-btn" data-action="export-teams" onclick={export(props, &list, &shown, "teams", team::teams_csv)}>
                             { tx(t, Msg::TeamExportTeams) }
                         </button>
                     }
                 </div>
             } else if people {
                 <div class="air-nav">
-                    <button type="button" class="air-btn air-primary" data-action="export-teams" onclick={export("teams", team::teams_csv)}>
+                    <button type="button" class="air-btn air-primary" data-action="export-teams" onclick={export(props, &list, &shown, "teams", team::teams_csv)}>
                         { tx(t, Msg::TeamExportTeams) }
                     </button>
                 </div>

@@ -1,7 +1,8 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::window::Scratch;
+use super::window::{Scratch, Table};
+use super::{no, zero, TeamProps};
 use crate::core::roster::{self, Reader, Roster};
 use crate::core::team::{self, TeamReport};
 
@@ -103,4 +104,59 @@ pub(super) fn follow(
             }
         }
     });
+}
+
+/// The list as last read, and what the view's effects reach. After every render the list box
+/// gets a text that came from elsewhere, a changed text is read, the people table's spacers are
+/// sized, and the page's printing is heard.
+#[hook]
+pub(super) fn use_reading(props: &TeamProps) -> (UseStateHandle<List>, Table) {
+    // The list as last read. A short text is read at once; a long one after a pause in typing,
+    // a slice of lines per task, so no keystroke waits for a whole read and the page stays
+    // responsive (`reading` says how far it has come).
+    let list = {
+        let text = props.text.clone();
+        use_state(move || List {
+            settled: Rc::new(Settled::read(if text.len() <= READ_AT_ONCE {
+                text
+            } else {
+                AttrValue::default()
+            })),
+            reading: None,
+        })
+    };
+    let table = Table {
+        first: use_state(zero),
+        printing: use_state(no),
+        input: use_node_ref(),
+        before: use_node_ref(),
+        after: use_node_ref(),
+        scratch: {
+            let asked = list.settled.text.clone();
+            use_mut_ref(move || Scratch {
+                boxed: AttrValue::default(),
+                asked,
+                job: 0,
+                spans: (0, 0, 0),
+                row: 33.0,
+                above_px: 0.0,
+            })
+        },
+    };
+    {
+        // One effect after every render (each hook costs the bundle): put a text that came from
+        // elsewhere (a file, the kept list, the visitor's own code) in the box, read a changed
+        // text, size the people table's spacer rows, and hear the page print (printing draws
+        // every row).
+        let (list, table, input) = (list.clone(), table.clone(), props.text.clone());
+        let watch = props.store.watch_print;
+        use_effect(move || {
+            table.fill_box(&input);
+            table.size_spacers();
+            follow(&list, &table.scratch, &input);
+            let printing = table.printing.clone();
+            watch(Callback::from(move |on| printing.set(on)))
+        });
+    }
+    (list, table)
 }

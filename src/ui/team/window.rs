@@ -43,6 +43,22 @@ pub(super) struct Scratch {
 }
 
 impl Table {
+    /// What typing in the list box does: the text goes to the parent, and the people table
+    /// back to its first page.
+    pub(super) fn on_input(
+        &self,
+        on_text: Callback<AttrValue>,
+        page: UseStateHandle<usize>,
+    ) -> Callback<InputEvent> {
+        let scratch = self.scratch.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = AttrValue::from(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            scratch.borrow_mut().boxed = text.clone();
+            on_text.emit(text);
+            page.set(0);
+        })
+    }
+
     /// Puts `text` in the list box unless the box already holds it.
     pub(super) fn fill_box(&self, text: &AttrValue) {
         let mut scratch = self.scratch.borrow_mut();
