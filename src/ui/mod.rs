@@ -146,19 +146,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |url| state.dispatch(Action::FollowCta { url }))
     };
-    let next_key = {
-        let state = state.clone();
-        Callback::from(move |_: KeyboardEvent| state.dispatch(Action::Next))
-    };
-    let on_choose = {
-        let state = state.clone();
-        Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
-            state.dispatch(Action::Choose { question, option });
-            if by_pointer {
-                after_beat(state.clone(), Action::Advance { question, option });
-            }
-        })
-    };
+    let (on_choose, next_key) = question_callbacks(&state);
     let pointer = use_memo((), |_| std::cell::Cell::new(None));
     // The team view's pasted text lives here, so leaving the view and coming back keeps it.
     let team_text = use_state(AttrValue::default);
@@ -533,6 +521,27 @@ fn use_parts(
         });
     }
     Parts { result, team, lead }
+}
+
+/// What a question's options and its Enter key do: a pick by pointer shows for a beat, then the
+/// next question comes.
+fn question_callbacks(
+    state: &UseReducerHandle<State>,
+) -> (Callback<(usize, u8, bool)>, Callback<KeyboardEvent>) {
+    let next_key = {
+        let state = state.clone();
+        Callback::from(move |_: KeyboardEvent| state.dispatch(Action::Next))
+    };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
+            state.dispatch(Action::Choose { question, option });
+            if by_pointer {
+                after_beat(state.clone(), Action::Advance { question, option });
+            }
+        })
+    };
+    (on_choose, next_key)
 }
 
 /// A pointer pick stays visible for a beat, then the next question comes (`advance`); the
