@@ -11,8 +11,8 @@ use ai_readiness::core::roster::{decode_text, parse, Duplicate, Encoding, Reader
 use ai_readiness::core::scoring::{score, Outcome};
 use ai_readiness::core::team::{
     coaching_said, common_gap_why, csv_name, person_fields, report, sort_people, starts_formula,
-    teams_csv, to_csv, with_code, Coaching, Disclosure, Kept, KeptError, Round, RoundKey,
-    TeamPrivacy, TeamReport, PEOPLE_COLUMNS, ROBUST, TEAM_COLUMNS,
+    teams_csv, to_csv, with_code, Coaching, Disclosure, Kept, KeptError, PeopleColumn, Round,
+    RoundKey, TeamPrivacy, TeamReport, ROBUST, TEAM_COLUMNS,
 };
 use common::{answers_by, random_answers, Rng};
 
@@ -957,7 +957,7 @@ fn the_people_table_and_the_csv_have_the_same_columns() {
     let (text, _) = random_roster_text(&mut rng, 30);
     let (_, team) = team_of(&text);
     let rows = read_csv(&to_csv(&team));
-    assert_eq!(rows[0], PEOPLE_COLUMNS);
+    assert_eq!(rows[0], PeopleColumn::ALL.map(PeopleColumn::id));
     for (row, person) in rows[1..].iter().zip(&team.people_rows) {
         // The CSV row is exactly the fields the table draws, guarded against formulas.
         let fields = person_fields(person);
@@ -975,16 +975,20 @@ fn columns_sort_as_numbers_levels_and_text() {
     let mut rng = Rng::new(77);
     let (text, _) = random_roster_text(&mut rng, 40);
     let (_, team) = team_of(&text);
-    let capability = sort_people(&team.people_rows, 9, true);
+    let capability = sort_people(
+        &team.people_rows,
+        PeopleColumn::Score(Dimension::Capability),
+        true,
+    );
     assert_eq!(capability.len(), team.people_rows.len());
     assert!(capability
         .windows(2)
         .all(|w| w[0].outcome.scores.capability >= w[1].outcome.scores.capability));
-    let levels = sort_people(&team.people_rows, 4, false);
+    let levels = sort_people(&team.people_rows, PeopleColumn::Level, false);
     assert!(levels
         .windows(2)
         .all(|w| w[0].outcome.level <= w[1].outcome.level));
-    let names = sort_people(&team.people_rows, 0, false);
+    let names = sort_people(&team.people_rows, PeopleColumn::Name, false);
     let lower: Vec<String> = names
         .iter()
         .map(|p| p.name.clone().unwrap_or_default().to_ascii_lowercase())
@@ -1000,7 +1004,7 @@ fn columns_sort_as_numbers_levels_and_text() {
     );
     // Operating people have no gap: they sort last by gap, in either direction.
     for descending in [false, true] {
-        let gaps = sort_people(&team.people_rows, 11, descending);
+        let gaps = sort_people(&team.people_rows, PeopleColumn::BiggestGap, descending);
         assert!(gaps
             .iter()
             .skip_while(|p| p.gap().is_some())

@@ -213,27 +213,43 @@ fn core_imports() -> std::collections::BTreeMap<String, std::collections::BTreeS
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
     let mut nested = Vec::new();
     rust_files(&dir, &mut nested);
-    let sources: Vec<(String, String)> = nested
+    // A file directly in src/core is the module of its name; a folder (src/core/team/) is one
+    // module, its files together, whose `super::` paths stay inside the folder.
+    let sources: Vec<(String, bool, String)> = nested
         .into_iter()
         .map(|path| {
-            assert_eq!(
-                path.parent(),
-                Some(dir.as_path()),
-                "{} is below a folder of src/core: teach core_imports what `super` means there",
+            let parent = path.parent().expect("a file has a folder");
+            let top = parent == dir.as_path();
+            assert!(
+                top || parent.parent() == Some(dir.as_path()),
+                "{} is two folders below src/core: teach core_imports what `super` means there",
                 path.display()
             );
-            let name = path.file_stem().expect("a file name").to_string_lossy();
+            let name = if top {
+                path.file_stem().expect("a file name").to_string_lossy()
+            } else {
+                parent.file_name().expect("a folder name").to_string_lossy()
+            };
             let text = fs::read_to_string(&path).expect("utf-8 source");
-            (name.into_owned(), code_without_comments_or_strings(&text))
+            (
+                name.into_owned(),
+                top,
+                code_without_comments_or_strings(&text),
+            )
         })
-        .filter(|(name, _)| name != "mod")
+        .filter(|(name, _, _)| name != "mod")
         .collect();
     let modules: std::collections::BTreeSet<&str> =
-        sources.iter().map(|(name, _)| name.as_str()).collect();
-    let mut graph = std::collections::BTreeMap::new();
-    for (name, code) in &sources {
-        let mut uses = std::collections::BTreeSet::new();
-        for prefix in ["super::", "crate::core::"] {
+        sources.iter().map(|(name, _, _)| name.as_str()).collect();
+    let mut graph = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for (name, top, code) in &sources {
+        let uses = graph.entry(name.clone()).or_default();
+        let prefixes: &[&str] = if *top {
+            &["super::", "crate::core::"]
+        } else {
+            &["crate::core::"]
+        };
+        for prefix in prefixes {
             for (at, _) in code.match_indices(prefix) {
                 let before = code.get(..at).and_then(|s| s.chars().last());
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -246,7 +262,6 @@ fn core_imports() -> std::collections::BTreeMap<String, std::collections::BTreeS
                 }
             }
         }
-        graph.insert(name.clone(), uses);
     }
     graph
 }

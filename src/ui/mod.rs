@@ -10,14 +10,16 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Action, Assessment, Early, Step};
 use crate::core::bank::QUESTIONS;
+use crate::core::code::ResultCode;
 use crate::core::config::{Config, Mode};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::LeadMode;
 use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
+use crate::core::scoring::Outcome;
 use crate::core::text;
-use parts::{Fns, Loaded, Part};
+use parts::{Fns, Loaded, Part, PartFns};
 
 /// The first screen as the build draws it, before the wasm arrives (native only).
 #[cfg(not(target_arch = "wasm32"))]
@@ -132,7 +134,224 @@ fn nothing_late() -> Callback<(), Rc<Early>> {
 pub fn App(props: &AppProps) -> Html {
     // A team-only widget never starts an assessment, so it must not announce one either.
     let team_only = props.config.mode == Mode::Team;
-    let show_intro = props.config.show_intro || team_only;
+    let state = use_assessment(props);
+    let start_mode = props.config.mode;
+    let mode = use_state(move || start_mode);
+    use_host_outputs(props, &state, team_only);
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(action.clone()))
+    };
+    let on_cta = {
+        let state = state.clone();
+        Callback::from(move |url| state.dispatch(Action::FollowCta { url }))
+    };
+    let (on_choose, next_key) = question_callbacks(&state);
+    let pointer = use_memo((), |_| std::cell::Cell::new(None));
+    // The team view's pasted text lives here, so leaving the view and coming back keeps it.
+    let team_text = use_state(AttrValue::default);
+    let heading = use_step_focus(props, &state, *mode);
+    use_reset(props.reset, &state, &mode, start_mode);
+    let Parts {
+        result: (result_part, retry_result),
+        team: (team_part, retry_team),
+        lead: (lead_part, retry_lead),
+    } = use_parts(props, &state, team_only, *mode == Mode::Team);
+    let t = &props.catalog;
+    if *mode == Mode::Team {
+        let on_back = (start_mode == Mode::Assessment).then(|| {
+            let mode = mode.clone();
+            Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
+        });
+        // Opened from a result, the view lists the visitor's own code.
+        let own_code = state.0.code();
+        return team_screen(props, (team_part, retry_team), team_text, own_code, on_back);
+    }
+    let open_team = props.config.team_link.then(|| {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| mode.set(Mode::Team))
+    });
+    let a = &state.0;
+    let result_fns = match result_part {
+        Part::Ready(Loaded {
+            draw: Fns::Result(fns),
+            ..
+        }) => Some(fns),
+        _ => None,
+    };
+    let result = shown_result(a).map(|shown| {
+        let shared = shown.shared;
+        result::ResultProps {
+            t: t.clone(),
+            outcome: shown.outcome,
+            code: shown.code,
+            perspective: shown.perspective,
+            answers: shown.answers,
+            previous: shown.previous,
+            shared,
+            // The host's call to action stays on a shared result too: it is how a visitor who
+            // was sent a result reaches the host.
+            cta: props.config.cta.clone(),
+            on_cta,
+            on_share: match result_fns {
+                Some(fns) => Callback::from(fns.copy),
+                None => Callback::noop(),
+            },
+            on_team: if shared { None } else { open_team },
+            on_restart: dispatch(if shared {
+                Action::TakeItYourself
+            } else {
+                Action::Restart
+            }),
+            on_forget: if shared {
+                Callback::noop()
+            } else {
+                let (state, on_forget) = (state.clone(), props.on_forget.clone());
+                Callback::from(move |_| {
+                    on_forget.emit(());
+                    state.dispatch(Action::Forget);
+                })
+            },
+            heading: heading.clone(),
+            config: props.config.clone(),
+            lead: (lead_part, retry_lead),
+        }
+    });
+    let body = match (result, a.step) {
+        (Some(result), _) => match result_fns {
+            Some(fns) => (fns.view)(&result),
+            None => part_pending(t, result_part, retry_result),
+        },
+        (None, Step::Intro) => intro::intro_view(t, &props.config, dispatch(Action::Start)),
+        (None, Step::Question(n)) => question::question_view(
+            t,
+            &question::QuestionProps {
+                index: n,
+                total: QUESTIONS.len(),
+                choice: a.choices[n],
+                needs_answer: a.needs_answer,
+                can_go_back: n > 0 || a.show_intro,
+                heading: heading.clone(),
+                // Each widget has its own shadow root, which already keeps radio groups apart.
+                name: format!("q{n}").into(),
+                on_choose,
+                pointer: pointer.clone(),
+                on_next: dispatch(Action::Next),
+                on_next_key: next_key,
+                on_back: dispatch(Action::Back),
+            },
+        ),
+        (None, Step::Result) => html! {},
+    };
+    assessment_screen(props, a, body)
+}
+
+/// The result on screen, when there is one: a shared link's, or the visitor's own once every
+/// question has an answer.
+struct ShownResult {
+    outcome: Outcome,
+    code: ResultCode,
+    perspective: Perspective,
+    answers: Answers,
+    previous: Option<Outcome>,
+    shared: bool,
+}
+
+/// Which result the assessment shows, if any; a shared one comes first, whatever the step.
+fn shown_result(a: &Assessment) -> Option<ShownResult> {
+    if let Some((outcome, code)) = a.shared_result() {
+        return Some(ShownResult {
+            outcome,
+            code,
+            perspective: a.shown_perspective(),
+            answers: a.shared.clone().unwrap_or_default().0,
+            previous: None,
+            shared: true,
+        });
+    }
+    match (a.step, &a.outcome, a.code(), a.answers()) {
+        (Step::Result, Some(outcome), Some(code), Some(answers)) => Some(ShownResult {
+            outcome: outcome.clone(),
+            code,
+            perspective: a.perspective,
+            answers,
+            previous: a.previous_outcome(),
+            shared: false,
+        }),
+        _ => None,
+    }
+}
+
+/// The team view's screen: the part once it has loaded, until then a wait or a retry.
+fn team_screen(
+    props: &AppProps,
+    (team_part, retry_team): (Part<PartFns>, Callback<MouseEvent>),
+    team_text: UseStateHandle<AttrValue>,
+    own_code: Option<ResultCode>,
+    on_back: Option<Callback<MouseEvent>>,
+) -> Html {
+    let t = &props.catalog;
+    let (lang, dir) = (t.lang.tag(), t.lang.dir());
+    let view = match team_part {
+        Part::Ready(Loaded {
+            draw: Fns::Team(part),
+            ..
+        }) => (part.view)(team::TeamProps {
+            t: t.clone(),
+            text: (*team_text).clone(),
+            on_text: Callback::from(move |text| team_text.set(text)),
+            on_file: Callback::from(part.read),
+            on_download: Callback::from(part.save),
+            store: part.store,
+            config: props.config.clone(),
+            own_code,
+            on_back,
+        }),
+        other => part_pending(t, other, retry_team),
+    };
+    html! {
+        <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
+    }
+}
+
+/// The assessment's screen around `body` (intro, a question or the result): a share link that
+/// could not be opened, the storage note, and what screen readers hear.
+fn assessment_screen(props: &AppProps, a: &Assessment, body: Html) -> Html {
+    let t = &props.catalog;
+    let (lang, dir) = (t.lang.tag(), t.lang.dir());
+    let bad_link = match props.shared.as_deref() {
+        Some(Err(reason)) => Some(t.fill(Msg::SharedBadLink, &[("reason", reason)])),
+        _ => None,
+    };
+    let note = (a.storage_note && a.step != Step::Intro).then(
+        || html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> },
+    );
+    // Screen readers hear each step and the result in one polite sentence.
+    let announcement = match (a.shared.is_some(), a.step, &a.outcome) {
+        (false, Step::Question(n), _) => text::question_of(t, n + 1, QUESTIONS.len()),
+        (false, Step::Result, Some(outcome)) => text::result_sentence(t, outcome),
+        _ => String::new(),
+    };
+    // A share link that could not be opened is explained on the first screen, intro or not.
+    let fresh = a.shared.is_none() && a.answered() == 0 && a.step != Step::Result;
+    let notice = bad_link.filter(|_| fresh).map(|text| {
+        html! { <p class="air-notice" role="status" data-notice="">{ text }</p> }
+    });
+    html! {
+        <div class={root_class(&props.config)} {lang} {dir}>
+            { for notice }
+            { body }
+            { for note }
+            <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>
+        </div>
+    }
+}
+
+/// The assessment's state: a saved or shared one, with what the visitor did on the drawn first
+/// screen replayed, and what they did there while the widget mounted once it has drawn.
+#[hook]
+fn use_assessment(props: &AppProps) -> UseReducerHandle<State> {
+    let show_intro = props.config.show_intro || props.config.mode == Mode::Team;
     let resume = props.resume.clone();
     let shared = props.shared.clone();
     let perspective = props.config.perspective;
@@ -165,9 +384,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let start_mode = props.config.mode;
-    let mode = use_state(move || start_mode);
+    state
+}
 
+/// Hands the host what the assessment produces: its progress to keep (not in a team-only
+/// widget) and its events.
+#[hook]
+fn use_host_outputs(props: &AppProps, state: &UseReducerHandle<State>, team_only: bool) {
     {
         let on_progress = props.on_progress.clone();
         let state = state.clone();
@@ -178,7 +401,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-
     {
         // Renders can fold several transitions into one, so this delivers every event since the
         // last it delivered, not only the newest.
@@ -192,40 +414,20 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+}
 
-    let dispatch = |action: Action| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(action.clone()))
-    };
-    let on_cta = {
-        let state = state.clone();
-        Callback::from(move |url| state.dispatch(Action::FollowCta { url }))
-    };
-    let next_key = {
-        let state = state.clone();
-        Callback::from(move |_: KeyboardEvent| state.dispatch(Action::Next))
-    };
-    let on_choose = {
-        let state = state.clone();
-        Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
-            state.dispatch(Action::Choose { question, option });
-            if by_pointer {
-                after_beat(state.clone(), Action::Advance { question, option });
-            }
-        })
-    };
-    let pointer = use_memo((), |_| std::cell::Cell::new(None));
-    // The team view's pasted text lives here, so leaving the view and coming back keeps it.
-    let team_text = use_state(AttrValue::default);
-    // On every step change after the first render, focus goes to the new heading (not on page
-    // load: a widget must not pull focus away from the host page).
+/// The heading of the step on screen. On every step change after the first render, focus goes
+/// to the new heading (not on page load: a widget must not pull focus away from the host page);
+/// the host hears the voice of what is on screen.
+#[hook]
+fn use_step_focus(props: &AppProps, state: &UseReducerHandle<State>, mode: Mode) -> NodeRef {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
         // The team view speaks to a lead whatever the widget asks its visitors; a shared result
         // speaks in its own code's voice.
-        let voice = match *mode {
+        let voice = match mode {
             Mode::Team => Perspective::Team,
             Mode::Assessment => state.0.shown_perspective(),
         };
@@ -239,32 +441,58 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    {
-        let state = state.clone();
-        let mode = mode.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(props.reset, move |_| {
-            // The first run is the mount itself, not a reset.
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                mode.set(start_mode);
-                state.dispatch(Action::Reset);
-            }
-        });
-    }
+    heading
+}
+
+/// Starts over when the host resets the widget: the mode it started in, a fresh assessment.
+#[hook]
+fn use_reset(
+    reset: u32,
+    state: &UseReducerHandle<State>,
+    mode: &UseStateHandle<Mode>,
+    start_mode: Mode,
+) {
+    let state = state.clone();
+    let mode = mode.clone();
+    let first = use_mut_ref(|| true);
+    use_effect_with(reset, move |_| {
+        // The first run is the mount itself, not a reset.
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            mode.set(start_mode);
+            state.dispatch(Action::Reset);
+        }
+    });
+}
+
+/// The parts that load on demand, each with its retry.
+struct Parts {
+    result: (Part<PartFns>, Callback<MouseEvent>),
+    team: (Part<PartFns>, Callback<MouseEvent>),
+    lead: (Part<PartFns>, Callback<MouseEvent>),
+}
+
+/// Loads the parts when they are about to be needed, and adopts each one's styles as soon as it
+/// has loaded, before it is first drawn.
+#[hook]
+fn use_parts(
+    props: &AppProps,
+    state: &UseReducerHandle<State>,
+    team_only: bool,
+    team_shown: bool,
+) -> Parts {
     // The result's chunk loads as soon as the first question is on screen (at once for a share
     // link or a resumed result), so the result still appears instantly; the team view's only
     // when it is opened.
     let result_shown = !team_only && (state.0.step == Step::Result || state.0.shared.is_some());
     let wants_result = !team_only && state.0.step != Step::Intro;
-    let (result_part, retry_result) = parts::use_part(
+    let result = parts::use_part(
         wants_result,
         result_shown,
         props.parts.result,
         "result screen",
         props.on_problem.clone(),
     );
-    let team_shown = *mode == Mode::Team;
-    let (team_part, retry_team) = parts::use_part(
+    let team = parts::use_part(
         team_shown,
         team_shown,
         props.parts.team,
@@ -273,7 +501,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     // The lead form, when the host turned it on, loads with the result.
     let lead_on = props.config.lead.mode != LeadMode::Off;
-    let (lead_part, retry_lead) = parts::use_part(
+    let lead = parts::use_part(
         lead_on && wants_result,
         lead_on && result_shown,
         props.parts.lead,
@@ -281,8 +509,7 @@ pub fn App(props: &AppProps) -> Html {
         props.on_problem.clone(),
     );
     {
-        // A part's styles are adopted as soon as it has loaded, before it is first drawn.
-        let css = [result_part, team_part, lead_part].map(|part| match part {
+        let css = [result.0, team.0, lead.0].map(|part| match part {
             Part::Ready(part) => Some(part.css),
             _ => None,
         });
@@ -293,150 +520,28 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let t = &props.catalog;
-    let (lang, dir) = (t.lang.tag(), t.lang.dir());
-    if *mode == Mode::Team {
-        let on_back = (start_mode == Mode::Assessment).then(|| {
-            let mode = mode.clone();
-            Callback::from(move |_: MouseEvent| mode.set(Mode::Assessment))
-        });
-        let view = match team_part {
-            Part::Ready(Loaded {
-                draw: Fns::Team(part),
-                ..
-            }) => (part.view)(team::TeamProps {
-                t: t.clone(),
-                text: (*team_text).clone(),
-                on_text: Callback::from(move |text| team_text.set(text)),
-                on_file: Callback::from(part.read),
-                on_download: Callback::from(part.save),
-                store: part.store,
-                config: props.config.clone(),
-                // Opened from a result, the view lists the visitor's own code.
-                own_code: state.0.code(),
-                on_back,
-            }),
-            other => part_pending(t, other, retry_team),
-        };
-        return html! {
-            <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
-        };
-    }
-    let open_team = props.config.team_link.then(|| {
-        let mode = mode.clone();
-        Callback::from(move |_: MouseEvent| mode.set(Mode::Team))
-    });
+    Parts { result, team, lead }
+}
 
-    let a = &state.0;
-    let bad_link = match props.shared.as_deref() {
-        Some(Err(reason)) => Some(t.fill(Msg::SharedBadLink, &[("reason", reason)])),
-        _ => None,
+/// What a question's options and its Enter key do: a pick by pointer shows for a beat, then the
+/// next question comes.
+fn question_callbacks(
+    state: &UseReducerHandle<State>,
+) -> (Callback<(usize, u8, bool)>, Callback<KeyboardEvent>) {
+    let next_key = {
+        let state = state.clone();
+        Callback::from(move |_: KeyboardEvent| state.dispatch(Action::Next))
     };
-    let result_fns = match result_part {
-        Part::Ready(Loaded {
-            draw: Fns::Result(fns),
-            ..
-        }) => Some(fns),
-        _ => None,
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |(question, option, by_pointer): (usize, u8, bool)| {
+            state.dispatch(Action::Choose { question, option });
+            if by_pointer {
+                after_beat(state.clone(), Action::Advance { question, option });
+            }
+        })
     };
-    let draw_result = |props: &result::ResultProps| match result_fns {
-        Some(fns) => (fns.view)(props),
-        None => part_pending(t, result_part, retry_result.clone()),
-    };
-    let on_share = match result_fns {
-        Some(fns) => Callback::from(fns.copy),
-        None => Callback::noop(),
-    };
-    let body = match (a.shared_result(), a.step) {
-        (Some((outcome, code)), _) => draw_result(&result::ResultProps {
-            t: t.clone(),
-            outcome,
-            code,
-            perspective: a.shown_perspective(),
-            answers: a.shared.clone().unwrap_or_default().0,
-            previous: None,
-            shared: true,
-            // The host's call to action stays on a shared result: it is how a visitor who was
-            // sent a result reaches the host.
-            cta: props.config.cta.clone(),
-            on_cta: on_cta.clone(),
-            on_share: on_share.clone(),
-            on_team: None,
-            on_restart: dispatch(Action::TakeItYourself),
-            on_forget: Callback::noop(),
-            heading: heading.clone(),
-            config: props.config.clone(),
-            lead: (lead_part, retry_lead.clone()),
-        }),
-        (None, Step::Intro) => intro::intro_view(t, &props.config, dispatch(Action::Start)),
-        (None, Step::Question(n)) => question::question_view(
-            t,
-            &question::QuestionProps {
-                index: n,
-                total: QUESTIONS.len(),
-                choice: a.choices[n],
-                needs_answer: a.needs_answer,
-                can_go_back: n > 0 || a.show_intro,
-                heading: heading.clone(),
-                // Each widget has its own shadow root, which already keeps radio groups apart.
-                name: format!("q{n}").into(),
-                on_choose,
-                pointer: pointer.clone(),
-                on_next: dispatch(Action::Next),
-                on_next_key: next_key,
-                on_back: dispatch(Action::Back),
-            },
-        ),
-        (None, Step::Result) => match (&a.outcome, a.code(), a.answers()) {
-            (Some(outcome), Some(code), Some(answers)) => draw_result(&result::ResultProps {
-                t: t.clone(),
-                outcome: outcome.clone(),
-                code,
-                perspective: a.perspective,
-                answers,
-                previous: a.previous_outcome(),
-                shared: false,
-                cta: props.config.cta.clone(),
-                on_cta: on_cta.clone(),
-                on_share: on_share.clone(),
-                on_team: open_team,
-                on_restart: dispatch(Action::Restart),
-                on_forget: {
-                    let (state, on_forget) = (state.clone(), props.on_forget.clone());
-                    Callback::from(move |_| {
-                        on_forget.emit(());
-                        state.dispatch(Action::Forget);
-                    })
-                },
-                heading: heading.clone(),
-                config: props.config.clone(),
-                lead: (lead_part, retry_lead.clone()),
-            }),
-            _ => html! {},
-        },
-    };
-    let note = (a.storage_note && a.step != Step::Intro).then(
-        || html! { <p class="air-muted air-storage-note">{ tx(t, Msg::QuestionStorageNote) }</p> },
-    );
-    // Screen readers hear each step and the result in one polite sentence.
-    let announcement = match (a.shared.is_some(), a.step, &a.outcome) {
-        (false, Step::Question(n), _) => text::question_of(t, n + 1, QUESTIONS.len()),
-        (false, Step::Result, Some(outcome)) => text::result_sentence(t, outcome),
-        _ => String::new(),
-    };
-    // A share link that could not be opened is explained on the first screen, intro or not.
-    let fresh = a.shared.is_none() && a.answered() == 0 && a.step != Step::Result;
-    let notice = bad_link.filter(|_| fresh).map(|text| {
-        html! { <p class="air-notice" role="status" data-notice="">{ text }</p> }
-    });
-    html! {
-        <div class={root_class(&props.config)} {lang} {dir}>
-            { for notice }
-            { body }
-            { for note }
-            <p class="air-sr" aria-live="polite" data-announce="">{ announcement }</p>
-        </div>
-    }
+    (on_choose, next_key)
 }
 
 /// A pointer pick stays visible for a beat, then the next question comes (`advance`); the
