@@ -1,6 +1,6 @@
 //! The question bank's shape: what the two-minute promise and the contract rely on.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,6 +1,6 @@
 //! Result codes: round trips, typo detection, forgiving input and totality of decoding.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::bank::{QUESTIONS, QUESTION_SET};
 use ai_readiness::core::code::{decode, encode, CodeError, Decoded};

@@ -1,7 +1,7 @@
 //! A result you can trust: every number the result shows comes from the scoring rules, the steps
 //! never contradict an answer, the working adds up, and the moves up are the fewest that work.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::chart::{layout, marked_floors};

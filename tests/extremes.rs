@@ -5,7 +5,7 @@
 //! what each claim asks of the scores. Every sentence shown must contain at least one known
 //! phrase, so a new sentence cannot slip past with unchecked claims.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -1,6 +1,6 @@
 //! The visitor's journey: one question at a time, Back and Next, the result and its events.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::assessment::{Action, Assessment, Early, Step, EVENT_LOG};
 use ai_readiness::core::bank::QUESTIONS;

@@ -1,7 +1,7 @@
 //! Saved progress: a versioned text that resumes the visitor where they were and never breaks
 //! the widget when it is corrupt, foreign or old.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::assessment::{Action, Assessment, Step};
 use ai_readiness::core::bank::QUESTIONS;

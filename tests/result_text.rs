@@ -1,6 +1,6 @@
 //! What the result says: events as JSON, the reason for the biggest gap, the plan and the chart.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::bank::MODEL_VERSION;
 use ai_readiness::core::chart::{layout, BAR_H};

@@ -1,7 +1,7 @@
 //! The scoring facts the book states in docs/src/scoring.md (from the product brief), as
 //! data-driven cases and properties over random answers.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::model::{Answers, Dimension, Level};

@@ -1,6 +1,6 @@
 //! Share links carry a result code in the page's fragment and nothing else.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::code::{encode, CodeError};
 use ai_readiness::core::model::Perspective;

@@ -1,6 +1,6 @@
 //! Pasted rosters and the team picture: parsing edge cases, aggregation properties, CSV export.
 
-mod common;
+use crate::common;
 
 use ai_readiness::core::code::encode;
 use ai_readiness::core::i18n::Catalog;

@@ -245,18 +245,6 @@ pub struct Config {
     pub site: String,
 }
 
-impl Config {
-    /// Whether anything the visitor answers or types can leave the page: a `submitUrl` (kept
-    /// once the page owner's rules allowed it), `dataLayer` pushes, or a lead form; a host's
-    /// `privacyNote` is shown whatever it says. Otherwise the intro says nothing leaves.
-    pub fn shares(&self) -> bool {
-        self.submit_url.is_some()
-            || self.data_layer
-            || self.lead.mode != LeadMode::Off
-            || self.privacy_note.is_some()
-    }
-}
-
 /// A host's replacement for one catalog text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextOverride {
@@ -271,6 +259,16 @@ pub struct TextOverride {
 }
 
 impl Config {
+    /// Whether anything the visitor answers or types can leave the page: a `submitUrl` (kept
+    /// once the page owner's rules allowed it), `dataLayer` pushes, or a lead form; a host's
+    /// `privacyNote` is shown whatever it says. Otherwise the intro says nothing leaves.
+    pub fn shares(&self) -> bool {
+        self.submit_url.is_some()
+            || self.data_layer
+            || self.lead.mode != LeadMode::Off
+            || self.privacy_note.is_some()
+    }
+
     /// `base` (a language's catalog) with this configuration's texts for that language on top;
     /// `base` itself, shared, when none apply (a catalog holds hundreds of texts, and every
     /// widget on a page would otherwise keep its own copy).

@@ -1,7 +1,8 @@
 //! The names of everything a widget keeps in the browser's storage. Each starts with the host's
 //! `storageKey` (the prefix, `ai-readiness` by default), then says what it holds and the version
 //! of its format. The names are a contract with what earlier visits left behind: change a format,
-//! change its version here (README: "Saved progress", "Lead capture", "Team view").
+//! change its version here (the book: docs/src/results-that-travel.md, lead-and-delivery.md,
+//! team-view.md).
 
 /// What follows the prefix in the name of a saved progress, before the element's id (or `~` and
 /// a hash of the configuration for an element without one). `embed.js` gets it from the build

@@ -35,7 +35,7 @@ if (parentOrigin) element.aiReadinessSite = new URL(parentOrigin).hostname;
 for (const [key, value] of query) {
   if (PRESENTATION.includes(key)) set(key, value);
   else if (key !== "parentOrigin") {
-    console.warn(`${PREFIX} frame.html ignores "${key}" in its address; give it to the iframe as a data-* attribute, which frame.js passes on (see the README's iframe mode)`);
+    console.warn(`${PREFIX} frame.html ignores "${key}" in its address; give it to the iframe as a data-* attribute, which frame.js passes on (see the iframe page of the docs, docs/src/iframe.md)`);
   }
 }
 
