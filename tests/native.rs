@@ -21,3 +21,4 @@ mod scoring;
 mod share;
 mod team;
 mod tidy;
+mod yew_patch;

@@ -29,6 +29,21 @@ impl std::fmt::Debug for dyn Listener {
 
 macro_rules! gen_listener_kinds {
     ($($kind:ident)*) => {
+        /// PATCHED (ai-readiness): the kinds Yew knows, without data, so that naming one is an
+        /// index into [`KNOWN_NAMES`] and copying one copies a byte. Upstream's `ListenerKind`
+        /// holds them beside `other`, which compiles its name lookup, clone and comparison into
+        /// one match arm per kind (about 100 arms each); this keeps the same names and values.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        #[allow(non_camel_case_types)]
+        #[allow(missing_docs)]
+        #[doc(hidden)]
+        pub enum KnownListenerKind {
+            $( $kind, )*
+        }
+
+        /// The DOM event names of [`KnownListenerKind`], with their `on` prefix, in its order.
+        const KNOWN_NAMES: &[&str] = &[ $( stringify!($kind), )* ];
+
         /// Supported kinds of DOM event listeners
         // Using instead of strings to optimise registry collection performance by simplifying
         // hashmap hash calculation.
@@ -36,15 +51,21 @@ macro_rules! gen_listener_kinds {
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
         pub enum ListenerKind {
-            $( $kind, )*
+            /// PATCHED (ai-readiness): a kind Yew knows; `ListenerKind::onclick` and the others
+            /// are constants of this variant.
+            known(KnownListenerKind),
             other(std::borrow::Cow<'static, str>),
         }
 
+        #[allow(non_upper_case_globals)]
+        #[allow(missing_docs)]
         impl ListenerKind {
+            $( pub const $kind: ListenerKind = ListenerKind::known(KnownListenerKind::$kind); )*
+
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
                 match self {
                     Self::other(type_name) => type_name.clone(),
-                    $( Self::$kind => stringify!($kind)[2..].into(), )*
+                    Self::known(kind) => KNOWN_NAMES[*kind as usize][2..].into(),
                 }
             }
         }
@@ -52,7 +73,7 @@ macro_rules! gen_listener_kinds {
         impl AsRef<str> for ListenerKind {
             fn as_ref(&self) -> &str {
                 match self {
-                    $( Self::$kind => stringify!($kind), )*
+                    Self::known(kind) => KNOWN_NAMES[*kind as usize],
                     Self::other(type_name) => type_name.as_ref(),
                 }
             }
