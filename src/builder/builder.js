@@ -175,6 +175,9 @@ function fieldFor(field) {
   if (field.placeholders) {
     const buttons = field.placeholders.map((token) => {
       const button = element("button", { type: "button", class: "token", "data-insert": token, "aria-label": `Insert ${token} into ${field.label}` }, token);
+      // A pointer press leaves the focus and the caret in the link (a toolbar button's habit):
+      // no blur, so no message above moves the button away between press and release.
+      button.addEventListener("mousedown", (event) => event.preventDefault());
       button.addEventListener("click", () => insertAtCaret(input, token, field.key));
       return button;
     });
