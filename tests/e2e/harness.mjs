@@ -206,7 +206,7 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** Violations axe-core (WCAG 2.1 A and AA rules) finds inside the widget on `selector`, its
  *  shadow root included. */
 export async function violations(page, selector) {
-  // A page under a strict Content-Security-Policy loads axe-core itself, from the server.
+  // A page whose Content-Security-Policy refuses the script tag evaluates axe-core itself first.
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
   return page.evaluate(async (sel) => {
     // A screen fades in (opacity 0.3 to 1 in 180 ms): judge contrast once it has settled, not
