@@ -23,8 +23,8 @@ const FRAME_ADDRESS = ["locale", "theme", "accent", "perspective", "showIntro", 
 const PREVIEW_ONLY = { storage: false };
 
 /** Placeholders the call to action's link may carry (docs/src/configuration.md), offered as
- *  buttons that insert at the caret. Later placeholders (`{variant}`, `{utm_source}`…, issue 26)
- *  are one entry each. */
+ *  buttons that insert at the caret.
+ *  TODO(issue 26, items 2 and 5): `{utm_source}`…`{utm_content}` and `{variant}`, one entry each. */
 const CTA_PLACEHOLDERS = ["{level}", "{overall}", "{biggestGap}", "{code}", "{perspective}"];
 
 /** The lead form's fields and the rules each may take, and what it does when `leadFields` does
@@ -41,11 +41,8 @@ const LEAD_RULES = ["required", "optional", "hidden"];
  * The form, as data: one entry per key, in the order the snippets list them. `kind` is the
  * control (`select`, `checkbox`, `text`, `textarea`, `url`, `colour`, `leadFields`); `initial`
  * is the widget's default as the control shows it (a control left there or emptied gives no key
- * to the snippets). A key of a later item of issue 26 is one more entry:
- * TODO(issue 26): `submitFormat` (beside `submitUrl`, in "Delivery"), `attribution` (checkbox,
- * in "Delivery"), `hubspotPortalId` and `hubspotFormId` (with `submitFormat: "hubspot"`),
- * `variants` (its own group, an editor of two to four overrides of title, intro and the call
- * to action).
+ * to the snippets). The keys of issue 26's later items are each one entry, where the
+ * `TODO(issue 26)` lines below say, once the widget knows them.
  */
 const FIELDS = [
   { group: "Language and look", key: "locale", label: "Language", kind: "select", initial: "",
@@ -77,12 +74,17 @@ const FIELDS = [
   { group: "Lead form", key: "leadPrivacyUrl", label: "Privacy policy link", kind: "url", initial: "" },
   { group: "Delivery and analytics", key: "submitUrl", label: "Send results to (submitUrl)", kind: "url", initial: "",
     hint: "Your webhook or endpoint (Zapier, Make, your server); empty sends nothing anywhere. This preview sends only to this server." },
+  // TODO(issue 26, item 3): `submitFormat` ("json", "form", "hubspot") here, then
+  // `hubspotPortalId` and `hubspotFormId` (text).
   { group: "Delivery and analytics", key: "privacyNote", label: "Privacy line", kind: "textarea", initial: "",
     hint: "Shown on the intro when answers can leave the page; empty names your site." },
+  // TODO(issue 26, item 2): `attribution` (checkbox, initial false) here.
   { group: "Delivery and analytics", key: "dataLayer", label: "Push events to window.dataLayer (Google Tag Manager)", kind: "checkbox", initial: false },
   { group: "Delivery and analytics", key: "load", label: "When the widget loads", kind: "select", initial: "auto",
     options: [["auto", "When it comes near the screen"], ["eager", "At once, with the page"]],
     hint: "\"At once\" suits a page that is only the assessment." },
+  // TODO(issue 26, item 5): `variants` (a group of its own: two to four overrides of title,
+  // intro, ctaLabel and ctaUrl, each with an id), a new `kind` written as JSON in the snippets.
 ];
 
 const form = document.getElementById("fields");

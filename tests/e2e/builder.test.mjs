@@ -27,8 +27,8 @@ function listIn(path, name) {
   return [...body.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 }
 
-async function openBuilder(viewport = { width: 1200, height: 900 }, colorScheme = "light") {
-  const opened = await openPage(env.browser, `${env.server.base}/pkg/builder.html`, viewport, { colorScheme });
+async function openBuilder(viewport = { width: 1200, height: 900 }, colorScheme = "light", options = {}) {
+  const opened = await openPage(env.browser, `${env.server.base}/pkg/builder.html`, viewport, { colorScheme, ...options });
   await opened.page.locator(".preview-widget:not([hidden])").waitFor();
   await opened.page.locator('.preview-widget [data-action="start"]').waitFor();
   return opened;
@@ -50,7 +50,7 @@ test("the builder's lists of keys read at mount and of the frame's address keys 
 });
 
 test("each of the three snippets of a filled-in builder shows the configured widget on a blank page", async () => {
-  const { page, seen } = await openBuilder();
+  const { page, seen } = await openBuilder(undefined, undefined, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.fill("#field-accent", ACCENT);
   await page.fill("#field-title", TITLE);
   await page.fill("#field-ctaLabel", CTA_LABEL);
@@ -82,6 +82,11 @@ test("each of the three snippets of a filled-in builder shows the configured wid
   assert.match(written.script, /import \{ mount, ready \} from ".*\/pkg\/embed\.js";\n  await ready;\n  mount\(/);
   assert.match(written.iframe, new RegExp(`frame\\.html\\?parentOrigin=${env.server.base}&amp;accent=%230a7d5a"`));
   assert.match(written.iframe, /<script src=".*\/pkg\/frame\.js"><\/script>/);
+  for (const [index, name] of Object.keys(written).entries()) {
+    await page.click(`[data-copy="${name}"]`);
+    await page.waitForFunction((said) => document.querySelector("#copied").textContent === said, `Snippet ${index + 1} copied.`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), written[name], `Copy puts snippet ${name} on the clipboard`);
+  }
   assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violations in the builder");
   // The one message on the way: the label typed before its link, which the widget logs too.
   assert.deepEqual(seen.errors.filter((e) => !e.includes("ctaLabel and ctaUrl go together")), []);
