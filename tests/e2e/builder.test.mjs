@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { ROOT, useBrowser, openPage, answerAll, violations, LOW_ANSWERS } from "./harness.mjs";
+import { ROOT, useBrowser, openPage, answerAll, violations, LOW_ANSWERS, MEDIA_FOLDER } from "./harness.mjs";
 
 const env = useBrowser();
 const SHOTS = join(ROOT, "target", "screenshots");
@@ -223,4 +223,19 @@ test("a submitUrl on another origin is named in data-connect, and the pasted wid
   assert.deepEqual(await blank.evaluate(() => window.__events.filter((e) => e.type === "ai-readiness:error")), []);
   assert.deepEqual(seen.errors, []);
   await blank.close();
+});
+
+test("from another folder (a CMS's media folder), the builder runs and its snippets link the files there", async () => {
+  const { page, seen } = await openPage(env.browser, `${env.server.base}${MEDIA_FOLDER}builder.html`);
+  await page.locator('.preview-widget [data-action="start"]').waitFor();
+  await page.fill("#field-title", TITLE);
+  await snippetHolds(page, "attributes", TITLE);
+  const base = `${env.server.base}${MEDIA_FOLDER}`;
+  assert.match(await snippet(page, "attributes"), new RegExp(`src="${base}embed\\.js"`));
+  assert.match(await snippet(page, "script"), new RegExp(`from "${base}embed\\.js"`));
+  assert.match(await snippet(page, "iframe"), new RegExp(`src="${base}frame\\.html\\?[^]*src="${base}frame\\.js"`));
+  assert.ok(seen.requests.every((url) => !url.includes("/pkg/")), "nothing fetched from pkg/ itself");
+  // wasm-bindgen warns about the folder's .wasm type; nothing else goes wrong.
+  assert.deepEqual(seen.errors, []);
+  await page.close();
 });
