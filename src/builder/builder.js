@@ -373,7 +373,8 @@ function attributesSnippet() {
   const lines = [`<div data-ai-readiness${attributes}></div>`];
   if (origin) {
     lines.push("<!-- data-connect: from markup, results go only to this page's own origin or one named on the",
-      "     script element. Where the endpoint is on this page's origin, data-connect can go. -->");
+      "     script element. Where the endpoint is on this page's origin, data-connect can go.",
+      `     A Content-Security-Policy on this page also needs ${origin} in connect-src. -->`);
     lines.push(`<script type="module" src="${escapeHtml(`${BASE}embed.js`)}" data-connect="${escapeHtml(origin)}"></script>`);
   } else {
     lines.push(`<script type="module" src="${escapeHtml(`${BASE}embed.js`)}"></script>`);
@@ -384,11 +385,14 @@ function attributesSnippet() {
 function scriptSnippet() {
   const entries = settings().map(([key, value]) => `    ${key}: ${jsValue(value)},`);
   const config = entries.length ? `, {\n${entries.join("\n")}\n  }` : "";
+  const origin = submitOrigin();
   return [
     '<div id="ai-readiness"></div>',
     '<script type="module">',
     `  import { mount, ready } from ${jsValue(`${BASE}embed.js`)};`,
     "  await ready;",
+    // A script's submitUrl needs no data-connect; a policy still has to allow the request.
+    ...(origin ? [`  // A Content-Security-Policy on this page needs ${origin} in connect-src.`] : []),
     `  mount(document.getElementById("ai-readiness")${config});`,
     "</script>",
   ].join("\n");

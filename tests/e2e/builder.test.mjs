@@ -202,7 +202,10 @@ test("a submitUrl on another origin is named in data-connect, and the pasted wid
   await snippetHolds(page, "attributes", endpoint);
   const attributes = await snippet(page, "attributes");
   assert.match(attributes, /<!-- data-connect: [^]*-->\n<script type="module" src="[^"]*\/pkg\/embed\.js" data-connect="https:\/\/hooks\.example\.com"><\/script>$/);
-  assert.doesNotMatch(await snippet(page, "script"), /connect/, "a script's submitUrl needs no data-connect");
+  assert.doesNotMatch(await snippet(page, "script"), /data-connect|connect:/, "a script's submitUrl needs no data-connect");
+  for (const name of ["attributes", "script"]) {
+    assert.match(await snippet(page, name), /Content-Security-Policy on this page (also )?needs https:\/\/hooks\.example\.com in connect-src/);
+  }
   assert.match(await snippet(page, "iframe"), /<!-- In an iframe, submitUrl is used only on the origin of frame\.html/);
   await page.fill("#field-submitUrl", "/collect");
   await snippetHolds(page, "attributes", 'data-submit-url="/collect"');
