@@ -164,6 +164,21 @@ test("a value the widget refuses shows its own message under the field, and the 
   await snippetHolds(page, "attributes", 'data-accent="teal"');
   assert.equal(await problem.isHidden(), true);
   assert.equal(await input.getAttribute("aria-invalid"), null);
+
+  // A refused mount (emptying a field mounts the preview again) keeps the live widget too.
+  await page.fill("#field-ctaUrl", "https://example.com/talk");
+  await snippetHolds(page, "attributes", 'data-cta-url="https://example.com/talk"');
+  assert.equal(await page.locator(".problem:not([hidden])").count(), 0, "the pair is accepted together");
+  const live = await page.locator(".preview-widget").elementHandle();
+  await page.fill("#field-ctaUrl", "");
+  await page.locator("#field-ctaUrl-problem").waitFor();
+  assert.equal(await page.locator("#field-ctaUrl-problem").textContent(), "ctaLabel and ctaUrl go together: ctaUrl is missing");
+  assert.ok(await live.evaluate((e) => e.isConnected && !e.hidden), "the same preview stays");
+  assert.match(await snippet(page, "attributes"), /data-cta-url="https:\/\/example\.com\/talk"/);
+  // Emptying both removes the call to action.
+  await page.fill("#field-ctaLabel", "");
+  await page.waitForFunction(() => !document.querySelector('[data-snippet="attributes"]').value.includes("data-cta"));
+  assert.equal(await page.locator(".problem:not([hidden])").count(), 0);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();
 });
