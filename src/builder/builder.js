@@ -99,6 +99,7 @@ let applied = {};
 const refused = new Map();
 let handle;
 let widget;
+let mounts = 0;
 
 // ---- The form ------------------------------------------------------------------------------
 
@@ -278,7 +279,10 @@ function attempt(changes) {
 /** Mounts a widget with `config` in a new element, and only once it mounted puts it in place
  *  of the old one; a config the widget refuses throws and leaves the old one live. */
 function mountPreview(config) {
-  const fresh = element("div", { class: "preview-widget", hidden: true });
+  // Each preview has an id of its own: two widgets without one (the old and the new, for a
+  // moment) would make the widget warn that their progress mixes.
+  mounts += 1;
+  const fresh = element("div", { class: "preview-widget", id: `preview-${mounts}`, hidden: true });
   slot.append(fresh);
   let mounted;
   try {

@@ -156,6 +156,7 @@ test("a value the widget refuses shows its own message under the field, and the 
   assert.doesNotMatch(await snippet(page, "attributes"), /javascript|data-cta/);
   await page.selectOption("#field-perspective", "self");
   await snippetHolds(page, "attributes", 'data-perspective="self"');
+  assert.equal(await page.locator("#field-perspective-note").isHidden(), true, "mounting again warns of nothing");
   assert.equal(await startColour(page.locator(".preview-widget:not([hidden])")), ACCENT_RGB, "the new preview keeps the accent");
   assert.equal(await page.locator(".preview-widget").count(), 1, "one preview at a time");
 
