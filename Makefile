@@ -129,6 +129,8 @@ build: setup
 	$(TERSER) src/embed/framed.js $(TERSER_FLAGS) -o pkg/framed.js
 	$(TERSER) src/embed/frame.js $(TERSER_CLASSIC_FLAGS) -o pkg/frame.js
 	cp src/embed/frame.html pkg/frame.html
+	$(TERSER) src/builder/builder.js $(TERSER_FLAGS) -o pkg/builder.js
+	cp src/builder/builder.html src/builder/builder.css pkg/
 	node src/build/dist.mjs locales
 	node src/build/dist.mjs package-json
 	node src/build/validate.mjs pkg

@@ -105,9 +105,9 @@ function packageJson() {
       "./embed.js": "./embed.js",
     },
     files: ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "embed.js",
-      "frame.html", "frame.js", "framed.js",
+      "frame.html", "frame.js", "framed.js", "builder.html", "builder.js", "builder.css",
       "__wasm_split.js", ...chunks(), "locales/"],
-    sideEffects: ["./embed.js", "./framed.js", "./frame.js"],
+    sideEffects: ["./embed.js", "./framed.js", "./frame.js", "./builder.js"],
     license: "MIT",
   };
   writeFileSync(join(PKG, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -146,7 +146,7 @@ function makeZip() {
   const folder = `ai-readiness-${version()}`;
   const files = new Map();
   for (const name of ["ai_readiness.js", "ai_readiness.d.ts", "ai_readiness_bg.wasm", "package.json",
-    "frame.html", "frame.js", "framed.js", ...chunks()]) {
+    "frame.html", "frame.js", "framed.js", "builder.html", "builder.js", "builder.css", ...chunks()]) {
     files.set(name, readFileSync(join(PKG, name)));
   }
   // Minified by `make dist` with the hashes of the files above pinned.

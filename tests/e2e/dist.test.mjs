@@ -54,6 +54,8 @@ test("the zip holds the bundle, an example page and a correct hash for every fil
   assert.ok(chunks.includes("split_result.wasm") && chunks.includes("split_team.wasm"), chunks.join(", "));
   assert.deepEqual(files, [
     "__wasm_split.js", "ai_readiness.d.ts", "ai_readiness.js", "ai_readiness_bg.wasm", ...chunks, "embed.js",
+    // The embed builder, which links the files beside it.
+    "builder.css", "builder.html", "builder.js",
     "frame.html", "frame.js", "framed.js", "locales/ar.txt", "locales/de.txt", "locales/es.txt", "locales/fr.txt",
     // The self perspective's first-person texts; English travels in its chunk.
     "locales/ar.self.txt", "locales/de.self.txt", "locales/es.self.txt", "locales/fr.self.txt", "package.json",

@@ -39,12 +39,21 @@ export const MEDIA_FOLDER = "/cms/media/2026/ai-readiness/";
 
 /**
  * Serves the repository root on 127.0.0.1 and a free port. `sent` lists every body served
- * (`{url, status, body}`), so a benchmark counts what was really downloaded.
+ * (`{url, status, body}`), so a benchmark counts what was really downloaded. `pages` maps a path
+ * to the HTML a test wrote (a page made of a pasted snippet), served before any file.
  */
 export async function startServer() {
   const sent = [];
+  const pages = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
+    if (pages.has(url.pathname)) {
+      const body = Buffer.from(pages.get(url.pathname));
+      res.writeHead(200, { "content-type": TYPES[".html"], "content-length": body.length });
+      sent.push({ url: url.pathname + url.search, status: 200, body });
+      res.end(body);
+      return;
+    }
     let path = decodeURIComponent(url.pathname);
     const media = path.startsWith(MEDIA_FOLDER);
     if (media) path = `/pkg/${path.slice(MEDIA_FOLDER.length)}`;
@@ -69,7 +78,7 @@ export async function startServer() {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { base: `http://127.0.0.1:${port}`, sent, close: () => new Promise((ok) => server.close(ok)) };
+  return { base: `http://127.0.0.1:${port}`, sent, pages, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {
@@ -197,7 +206,8 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** Violations axe-core (WCAG 2.1 A and AA rules) finds inside the widget on `selector`, its
  *  shadow root included. */
 export async function violations(page, selector) {
-  await page.addScriptTag({ path: axePath });
+  // A page whose Content-Security-Policy refuses the script tag evaluates axe-core itself first.
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
   return page.evaluate(async (sel) => {
     // A screen fades in (opacity 0.3 to 1 in 180 ms): judge contrast once it has settled, not
     // halfway through.
