@@ -37,6 +37,8 @@ pub mod model;
 pub mod placeholders;
 /// The 90-day plan, fitted to the answers.
 pub mod plan;
+/// The practice coach: cards, the log, evidence and its code (linked only by the practice part).
+pub mod practice;
 /// Saved progress as versioned text.
 pub mod progress;
 /// Reading pasted lists of result codes.

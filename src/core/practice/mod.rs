@@ -1,0 +1,20 @@
+//! The practice coach's core: after the result, a card that turns the biggest gap into a habit
+//! on a real task with whatever AI tool the person already has, a log of what happened, the
+//! evidence it adds up to, and a code that carries that evidence to a lead.
+//!
+//! The widget calls no AI service and names no vendor: a card is text to paste anywhere.
+//! Nothing here is reachable from the assessment's code paths; the practice part links it, so
+//! a visitor who never opens practice downloads none of it. Its texts live in
+//! `src/core/locales/practice/<tag>.txt`, apart from the main catalogs, read by the same reader.
+
+/// Practice cards, put together from parts.
+pub mod card;
+/// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
+/// `build.rs`).
+pub mod roles;
+/// The practice catalog of one language.
+pub mod texts;
+
+pub use card::{card, Card, CardError, OwnTask, TaskChoice, Trap, MAX_OWN_TASK, OWN_TASK};
+pub use roles::{role, Kind, Role, Task, ROLES};
+pub use texts::{MissingText, PracticeTexts, TextProblem};
