@@ -242,3 +242,244 @@ fn own_tasks_are_kept_as_typed_within_bounds() {
     // Characters count, not bytes: 200 letters of a non-Latin script fit.
     assert!(OwnTask::new(&"ب".repeat(MAX_OWN_TASK)).is_ok());
 }
+
+// --- The log form -------------------------------------------------------------------------
+
+use ai_readiness::core::practice::{
+    check, entry_id, Day, EntryField, EntryInput, Quality, TaskRef, MAX_NOTE,
+};
+
+/// A form filled in as a visitor would.
+fn input() -> EntryInput {
+    EntryInput {
+        date: "2026-12-08".into(),
+        role: "marketing".into(),
+        task: "blog-draft".into(),
+        own_task: String::new(),
+        gap: "capability".into(),
+        minutes_without: "60".into(),
+        minutes_with: "40".into(),
+        quality: "better".into(),
+        again: "yes".into(),
+        note: "Tone needed work.\nStill faster.".into(),
+    }
+}
+
+#[test]
+fn a_filled_in_form_is_an_entry() {
+    let entry = check(&input(), "e1").unwrap();
+    assert_eq!(entry.day, Day::from_iso("2026-12-08").unwrap());
+    assert_eq!(entry.task, TaskRef::Listed("blog-draft".into()));
+    assert_eq!((entry.minutes_without, entry.minutes_with), (60, 40));
+    assert_eq!(entry.quality, Quality::Better);
+    assert!(entry.again);
+    assert_eq!(entry.note, "Tone needed work.\nStill faster.");
+    assert_eq!(entry.saved_percent(), Some(33));
+}
+
+#[test]
+fn the_own_task_is_kept_as_typed() {
+    let mut form = input();
+    form.task = "own".into();
+    form.own_task = " Sort the «Q4» supplier mails ".into();
+    let entry = check(&form, "e1").unwrap();
+    assert_eq!(
+        entry.task,
+        TaskRef::Own(OwnTask::new("Sort the «Q4» supplier mails").unwrap())
+    );
+}
+
+/// The problems of a form with `change` applied, as (field, message key).
+fn problems(change: impl Fn(&mut EntryInput)) -> Vec<(EntryField, &'static str)> {
+    let mut form = input();
+    change(&mut form);
+    check(&form, "e1").expect_err("a problem")
+}
+
+/// A change to the form, and the problems it must bring.
+type Row = (
+    Box<dyn Fn(&mut EntryInput)>,
+    Vec<(EntryField, &'static str)>,
+);
+
+#[test]
+fn each_bad_field_gets_its_own_message() {
+    use EntryField::*;
+    let table: Vec<Row> = vec![
+        (
+            Box::new(|f| f.date = "2026-02-30".into()),
+            vec![(Date, "log.error.date")],
+        ),
+        (
+            Box::new(|f| f.date = "08.12.2026".into()),
+            vec![(Date, "log.error.date")],
+        ),
+        (
+            Box::new(|f| f.role = "pilot".into()),
+            vec![(Role, "log.error.role")],
+        ),
+        (
+            Box::new(|f| f.task = "job-ad".into()),
+            vec![(Task, "log.error.task")],
+        ),
+        (
+            Box::new(|f| f.task = String::new()),
+            vec![(Task, "log.error.task")],
+        ),
+        (
+            Box::new(|f| f.task = "own".into()),
+            vec![(OwnTask, "log.error.task")],
+        ),
+        (
+            Box::new(|f| {
+                f.task = "own".into();
+                f.own_task = "x".repeat(201);
+            }),
+            vec![(OwnTask, "log.error.own_long")],
+        ),
+        (
+            Box::new(|f| f.gap = "speed".into()),
+            vec![(Gap, "log.error.gap")],
+        ),
+        (
+            Box::new(|f| f.minutes_without = String::new()),
+            vec![(MinutesWithout, "log.error.without")],
+        ),
+        (
+            Box::new(|f| f.minutes_without = "1441".into()),
+            vec![(MinutesWithout, "log.error.without")],
+        ),
+        (
+            Box::new(|f| f.minutes_without = "-5".into()),
+            vec![(MinutesWithout, "log.error.without")],
+        ),
+        (
+            Box::new(|f| f.minutes_without = "7.5".into()),
+            vec![(MinutesWithout, "log.error.without")],
+        ),
+        (
+            Box::new(|f| f.minutes_with = "0".into()),
+            vec![(MinutesWith, "log.error.with")],
+        ),
+        (
+            Box::new(|f| f.minutes_with = "99999999".into()),
+            vec![(MinutesWith, "log.error.with")],
+        ),
+        (
+            Box::new(|f| f.quality = "great".into()),
+            vec![(Quality, "log.error.quality")],
+        ),
+        (
+            Box::new(|f| f.again = "maybe".into()),
+            vec![(Again, "log.error.again")],
+        ),
+        (
+            Box::new(|f| f.note = "n".repeat(MAX_NOTE + 1)),
+            vec![(Note, "log.error.note_long")],
+        ),
+        (
+            Box::new(|f| f.note = "turn \u{202E}this".into()),
+            vec![(Note, "log.error.hidden")],
+        ),
+        (
+            Box::new(|f| f.note = "\u{200B}".into()),
+            vec![(Note, "log.error.hidden")],
+        ),
+        // Every problem at once, in form order.
+        (
+            Box::new(|f| {
+                f.role = String::new();
+                f.minutes_with = "abc".into();
+                f.again = String::new();
+            }),
+            vec![
+                (Role, "log.error.role"),
+                (MinutesWith, "log.error.with"),
+                (Again, "log.error.again"),
+            ],
+        ),
+    ];
+    for (i, (change, expected)) in table.iter().enumerate() {
+        assert_eq!(problems(change), *expected, "row {i}");
+    }
+}
+
+#[test]
+fn bounds_are_inclusive_and_zero_without_means_no_estimate() {
+    let entry = |without: &str, with: &str| {
+        let mut form = input();
+        form.minutes_without = without.into();
+        form.minutes_with = with.into();
+        check(&form, "e1")
+    };
+    assert_eq!(entry("0", "1").unwrap().saved_percent(), None);
+    assert_eq!(entry("1440", "1440").unwrap().saved_percent(), Some(0));
+    assert_eq!(entry("10", "1440").unwrap().saved_percent(), Some(-14300));
+    assert_eq!(entry(" 30 ", "45").unwrap().saved_percent(), Some(-50));
+    assert_eq!(entry("3", "2").unwrap().saved_percent(), Some(33));
+    assert_eq!(entry("3", "1").unwrap().saved_percent(), Some(67));
+    assert_eq!(entry("8", "9").unwrap().saved_percent(), Some(-13));
+}
+
+#[test]
+fn every_message_key_of_the_form_has_a_text() {
+    let texts = PracticeTexts::english();
+    for key in [
+        "log.error.date",
+        "log.error.role",
+        "log.error.task",
+        "log.error.own_long",
+        "log.error.hidden",
+        "log.error.gap",
+        "log.error.without",
+        "log.error.with",
+        "log.error.quality",
+        "log.error.again",
+        "log.error.note_long",
+    ] {
+        assert!(texts.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn days_read_and_write_iso_dates_and_weeks_start_on_monday() {
+    for iso in [
+        "1970-01-01",
+        "2000-02-29",
+        "2026-12-31",
+        "2027-01-01",
+        "9999-12-31",
+    ] {
+        assert_eq!(Day::from_iso(iso).unwrap().to_iso(), iso);
+    }
+    assert_eq!(Day::from_iso("1970-01-01"), Some(Day(0)));
+    for bad in [
+        "1900-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-1-01",
+        "２０２６-12-01",
+        "",
+        "1969-12-31",
+    ] {
+        assert_eq!(Day::from_iso(bad), None, "{bad}");
+    }
+    let day = |iso| Day::from_iso(iso).unwrap();
+    // Monday 2026-12-28 to Sunday 2027-01-03 is one week; the Sunday before is the week before.
+    assert_eq!(day("2026-12-28").week(), day("2027-01-03").week());
+    assert_eq!(day("2026-12-27").week() + 1, day("2026-12-28").week());
+    assert_eq!(day("2027-01-04").week(), day("2027-01-03").week() + 1);
+}
+
+#[test]
+fn entry_ids_are_distinct_and_readable() {
+    let a = entry_id(1_765_000_000_000, 7);
+    let b = entry_id(1_765_000_000_000, 8);
+    assert_ne!(a, b);
+    assert!(
+        a.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
+        "{a}"
+    );
+    assert_eq!(entry_id(0, 0), "0-0");
+}

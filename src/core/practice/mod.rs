@@ -9,6 +9,8 @@
 
 /// Practice cards, put together from parts.
 pub mod card;
+/// One practice entry and the log form's checks.
+pub mod log;
 /// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
 /// `build.rs`).
 pub mod roles;
@@ -16,5 +18,9 @@ pub mod roles;
 pub mod texts;
 
 pub use card::{card, Card, CardError, OwnTask, TaskChoice, Trap, MAX_OWN_TASK, OWN_TASK};
+pub use log::{
+    check, entry_id, Day, Entry, EntryField, EntryInput, EntryProblem, Quality, TaskRef,
+    MAX_MINUTES, MAX_NOTE,
+};
 pub use roles::{role, Kind, Role, Task, ROLES};
 pub use texts::{MissingText, PracticeTexts, TextProblem};
