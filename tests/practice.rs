@@ -246,7 +246,8 @@ fn own_tasks_are_kept_as_typed_within_bounds() {
 // --- The log form -------------------------------------------------------------------------
 
 use ai_readiness::core::practice::{
-    check, entry_id, Day, EntryField, EntryInput, Quality, TaskRef, MAX_NOTE,
+    check, entry_id, evidence, summary, Day, Entry, EntryField, EntryInput, Evidence, Quality,
+    TaskRef, MAX_NOTE,
 };
 
 /// A form filled in as a visitor would.
@@ -482,4 +483,147 @@ fn entry_ids_are_distinct_and_readable() {
         "{a}"
     );
     assert_eq!(entry_id(0, 0), "0-0");
+}
+
+// --- Evidence -----------------------------------------------------------------------------
+
+fn day(iso: &str) -> Day {
+    Day::from_iso(iso).unwrap()
+}
+
+/// A checked entry on `date` with the two times and a quality.
+fn logged(id: &str, date: &str, without: u16, with: u16, quality: &str) -> Entry {
+    let mut form = input();
+    form.date = date.into();
+    form.minutes_without = without.to_string();
+    form.minutes_with = with.to_string();
+    form.quality = quality.into();
+    check(&form, id).unwrap()
+}
+
+#[test]
+fn no_entries_is_no_evidence() {
+    let none = evidence(&[], day("2026-12-08"));
+    assert_eq!(none, Evidence::default());
+    assert_eq!(none.median_saved, None);
+    assert_eq!(
+        summary(&none, &PracticeTexts::english()).unwrap(),
+        "No tasks logged yet."
+    );
+}
+
+#[test]
+fn one_entry_is_its_own_median() {
+    let one = evidence(
+        &[logged("a", "2026-12-08", 50, 40, "same")],
+        day("2026-12-08"),
+    );
+    assert_eq!(
+        one,
+        Evidence {
+            entries: 1,
+            median_saved: Some(20),
+            better: 0,
+            streak_weeks: 1
+        }
+    );
+    assert_eq!(
+        summary(&one, &PracticeTexts::english()).unwrap(),
+        "1 task, median 20% faster, better quality in 0 of 1"
+    );
+}
+
+#[test]
+fn the_median_is_over_entries_with_both_times() {
+    let entries = [
+        logged("a", "2026-12-07", 60, 30, "better"), // 50
+        logged("b", "2026-12-07", 0, 30, "better"),  // no estimate: left out
+        logged("c", "2026-12-08", 100, 90, "same"),  // 10
+        logged("d", "2026-12-08", 20, 14, "better"), // 30
+        logged("e", "2026-12-08", 10, 15, "worse"),  // −50
+    ];
+    let e = evidence(&entries, day("2026-12-08"));
+    // Sorted −50, 10, 30, 50: the mean of the middle two.
+    assert_eq!(e.median_saved, Some(20));
+    assert_eq!((e.entries, e.better), (5, 3));
+    assert_eq!(
+        summary(&e, &PracticeTexts::english()).unwrap(),
+        "5 tasks, median 20% faster, better quality in 3 of 5"
+    );
+}
+
+#[test]
+fn a_zero_estimate_alone_gives_no_median_and_no_division() {
+    let e = evidence(
+        &[logged("a", "2026-12-08", 0, 25, "better")],
+        day("2026-12-08"),
+    );
+    assert_eq!(e.median_saved, None);
+    assert_eq!(
+        summary(&e, &PracticeTexts::english()).unwrap(),
+        "1 task, better quality in 1 of 1"
+    );
+}
+
+#[test]
+fn slower_with_ai_is_a_negative_median_said_as_slower() {
+    let entries = [
+        logged("a", "2026-12-08", 20, 30, "same"),
+        logged("b", "2026-12-08", 40, 40, "same"),
+    ];
+    let e = evidence(&entries, day("2026-12-08"));
+    // −50 and 0: the mean −25.
+    assert_eq!(e.median_saved, Some(-25));
+    assert_eq!(
+        summary(&e, &PracticeTexts::english()).unwrap(),
+        "2 tasks, median 25% slower, better quality in 0 of 2"
+    );
+    let even = evidence(&entries[1..], day("2026-12-08"));
+    assert_eq!(even.median_saved, Some(0));
+    assert!(summary(&even, &PracticeTexts::english())
+        .unwrap()
+        .contains("median time unchanged"));
+    // Halves round away from zero on both sides.
+    let halves = [
+        logged("a", "2026-12-08", 100, 99, "same"),
+        logged("b", "2026-12-08", 100, 98, "same"),
+    ];
+    assert_eq!(evidence(&halves, day("2026-12-08")).median_saved, Some(2));
+    let halves = [
+        logged("a", "2026-12-08", 100, 101, "same"),
+        logged("b", "2026-12-08", 100, 102, "same"),
+    ];
+    assert_eq!(evidence(&halves, day("2026-12-08")).median_saved, Some(-2));
+}
+
+#[test]
+fn the_streak_counts_calendar_weeks_back_across_a_year_boundary() {
+    let streak = |dates: &[&str], today: &str| {
+        let entries: Vec<Entry> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| logged(&format!("e{i}"), d, 10, 5, "same"))
+            .collect();
+        evidence(&entries, day(today)).streak_weeks
+    };
+    // Weeks of Mon 15 Dec, Mon 22 Dec, Mon 29 Dec (holding 1 Jan) and Mon 5 Jan.
+    let dates = ["2025-12-19", "2025-12-22", "2026-01-01", "2026-01-05"];
+    assert_eq!(streak(&dates, "2026-01-05"), 4);
+    assert_eq!(streak(&dates, "2026-01-11"), 4);
+    // A week without an entry yet keeps last week's streak alive; two weeks without end it.
+    assert_eq!(streak(&dates, "2026-01-12"), 4);
+    assert_eq!(streak(&dates, "2026-01-19"), 0);
+    // A missing week breaks it: only the weeks after the gap count.
+    assert_eq!(
+        streak(&["2025-12-15", "2025-12-31", "2026-01-06"], "2026-01-07"),
+        2
+    );
+    // Many entries in one week are one week; future entries do not count.
+    assert_eq!(
+        streak(&["2026-12-07", "2026-12-08", "2026-12-13"], "2026-12-13"),
+        1
+    );
+    assert_eq!(streak(&["2026-12-14"], "2026-12-13"), 0);
+    // Sunday and the next Monday are two weeks.
+    assert_eq!(streak(&["2026-12-13", "2026-12-14"], "2026-12-14"), 2);
 }

@@ -9,6 +9,8 @@
 
 /// Practice cards, put together from parts.
 pub mod card;
+/// The evidence a log adds up to, in numbers and in words.
+pub mod evidence;
 /// One practice entry and the log form's checks.
 pub mod log;
 /// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
@@ -18,6 +20,7 @@ pub mod roles;
 pub mod texts;
 
 pub use card::{card, Card, CardError, OwnTask, TaskChoice, Trap, MAX_OWN_TASK, OWN_TASK};
+pub use evidence::{evidence, summary, Evidence};
 pub use log::{
     check, entry_id, Day, Entry, EntryField, EntryInput, EntryProblem, Quality, TaskRef,
     MAX_MINUTES, MAX_NOTE,
