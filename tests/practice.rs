@@ -627,3 +627,220 @@ fn the_streak_counts_calendar_weeks_back_across_a_year_boundary() {
     // Sunday and the next Monday are two weeks.
     assert_eq!(streak(&["2026-12-13", "2026-12-14"], "2026-12-14"), 2);
 }
+
+// --- The stored log -----------------------------------------------------------------------
+
+use ai_readiness::core::practice::{Log, StoredProblem, LOG_HEADER};
+
+/// A log with entries from several days, an own task and a note with line breaks and tabs.
+fn sample_log() -> Log {
+    let mut log = Log::new();
+    log.add(logged("a1", "2026-12-01", 60, 30, "better"));
+    let mut own = input();
+    own.task = "own".into();
+    own.own_task = "Sort \\ the «Q4» mails".into();
+    own.note = "first\nsecond\tcolumn \\n not a break".into();
+    log.add(check(&own, "b2").unwrap());
+    log.add(logged("c3", "2026-11-30", 0, 10, "worse"));
+    log
+}
+
+#[test]
+fn a_stored_log_reads_back_as_it_was() {
+    let log = sample_log();
+    let text = log.to_text();
+    assert!(text.starts_with(LOG_HEADER));
+    let (back, problems) = Log::parse(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, log);
+    // Newest first.
+    let ids: Vec<&str> = back.entries().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["b2", "a1", "c3"]);
+}
+
+#[test]
+fn merging_keeps_every_tabs_entries_and_every_deletion() {
+    let (mut one, _) = Log::parse(&sample_log().to_text());
+    let mut other = one.clone();
+    assert!(one.add(logged("d4", "2026-12-08", 10, 5, "same")));
+    assert!(other.add(logged("e5", "2026-12-08", 10, 5, "same")));
+    assert!(other.delete("a1"));
+    let merged = one.merge(&other);
+    let mut ids: Vec<&str> = merged.entries().iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["b2", "c3", "d4", "e5"]);
+    // Either way round, and again: the same log.
+    assert_eq!(other.merge(&one), merged);
+    assert_eq!(merged.merge(&one), merged);
+    // A deleted entry does not come back, not even when added again.
+    let (mut read, problems) = Log::parse(&merged.to_text());
+    assert!(problems.is_empty());
+    assert!(!read.add(logged("a1", "2026-12-01", 60, 30, "better")));
+    assert!(
+        !read.add(logged("b2", "2026-12-01", 60, 30, "better")),
+        "ids are unique"
+    );
+}
+
+#[test]
+fn delete_one_and_clear_all() {
+    let mut log = sample_log();
+    assert!(log.delete("b2"));
+    assert!(!log.delete("b2"));
+    assert!(!log.delete("nope"));
+    assert_eq!(log.entries().len(), 2);
+    log.clear();
+    assert!(log.entries().is_empty());
+    // Merged with a tab that still has them, cleared entries stay cleared.
+    assert!(log.merge(&sample_log()).entries().is_empty());
+    assert!(Log::parse(&log.to_text()).0.entries().is_empty());
+}
+
+#[test]
+fn another_format_or_damaged_lines_are_dropped_with_reasons() {
+    let (log, problems) = Log::parse("{\"entries\":[]}");
+    assert!(log.entries().is_empty());
+    assert!(matches!(
+        problems.as_slice(),
+        [StoredProblem::UnknownFormat { .. }]
+    ));
+    assert!(problems[0].to_string().contains("not in a format"));
+    let good = sample_log().to_text();
+    let damaged = format!(
+        "{good}e\tz9\t2026-02-30\tsales\tt:call-prep\tusage\t1\t1\tsame\tno\t\n\
+         e\tz8\t2026-12-01\tsales\tt:blog-draft\tusage\t1\t1\tsame\tno\t\n\
+         e\tz7\t2026-12-01\tsales\tt:call-prep\tusage\t1\t0\tsame\tno\t\n\
+         e\tz6\t2026-12-01\tsales\tt:call-prep\tusage\t1\t1\tsame\tno\tbad \\q escape\n\
+         e\ta1\t2026-12-01\tsales\tt:call-prep\tusage\t1\t1\tsame\tno\t\n\
+         x\tnothing\n"
+    );
+    let (log, problems) = Log::parse(&damaged);
+    assert_eq!(log.entries().len(), 3, "the good entries stay");
+    let reasons: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 6, "{reasons:#?}");
+    for (reason, says) in reasons.iter().zip([
+        "not a date",
+        "not a task of the role",
+        "minutes with out of range",
+        "a broken escape",
+        "not a record",
+        "an entry id appears twice",
+    ]) {
+        assert!(reason.contains(says), "{reason} should say {says}");
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failing case can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn corrupt_stored_logs_never_panic() {
+    let good = sample_log().merge(&{
+        let mut l = Log::new();
+        l.add(logged("f6", "2026-12-08", 5, 9, "same"));
+        l.delete("f6");
+        l.add(logged("g7", "2026-12-09", 1440, 1, "better"));
+        l
+    });
+    let text = good.to_text();
+    let pieces = [
+        "\t",
+        "\n",
+        "\\",
+        "\\n",
+        "e\t",
+        "d\t",
+        "t:",
+        "o:",
+        "9",
+        "-",
+        "é",
+        "\u{202E}",
+        "\r",
+        "0000-00-00",
+        "🚀",
+    ];
+    let texts = PracticeTexts::english();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for round in 0..3000 {
+        let mut chars: Vec<char> = text.chars().collect();
+        for _ in 0..=rng.below(6) {
+            let at = rng.below(chars.len() + 1);
+            match rng.below(4) {
+                0 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                1 => chars.truncate(at),
+                2 if at < chars.len() => {
+                    chars[at] = char::from_u32(rng.below(0x3000) as u32).unwrap_or('?')
+                }
+                _ => {
+                    let piece = pieces[rng.below(pieces.len())];
+                    chars.splice(at..at, piece.chars());
+                }
+            }
+        }
+        let mutated: String = chars.into_iter().collect();
+        let (log, problems) = Log::parse(&mutated);
+        // Whatever was read writes back to a text that reads the same, with no new problems.
+        let (again, more) = Log::parse(&log.to_text());
+        assert_eq!(again, log, "round {round}: {mutated:?}");
+        assert!(more.is_empty(), "round {round}: {more:?}");
+        let _ = (
+            problems,
+            log.to_csv(&texts),
+            evidence(log.entries(), day("2026-12-09")),
+        );
+    }
+    // Random bytes read as text, too.
+    for _ in 0..2000 {
+        let bytes: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
+        let _ = Log::parse(&String::from_utf8_lossy(&bytes));
+        let _ = Log::parse(&format!(
+            "{LOG_HEADER}\n{}",
+            String::from_utf8_lossy(&bytes)
+        ));
+    }
+}
+
+#[test]
+fn the_csv_has_the_columns_and_the_formula_guard() {
+    let mut log = sample_log();
+    let mut form = input();
+    form.note = "=HYPERLINK(\"http://x\")".into();
+    form.task = "own".into();
+    form.own_task = "+1 call; then -2".into();
+    log.add(check(&form, "h8").unwrap());
+    let csv = log.to_csv(&PracticeTexts::english());
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("\u{feff}date,role,task,minutes_without,minutes_with,quality,again,note")
+    );
+    assert!(
+        csv.contains("2026-12-01,Marketing,First draft of a blog post,60,30,better,yes,"),
+        "{csv}"
+    );
+    // A formula in a note or an own task is written as text, and quoted where it holds a quote
+    // or a semicolon.
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",\"'+1 call; then -2\","), "{csv}");
+    // A line break inside a note stays inside its quoted field.
+    assert!(
+        csv.contains("\"first\nsecond\tcolumn \\n not a break\""),
+        "{csv}"
+    );
+    assert_eq!(csv.matches("\r\n").count(), 1 + log.entries().len());
+}

@@ -19,6 +19,8 @@ pub mod code;
 pub mod colour;
 /// Host configuration.
 pub mod config;
+/// CSV rows with the guard against spreadsheet formulas, shared by every export.
+pub mod csv;
 /// Delivery to the host's endpoint: payload, outbox, retry rules.
 pub mod delivery;
 /// Host events as data.

@@ -16,6 +16,8 @@ pub mod log;
 /// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
 /// `build.rs`).
 pub mod roles;
+/// The log as stored text: merging, deleting, CSV.
+pub mod stored;
 /// The practice catalog of one language.
 pub mod texts;
 
@@ -26,4 +28,5 @@ pub use log::{
     MAX_MINUTES, MAX_NOTE,
 };
 pub use roles::{role, Kind, Role, Task, ROLES};
+pub use stored::{Log, StoredProblem, LOG_COLUMNS, LOG_HEADER};
 pub use texts::{MissingText, PracticeTexts, TextProblem};
