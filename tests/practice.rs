@@ -844,3 +844,214 @@ fn the_csv_has_the_columns_and_the_formula_guard() {
     );
     assert_eq!(csv.matches("\r\n").count(), 1 + log.entries().len());
 }
+
+// --- Evidence codes -----------------------------------------------------------------------
+
+use ai_readiness::core::practice::{
+    evidence_code, looks_like_evidence_code, read_evidence_code, EvidenceCodeError,
+};
+
+#[test]
+fn evidence_codes_round_trip() {
+    let mut rng = Rng(42);
+    let mut cases = vec![
+        Evidence::default(),
+        Evidence {
+            entries: 1,
+            median_saved: None,
+            better: 1,
+            streak_weeks: 0,
+        },
+        Evidence {
+            entries: 999,
+            median_saved: Some(100),
+            better: 999,
+            streak_weeks: 99,
+        },
+        Evidence {
+            entries: 4,
+            median_saved: Some(-100),
+            better: 0,
+            streak_weeks: 1,
+        },
+        Evidence {
+            entries: 4,
+            median_saved: Some(0),
+            better: 3,
+            streak_weeks: 2,
+        },
+    ];
+    for _ in 0..3000 {
+        let entries = 1 + rng.below(999) as u32;
+        cases.push(Evidence {
+            entries,
+            median_saved: (rng.below(5) > 0).then(|| rng.below(201) as i32 - 100),
+            better: rng.below(entries as usize + 1) as u32,
+            streak_weeks: rng.below(100) as u32,
+        });
+    }
+    for e in cases {
+        let code = evidence_code(&e);
+        assert!(
+            code.as_str().starts_with("P-") && code.as_str().len() == 11,
+            "{code}"
+        );
+        assert_eq!(read_evidence_code(code.as_str()), Ok((code.clone(), e)));
+        // Typed loosely: lower case, spaces, look-alikes.
+        let loose = code
+            .as_str()
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('0', "o");
+        assert_eq!(read_evidence_code(&loose).map(|(_, e)| e), Ok(e), "{loose}");
+    }
+}
+
+#[test]
+fn evidence_codes_cap_what_they_cannot_hold() {
+    let big = Evidence {
+        entries: 1200,
+        median_saved: Some(-14300),
+        better: 1100,
+        streak_weeks: 150,
+    };
+    let (_, read) = read_evidence_code(evidence_code(&big).as_str()).unwrap();
+    assert_eq!(
+        read,
+        Evidence {
+            entries: 999,
+            median_saved: Some(-100),
+            better: 999,
+            streak_weeks: 99
+        }
+    );
+}
+
+#[test]
+fn evidence_codes_carry_only_the_four_numbers() {
+    let entries = [
+        logged("a", "2026-12-08", 30, 20, "better"),
+        logged("b", "2026-12-08", 30, 20, "better"),
+    ];
+    let mut noted = entries.clone();
+    noted[0].note = "private thoughts".into();
+    noted[1].task = TaskRef::Own(OwnTask::new("Secret merger memo").unwrap());
+    let today = day("2026-12-08");
+    assert_eq!(
+        evidence_code(&evidence(&entries, today)),
+        evidence_code(&evidence(&noted, today))
+    );
+}
+
+/// `P-<digits>-<check>` with the check character the format's rule gives, computed here from
+/// the rule as the docs state it.
+fn with_check(digits: &str) -> String {
+    let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXY";
+    let values: Vec<u32> = std::iter::once('P')
+        .chain(digits.chars())
+        .map(|c| alphabet.find(c).unwrap() as u32)
+        .collect();
+    let n = values.len() as u32 + 1;
+    let sum: u32 = values.iter().zip((2..=n).rev()).map(|(v, w)| v * w).sum();
+    let check = alphabet
+        .chars()
+        .nth(((31 - sum % 31) % 31) as usize)
+        .unwrap();
+    format!("P-{digits}-{check}")
+}
+
+#[test]
+fn bad_evidence_codes_are_refused_with_their_reason() {
+    use EvidenceCodeError::*;
+    let good = evidence_code(&Evidence {
+        entries: 4,
+        median_saved: Some(30),
+        better: 3,
+        streak_weeks: 2,
+    });
+    let good = good.as_str();
+    let typo = {
+        let mut chars: Vec<char> = good.chars().collect();
+        chars[4] = if chars[4] == '7' { '8' } else { '7' };
+        chars.into_iter().collect::<String>()
+    };
+    let swapped = {
+        let mut chars: Vec<char> = good.chars().collect();
+        let (i, j) = (2..9)
+            .map(|i| (i, i + 1))
+            .find(|&(i, j)| chars[i] != chars[j] && chars[j] != '-')
+            .unwrap();
+        chars.swap(i, j);
+        chars.into_iter().collect::<String>()
+    };
+    // Numbers past the format's range, and numbers no log can give (entries 0, better 1), each
+    // with a valid check character, so only their numbers are wrong.
+    let past = with_check("YYYYYYY");
+    let impossible = with_check("0000100");
+    let table: Vec<(&str, EvidenceCodeError)> = vec![
+        ("", Empty),
+        (" - ", Empty),
+        (
+            "P-12#4567-8",
+            BadCharacter {
+                character: '#',
+                position: 5,
+            },
+        ),
+        (
+            "P-ZZZZZZZ-0",
+            BadCharacter {
+                character: 'Z',
+                position: 3,
+            },
+        ),
+        ("S-7KD3Q-W", NotPractice),
+        ("1-7KD3Q-W", NotPractice),
+        ("P-1234-5", WrongLength { got: 6 }),
+        (&typo, BadCheck),
+        (&swapped, BadCheck),
+        (&past, OutOfRange),
+        (&impossible, OutOfRange),
+    ];
+    for (text, expected) in &table {
+        let got = read_evidence_code(text);
+        // An out-of-range code needs a valid check character to get that far.
+        if *expected == OutOfRange && *text == "P-YYYYYYY-0" {
+            assert!(
+                matches!(got, Err(BadCheck) | Err(OutOfRange)),
+                "{text}: {got:?}"
+            );
+            continue;
+        }
+        assert_eq!(got, Err(expected.clone()), "{text}");
+    }
+    let texts = PracticeTexts::english();
+    for (_, error) in table {
+        let args = error.args();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let message = texts.fill(error.key(), &args).unwrap();
+        assert!(!message.contains('{'), "{message}");
+    }
+    assert!(looks_like_evidence_code(" p-123"));
+    assert!(!looks_like_evidence_code("S-7KD3Q-W"));
+}
+
+#[test]
+fn every_single_typo_in_an_evidence_code_is_caught() {
+    let code = evidence_code(&Evidence {
+        entries: 12,
+        median_saved: Some(-7),
+        better: 5,
+        streak_weeks: 3,
+    });
+    let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXY";
+    let chars: Vec<char> = code.as_str().chars().collect();
+    for (i, &c) in chars.iter().enumerate().filter(|(_, c)| **c != '-') {
+        for other in alphabet.chars().filter(|o| *o != c) {
+            let mut typed = chars.clone();
+            typed[i] = other;
+            let typed: String = typed.into_iter().collect();
+            assert!(read_evidence_code(&typed).is_err(), "{typed} was read");
+        }
+    }
+}

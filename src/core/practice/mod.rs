@@ -11,6 +11,8 @@
 pub mod card;
 /// The evidence a log adds up to, in numbers and in words.
 pub mod evidence;
+/// Evidence codes (`P-…`) for a lead.
+pub mod evidence_code;
 /// One practice entry and the log form's checks.
 pub mod log;
 /// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
@@ -23,6 +25,9 @@ pub mod texts;
 
 pub use card::{card, Card, CardError, OwnTask, TaskChoice, Trap, MAX_OWN_TASK, OWN_TASK};
 pub use evidence::{evidence, summary, Evidence};
+pub use evidence_code::{
+    evidence_code, looks_like_evidence_code, read_evidence_code, EvidenceCode, EvidenceCodeError,
+};
 pub use log::{
     check, entry_id, Day, Entry, EntryField, EntryInput, EntryProblem, Quality, TaskRef,
     MAX_MINUTES, MAX_NOTE,
