@@ -11,7 +11,7 @@ use ai_readiness::core::practice::{
 };
 
 /// The languages whose practice catalogs exist.
-const LANGS: [Lang; 1] = [Lang::En];
+const LANGS: [Lang; 2] = [Lang::En, Lang::De];
 
 fn source(lang: Lang) -> String {
     let path = format!(
