@@ -11,7 +11,7 @@ use ai_readiness::core::practice::{
 };
 
 /// The languages whose practice catalogs exist.
-const LANGS: [Lang; 2] = [Lang::En, Lang::De];
+const LANGS: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
 
 fn source(lang: Lang) -> String {
     let path = format!(
