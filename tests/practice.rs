@@ -11,7 +11,7 @@ use ai_readiness::core::practice::{
 };
 
 /// The languages whose practice catalogs exist.
-const LANGS: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
+const LANGS: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
 
 fn source(lang: Lang) -> String {
     let path = format!(
