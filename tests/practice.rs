@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use ai_readiness::core::i18n::{Lang, Plural};
+use ai_readiness::core::i18n::{placeholders, Lang, Plural};
 use ai_readiness::core::model::Dimension;
 use ai_readiness::core::practice::roles::{required_keys, GAPS};
 use ai_readiness::core::practice::{
@@ -11,7 +11,7 @@ use ai_readiness::core::practice::{
 };
 
 /// The languages whose practice catalogs exist.
-const LANGS: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+const LANGS: [Lang; 5] = Lang::ALL;
 
 fn source(lang: Lang) -> String {
     let path = format!(
@@ -82,6 +82,20 @@ fn every_catalog_is_complete_with_its_languages_plural_forms() {
             let mut forms = texts.forms(key);
             forms.sort_by_key(|p| Plural::ALL.iter().position(|q| q == p));
             assert_eq!(forms, lang.plurals(), "{}: {key}", lang.tag());
+        }
+        // The same placeholders as English; a plural form may leave out its count.
+        let english = PracticeTexts::english();
+        for key in required_keys() {
+            for form in texts.forms(&key) {
+                let mut theirs = placeholders(english.get(&key).unwrap());
+                let mut mine = placeholders(texts.form(&key, form).unwrap());
+                if form != Plural::Other && !mine.contains(&"n") {
+                    theirs.retain(|p| *p != "n");
+                }
+                mine.sort_unstable();
+                theirs.sort_unstable();
+                assert_eq!(mine, theirs, "{}: {key}[{}]", lang.tag(), form.name());
+            }
         }
         // Nothing the catalog holds goes unused: a stray key is a typo of a required one.
         let required = required_keys();
@@ -1054,4 +1068,44 @@ fn every_single_typo_in_an_evidence_code_is_caught() {
             assert!(read_evidence_code(&typed).is_err(), "{typed} was read");
         }
     }
+}
+
+#[test]
+fn the_evidence_sentence_follows_each_languages_numbers_and_plurals() {
+    let texts = |lang: Lang| PracticeTexts::load(lang, &source(lang)).0;
+    let four = Evidence {
+        entries: 4,
+        median_saved: Some(30),
+        better: 3,
+        streak_weeks: 2,
+    };
+    assert_eq!(
+        summary(&four, &texts(Lang::En)).unwrap(),
+        "4 tasks, median 30% faster, better quality in 3 of 4"
+    );
+    assert_eq!(
+        summary(&four, &texts(Lang::De)).unwrap(),
+        "4 Aufgaben, im Median 30\u{a0}% schneller, bessere Qualität bei 3 von 4"
+    );
+    let two = Evidence {
+        entries: 2,
+        median_saved: Some(-12),
+        better: 1,
+        streak_weeks: 1,
+    };
+    let arabic = summary(&two, &texts(Lang::Ar)).unwrap();
+    assert_eq!(
+        arabic,
+        "مهمتان، الوسيط أبطأ بنسبة ١٢٪، جودة أفضل في واحدة من ٢"
+    );
+    let one = Evidence {
+        entries: 1,
+        median_saved: None,
+        better: 0,
+        streak_weeks: 1,
+    };
+    assert_eq!(
+        summary(&one, &texts(Lang::Fr)).unwrap(),
+        "1 tâche, meilleure qualité pour 0 sur 1"
+    );
 }

@@ -173,7 +173,9 @@ impl PracticeTexts {
         Ok(fill(text, &all))
     }
 
-    fn form(&self, key: &str, plural: Plural) -> Option<&str> {
+    /// The form `plural` of a text as written (its `other` form when it has no such form),
+    /// placeholders unfilled.
+    pub fn form(&self, key: &str, plural: Plural) -> Option<&str> {
         let forms = self.texts.get(key)?;
         forms
             .iter()
