@@ -1109,3 +1109,149 @@ fn the_evidence_sentence_follows_each_languages_numbers_and_plurals() {
         "1 tâche, meilleure qualité pour 0 sur 1"
     );
 }
+
+// --- Practice in the team view ------------------------------------------------------------
+
+use ai_readiness::core::code::encode;
+use ai_readiness::core::model::{Answers, Perspective};
+use ai_readiness::core::practice::{attach, people_csv, separate, PRACTICE_COLUMNS};
+use ai_readiness::core::roster;
+use ai_readiness::core::team::{report, PeopleColumn};
+
+fn self_code(answer: u8) -> String {
+    encode(&Answers(vec![answer; 12]), Perspective::Person)
+        .unwrap()
+        .to_string()
+}
+
+fn p_code(entries: u32, saved: i32, better: u32, streak: u32) -> String {
+    evidence_code(&Evidence {
+        entries,
+        median_saved: Some(saved),
+        better,
+        streak_weeks: streak,
+    })
+    .to_string()
+}
+
+#[test]
+fn practice_codes_join_people_on_their_line_or_by_name() {
+    let (anna, ben, cleo) = (self_code(1), self_code(2), self_code(3));
+    let text = format!(
+        "Name,Team,Code\n\
+         Anna,Sales,{anna},{}\n\
+         Ben,Sales,{ben}\n\
+         ben ,{}\n\
+         Cleo,Support,{cleo}\n\
+         Dana,Support,{}\n\
+         Eve,P-1234567-8\n",
+        p_code(4, 30, 3, 2),
+        p_code(6, -10, 1, 1),
+        p_code(2, 50, 2, 1),
+    );
+    let separated = separate(&text);
+    // The roster reads the same people as without practice, on the same lines.
+    let roster = roster::parse(&separated.roster_text);
+    assert!(roster.problems.is_empty(), "{:?}", roster.problems);
+    let lines: Vec<usize> = roster.entries.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [2, 3, 5]);
+    let plain = roster::parse(&format!(
+        "Name,Team,Code\nAnna,Sales,{anna}\nBen,Sales,{ben}\n\nCleo,Support,{cleo}\n"
+    ));
+    assert_eq!(report(&roster), report(&plain));
+
+    let practice = attach(&roster, separated.practice);
+    let of = |line| {
+        practice
+            .of_line(line)
+            .map(|e| (e.entries, e.median_saved, e.streak_weeks))
+    };
+    assert_eq!(of(2), Some((4, Some(30), 2)), "Anna, on her line");
+    assert_eq!(
+        of(3),
+        Some((6, Some(-10), 1)),
+        "Ben, by name on a line of his own"
+    );
+    assert_eq!(of(5), None, "Cleo practises nothing");
+    assert_eq!(practice.alone.len(), 1);
+    assert_eq!(practice.alone[0].name.as_deref(), Some("Dana"));
+    assert_eq!(practice.alone[0].team.as_deref(), Some("Support"));
+    assert_eq!(practice.problems.len(), 1, "Eve's code is mistyped");
+    assert_eq!(practice.problems[0].line, 7);
+
+    let team = report(&roster);
+    let counts = practice.per_team(&team);
+    let sales = counts
+        .iter()
+        .find(|c| c.team.as_deref() == Some("Sales"))
+        .unwrap();
+    assert_eq!((sales.people, sales.entries, sales.better), (2, 10, 4));
+    let support = counts
+        .iter()
+        .find(|c| c.team.as_deref() == Some("Support"))
+        .unwrap();
+    assert_eq!(
+        (support.people, support.entries),
+        (0, 0),
+        "practice without a result is not counted"
+    );
+
+    let csv = people_csv(&team, &practice);
+    let header = csv.lines().next().unwrap();
+    let expected: Vec<&str> = PeopleColumn::ALL
+        .iter()
+        .map(|c| c.id())
+        .chain(PRACTICE_COLUMNS)
+        .collect();
+    assert_eq!(header.trim_start_matches('\u{feff}'), expected.join(","));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Anna,Sales,") && l.ends_with(",4,30,2")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Cleo,Support,") && l.ends_with(",,,")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Dana,Support,,") && l.ends_with(",2,50,1")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_list_without_practice_reads_exactly_as_before() {
+    let text = format!(
+        "Anna,Sales,{}\n\n  Ben ; {}\nbad line\n",
+        self_code(1),
+        self_code(2)
+    );
+    let separated = separate(&text);
+    assert!(separated.practice.is_empty());
+    assert_eq!(roster::parse(&separated.roster_text), roster::parse(&text));
+}
+
+#[test]
+fn a_practice_code_after_a_mistyped_result_code_stays_on_that_line() {
+    let good = self_code(1);
+    let last = good.chars().last().unwrap();
+    let bad = format!(
+        "{}{}",
+        &good[..good.len() - 1],
+        if last == '0' { '1' } else { '0' }
+    );
+    let text = format!("Anna,Sales,{bad},{}\n", p_code(1, 10, 1, 1));
+    let separated = separate(&text);
+    let roster = roster::parse(&separated.roster_text);
+    assert_eq!(
+        roster.problems.len(),
+        1,
+        "the roster reports the bad result code"
+    );
+    let practice = attach(&roster, separated.practice);
+    // Nobody to join on that line: practice without a result, never someone else's.
+    assert!(practice.people.is_empty());
+    assert_eq!(practice.alone.len(), 1);
+}

@@ -20,6 +20,8 @@ pub mod log;
 pub mod roles;
 /// The log as stored text: merging, deleting, CSV.
 pub mod stored;
+/// Practice codes pasted into the team view, joined to the people.
+pub mod team;
 /// The practice catalog of one language.
 pub mod texts;
 
@@ -34,4 +36,8 @@ pub use log::{
 };
 pub use roles::{role, Kind, Role, Task, ROLES};
 pub use stored::{Log, StoredProblem, LOG_COLUMNS, LOG_HEADER};
+pub use team::{
+    attach, people_csv, practice_fields, separate, PersonPractice, PracticeAlone, PracticeLine,
+    PracticeProblem, Separated, TeamPractice, TeamPracticeCount, PRACTICE_COLUMNS,
+};
 pub use texts::{MissingText, PracticeTexts, TextProblem};
