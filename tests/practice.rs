@@ -1255,3 +1255,17 @@ fn a_practice_code_after_a_mistyped_result_code_stays_on_that_line() {
     assert!(practice.people.is_empty());
     assert_eq!(practice.alone.len(), 1);
 }
+
+#[test]
+fn the_log_is_kept_under_a_versioned_name_of_its_own() {
+    use ai_readiness::core::storage_keys;
+    assert_eq!(
+        storage_keys::practice("ai-readiness"),
+        "ai-readiness:practice:v1"
+    );
+    assert_ne!(storage_keys::practice("a"), storage_keys::team("a"));
+    assert!(
+        LOG_HEADER.ends_with("v1"),
+        "the stored text names the same version"
+    );
+}
