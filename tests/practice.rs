@@ -1269,3 +1269,202 @@ fn the_log_is_kept_under_a_versioned_name_of_its_own() {
         "the stored text names the same version"
     );
 }
+
+// --- The practice section's state ---------------------------------------------------------
+
+use ai_readiness::core::practice::{Practice, PracticeAction};
+
+fn typed(field: EntryField, value: &str) -> PracticeAction {
+    PracticeAction::Type {
+        field,
+        value: value.into(),
+    }
+}
+
+/// Applies actions in turn, each required to change the state.
+fn run(mut state: Practice, actions: Vec<PracticeAction>) -> Practice {
+    for action in actions {
+        state = state
+            .apply(action.clone())
+            .unwrap_or_else(|| panic!("{action:?} changed nothing"));
+    }
+    state
+}
+
+fn filled(state: Practice) -> Practice {
+    run(
+        state,
+        vec![
+            PracticeAction::PickRole("marketing".into()),
+            PracticeAction::PickTask("blog-draft".into()),
+            typed(EntryField::MinutesWithout, "60"),
+            typed(EntryField::MinutesWith, "45"),
+            typed(EntryField::Quality, "better"),
+            typed(EntryField::Again, "yes"),
+            typed(EntryField::Note, "kept private"),
+        ],
+    )
+}
+
+#[test]
+fn the_section_logs_an_entry_and_keeps_the_role_and_task() {
+    let (start, problems) = Practice::new(Dimension::Capability, Perspective::Person, None);
+    assert!(problems.is_empty());
+    assert_eq!(
+        start.card(&PracticeTexts::english()),
+        None,
+        "no card before a task"
+    );
+    let state = filled(start);
+    let card = state.card(&PracticeTexts::english()).unwrap().unwrap();
+    assert!(card.why.contains("without AI"));
+    let state = state
+        .apply(PracticeAction::Submit {
+            today: "2026-12-08".into(),
+            id: "e1".into(),
+        })
+        .unwrap();
+    assert_eq!(state.log.entries().len(), 1);
+    assert_eq!(state.saved_version, 1);
+    assert_eq!(
+        (state.input.role.as_str(), state.input.task.as_str()),
+        ("marketing", "blog-draft")
+    );
+    assert!(state.input.minutes_with.is_empty() && state.input.note.is_empty());
+    let detail = state.logged_detail().unwrap();
+    let json = serde_json::to_string(&detail).unwrap();
+    assert_eq!(
+        json,
+        r#"{"role":"marketing","task":"blog-draft","gap":"capability","entries":1,"medianSaved":25,"perspective":"self"}"#
+    );
+    // The next action forgets the logged entry, so the event goes once.
+    let state = state.apply(typed(EntryField::MinutesWith, "5")).unwrap();
+    assert!(state.logged.is_none());
+}
+
+#[test]
+fn a_refused_submit_keeps_everything_typed() {
+    let (start, _) = Practice::new(Dimension::Usage, Perspective::Team, None);
+    let state = run(
+        start,
+        vec![
+            PracticeAction::PickRole("sales".into()),
+            typed(EntryField::MinutesWith, "0"),
+        ],
+    );
+    let refused = state
+        .apply(PracticeAction::Submit {
+            today: "2026-12-08".into(),
+            id: "e1".into(),
+        })
+        .unwrap();
+    assert_eq!(refused.input.minutes_with, "0");
+    let fields: Vec<EntryField> = refused.problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            EntryField::Task,
+            EntryField::MinutesWithout,
+            EntryField::MinutesWith,
+            EntryField::Quality,
+            EntryField::Again
+        ]
+    );
+    assert!(refused.log.entries().is_empty());
+    assert_eq!(refused.saved_version, 0);
+    // Submitting the same again changes nothing.
+    assert_eq!(
+        refused.apply(PracticeAction::Submit {
+            today: "2026-12-08".into(),
+            id: "e2".into()
+        }),
+        None
+    );
+}
+
+#[test]
+fn the_own_task_never_leaves_in_the_detail() {
+    let (start, _) = Practice::new(Dimension::Visibility, Perspective::Person, None);
+    let state = run(
+        filled(start),
+        vec![
+            PracticeAction::PickTask("own".into()),
+            typed(EntryField::OwnTask, "Merger memo for Acme"),
+        ],
+    );
+    let card = state.card(&PracticeTexts::english()).unwrap().unwrap();
+    assert!(card.prompt.contains("Merger memo for Acme"));
+    let state = state
+        .apply(PracticeAction::Submit {
+            today: "2026-12-08".into(),
+            id: "e1".into(),
+        })
+        .unwrap();
+    let json = serde_json::to_string(&state.logged_detail().unwrap()).unwrap();
+    assert!(json.contains(r#""task":"own""#), "{json}");
+    assert!(
+        !json.contains("Merger") && !json.contains("private"),
+        "{json}"
+    );
+}
+
+#[test]
+fn clearing_asks_first_and_merging_keeps_another_tabs_entries() {
+    let (start, _) = Practice::new(Dimension::Usage, Perspective::Person, None);
+    let submit = |id: &str| PracticeAction::Submit {
+        today: "2026-12-08".into(),
+        id: id.into(),
+    };
+    let state = run(filled(start), vec![submit("e1")]);
+    // Another tab logged e2 meanwhile.
+    let mut other = state.log.clone();
+    other.add(logged("e2", "2026-12-08", 10, 5, "same"));
+    let state = state
+        .apply(PracticeAction::Stored(other.to_text()))
+        .unwrap();
+    assert_eq!(state.log.entries().len(), 2);
+    assert_eq!(
+        state.apply(PracticeAction::Stored(other.to_text())),
+        None,
+        "nothing new"
+    );
+    assert_eq!(
+        state.apply(PracticeAction::ConfirmClear),
+        None,
+        "not without asking"
+    );
+    let asked = state.apply(PracticeAction::AskClear).unwrap();
+    assert_eq!(
+        asked.apply(PracticeAction::CancelClear).unwrap().log,
+        state.log
+    );
+    let cleared = asked.apply(PracticeAction::ConfirmClear).unwrap();
+    assert!(cleared.log.entries().is_empty() && !cleared.confirm_clear);
+    assert!(cleared.saved_version > state.saved_version);
+    // A stale tab's copy does not bring them back.
+    assert_eq!(cleared.apply(PracticeAction::Stored(other.to_text())), None);
+    assert_eq!(cleared.apply(PracticeAction::Delete("e1".into())), None);
+}
+
+#[test]
+fn picks_outside_the_offer_change_nothing() {
+    let (start, problems) = Practice::new(Dimension::Access, Perspective::Person, Some("garbage"));
+    assert_eq!(
+        problems.len(),
+        1,
+        "the stored text is dropped with a reason"
+    );
+    assert_eq!(start.apply(PracticeAction::PickRole("pilot".into())), None);
+    assert_eq!(
+        start.apply(PracticeAction::PickTask("blog-draft".into())),
+        None,
+        "no role yet"
+    );
+    let state = start.apply(PracticeAction::PickRole("hr".into())).unwrap();
+    assert_eq!(
+        state.apply(PracticeAction::PickTask("blog-draft".into())),
+        None
+    );
+    assert_eq!(state.apply(PracticeAction::PickRole("hr".into())), None);
+    assert_eq!(state.apply(typed(EntryField::Gap, "usage")), None);
+}

@@ -18,6 +18,8 @@ pub mod log;
 /// Roles, tasks and kinds of task as ids, and the texts a complete catalog holds (shared with
 /// `build.rs`).
 pub mod roles;
+/// The practice section's state and transitions, for the UI's reducer.
+pub mod section;
 /// The log as stored text: merging, deleting, CSV.
 pub mod stored;
 /// Practice codes pasted into the team view, joined to the people.
@@ -35,6 +37,7 @@ pub use log::{
     MAX_MINUTES, MAX_NOTE,
 };
 pub use roles::{role, Kind, Role, Task, ROLES};
+pub use section::{Practice, PracticeAction, PracticeDetail};
 pub use stored::{Log, StoredProblem, LOG_COLUMNS, LOG_HEADER};
 pub use team::{
     attach, people_csv, practice_fields, separate, PersonPractice, PracticeAlone, PracticeLine,
