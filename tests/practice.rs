@@ -1468,3 +1468,18 @@ fn picks_outside_the_offer_change_nothing() {
     assert_eq!(state.apply(PracticeAction::PickRole("hr".into())), None);
     assert_eq!(state.apply(typed(EntryField::Gap, "usage")), None);
 }
+
+#[test]
+fn a_long_log_reads_back_newest_first() {
+    let mut log = Log::new();
+    let start = day("2026-01-01").0;
+    for i in 0..1500 {
+        let date = Day(start + (i * 7919) % 365).to_iso();
+        log.add(logged(&format!("id{i}"), &date, 30, 20, "same"));
+    }
+    let (back, problems) = Log::parse(&log.to_text());
+    assert!(problems.is_empty());
+    assert_eq!(back, log);
+    assert!(back.entries().windows(2).all(|w| w[0].day >= w[1].day));
+    assert_eq!(evidence(back.entries(), day("2026-12-31")).entries, 1500);
+}

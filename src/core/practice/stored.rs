@@ -97,11 +97,19 @@ impl Log {
     /// Adds an entry; `false` (and nothing changes) when an entry with its id is already in the
     /// log or was deleted from it.
     pub fn add(&mut self, entry: Entry) -> bool {
+        let added = self.insert(entry);
+        if added {
+            self.sort();
+        }
+        added
+    }
+
+    /// [`Log::add`] without putting the entries in order, for adding many at once.
+    fn insert(&mut self, entry: Entry) -> bool {
         if self.deleted.contains(&entry.id) || self.entries.iter().any(|e| e.id == entry.id) {
             return false;
         }
         self.entries.push(entry);
-        self.sort();
         true
     }
 
@@ -132,8 +140,9 @@ impl Log {
             deleted,
         };
         for entry in self.entries.iter().chain(&other.entries) {
-            merged.add(entry.clone());
+            merged.insert(entry.clone());
         }
+        merged.sort();
         merged
     }
 
@@ -213,13 +222,14 @@ impl Log {
         }
         for (number, entry) in entries {
             let id = entry.id.clone();
-            if !log.add(entry) && !log.deleted.contains(&id) {
+            if !log.insert(entry) && !log.deleted.contains(&id) {
                 problems.push(StoredProblem::BadLine {
                     line: number,
                     reason: "an entry id appears twice",
                 });
             }
         }
+        log.sort();
         (log, problems)
     }
 
