@@ -7,7 +7,9 @@
 //!   twin pairs as tables; and writes the English texts in three parts (`en_first.txt`,
 //!   `en_later.txt`, `en_self.txt`) as `index[form]=text` lines: the main wasm's, the parts
 //!   loaded on demand, and the self voice's. A malformed line or a self text without its twin
-//!   fails the build.
+//!   fails the build;
+//! - refuses a practice catalog (`src/core/locales/practice/<tag>.txt`) that lacks a text of any
+//!   role, task, kind of task or gap the practice coach offers.
 
 use std::{env, fs, path::Path};
 
@@ -19,6 +21,11 @@ use placeholders::placeholders;
 /// The same line reading the runtime uses for every other catalog.
 #[path = "src/core/catalog_file.rs"]
 mod catalog_file;
+
+/// The roles, tasks, kinds and gaps the practice coach offers, and the texts each needs.
+#[path = "src/core/practice/roles.rs"]
+#[allow(dead_code)]
+mod practice_roles;
 
 fn main() {
     for name in ["widget", "parts", "lead"] {
@@ -81,6 +88,35 @@ fn main() {
         messages(&team, &keys, &twins),
     )
     .expect("OUT_DIR is writable");
+    check_practice();
+}
+
+/// Every practice catalog holds every text of every role, task, kind and gap, so no visitor
+/// meets a card with a hole in it in any language; anything less fails the build.
+fn check_practice() {
+    let dir = "src/core/locales/practice";
+    println!("cargo:rerun-if-changed={dir}");
+    println!("cargo:rerun-if-changed=src/core/practice/roles.rs");
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("the practice catalogs are readable")
+        .map(|entry| entry.expect("a practice catalog").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{dir} holds no catalog");
+    let required = practice_roles::required_keys();
+    for path in files {
+        let file = path.display().to_string();
+        println!("cargo:rerun-if-changed={file}");
+        let source = fs::read_to_string(&path).expect("a practice catalog is readable");
+        let keys = distinct_keys(&parse(&file, &source));
+        for key in &required {
+            assert!(
+                keys.contains(&key.as_str()),
+                "{file}: the practice text {key:?} is missing"
+            );
+        }
+    }
 }
 
 /// Messages only the result screen and the team view show (both load on demand): their

@@ -15,6 +15,7 @@ mod extremes;
 mod i18n;
 mod journey;
 mod lead;
+mod practice;
 mod progress;
 mod result_text;
 mod scoring;

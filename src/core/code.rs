@@ -200,7 +200,7 @@ impl std::error::Error for CodeError {
 }
 
 /// The symbol for a value below 31.
-fn symbol(value: u8) -> char {
+pub(crate) fn symbol(value: u8) -> char {
     ALPHABET
         .get(usize::from(value))
         .map_or('?', |&b| char::from(b))
@@ -229,7 +229,7 @@ const VALUES: [u8; 128] = {
 };
 
 /// The value of a typed character, if it is one of the alphabet or a look-alike.
-fn value_of(c: char) -> Option<u8> {
+pub(crate) fn value_of(c: char) -> Option<u8> {
     let c = u8::try_from(c).ok()?;
     VALUES
         .get(usize::from(c))
@@ -267,13 +267,13 @@ pub(crate) fn shorten(text: &str) -> String {
 }
 
 /// Characters a person or a tool may put between the symbols.
-fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{200B}'..='\u{200D}' | '\u{FEFF}')
 }
 
 /// The value the check character must have after `values`, for a code of `values.len() + 1`.
-fn check_value(values: &[u8]) -> u8 {
+pub(crate) fn check_value(values: &[u8]) -> u8 {
     let n = values.len() as u64 + 1;
     let sum = values
         .iter()

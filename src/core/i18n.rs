@@ -120,7 +120,8 @@ impl Plural {
         }
     }
 
-    fn from_name(name: &str) -> Option<Plural> {
+    /// The form a catalog names: `one` in `key[one]`.
+    pub fn from_name(name: &str) -> Option<Plural> {
         Plural::ALL.into_iter().find(|p| p.name() == name)
     }
 }

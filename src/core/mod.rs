@@ -19,6 +19,8 @@ pub mod code;
 pub mod colour;
 /// Host configuration.
 pub mod config;
+/// CSV rows with the guard against spreadsheet formulas, shared by every export.
+pub mod csv;
 /// Delivery to the host's endpoint: payload, outbox, retry rules.
 pub mod delivery;
 /// Host events as data.
@@ -37,6 +39,8 @@ pub mod model;
 pub mod placeholders;
 /// The 90-day plan, fitted to the answers.
 pub mod plan;
+/// The practice coach: cards, the log, evidence and its code (linked only by the practice part).
+pub mod practice;
 /// Saved progress as versioned text.
 pub mod progress;
 /// Reading pasted lists of result codes.

@@ -71,3 +71,9 @@ pub fn is_outbox(key: &str, prefix: &str) -> bool {
 pub fn team(prefix: &str) -> String {
     format!("{prefix}:team:v1")
 }
+
+/// A person's practice log (`core::practice::Log`'s stored text): `ai-readiness:practice:v1`.
+/// One per prefix, shared by every widget and tab on the origin, which merge into it.
+pub fn practice(prefix: &str) -> String {
+    format!("{prefix}:practice:v1")
+}
