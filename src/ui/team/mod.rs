@@ -24,7 +24,7 @@ use keeping::{first_keeping, keep_controls, use_keep};
 use reading::{first_list, use_reading};
 use summary::{summary, team_steps};
 use tables::{people_table, problems, team_table, views_table};
-use window::Table;
+use window::use_table;
 
 use super::{attr, tx};
 use crate::core::code::ResultCode;
@@ -79,7 +79,6 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let input = &props.text;
     let state = use_reducer(|| TeamState::new(first_list(&props.text), first_keeping(props)));
     let act = state.dispatcher().to_callback();
-    let table = use_memo((), |_| Table::default());
     use_reading(input, &state);
     use_keep(props, &state);
     use_print(props, &act);
@@ -95,18 +94,8 @@ pub fn TeamView(props: &TeamProps) -> Html {
     let people = report.people > 0;
     let views = !report.views.is_empty();
     let window = (people && shown.named).then(|| state.people());
-    {
-        // After every render: put a text that came from elsewhere (a file, the kept list, the
-        // visitor's own code) in the box, and size the people table's spacer cells.
-        let (table, act, input) = (table.clone(), act.clone(), input.clone());
-        let (boxed, row) = (state.boxed.clone(), state.row);
-        let spans = window.as_ref().map_or((0, 0, 0), |w| w.spans());
-        use_effect(move || {
-            table.fill_box(&boxed, &input, &act);
-            table.size_spacers(spans, row, &act);
-        });
-    }
-
+    let spans = window.as_ref().map_or((0, 0, 0), |w| w.spans());
+    let table = use_table(input, &state, spans);
     let oninput = table.on_input(props.on_text.clone(), act.clone());
     let (onchange, ondrop) = file_callbacks(props, &act);
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::team::TeamAction;
+use crate::core::team::{TeamAction, TeamState};
 
 /// The elements the view's effects reach: the list box and the people table's two spacer cells,
 /// which stand for the rows outside the window while everyone is shown.
@@ -80,4 +80,27 @@ impl Table {
         }
         act.emit(TeamAction::Measured(row));
     }
+}
+
+/// The elements the view's effects reach, and one effect after every render: put a text that
+/// came from elsewhere (a file, the kept list, the visitor's own code) in the box, and size the
+/// people table's spacer cells (`spans`: rows above the window, drawn, and below).
+#[hook]
+pub(super) fn use_table(
+    text: &AttrValue,
+    state: &UseReducerHandle<TeamState>,
+    spans: (usize, usize, usize),
+) -> Rc<Table> {
+    let table = use_memo((), |_| Table::default());
+    let (after, act, text) = (
+        table.clone(),
+        state.dispatcher().to_callback(),
+        text.clone(),
+    );
+    let (boxed, row) = (state.boxed.clone(), state.row);
+    use_effect(move || {
+        after.fill_box(&boxed, &text, &act);
+        after.size_spacers(spans, row, &act);
+    });
+    table
 }
