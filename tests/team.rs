@@ -11,10 +11,12 @@ use ai_readiness::core::roster::{decode_text, parse, Duplicate, Encoding, Reader
 use ai_readiness::core::scoring::{score, Outcome};
 use ai_readiness::core::team::{
     coaching_said, common_gap_why, csv_name, person_fields, report, sort_people, starts_formula,
-    teams_csv, to_csv, with_code, Coaching, Disclosure, Kept, KeptError, PeopleColumn, Round,
-    RoundKey, TeamPrivacy, TeamReport, ROBUST, TEAM_COLUMNS,
+    teams_csv, to_csv, with_code, Coaching, Disclosure, FileError, Keeping, Kept, KeptError,
+    PeopleColumn, Round, RoundKey, Settled, TeamAction, TeamPrivacy, TeamReport, TeamState, PAGE,
+    ROBUST, TEAM_COLUMNS, WINDOW,
 };
 use common::{answers_by, random_answers, Rng};
+use std::rc::Rc;
 
 /// A person's own code (the self perspective): the people the team view counts.
 fn code(answers: &Answers) -> String {
@@ -1374,4 +1376,204 @@ fn invisible_characters_and_full_width_signs_cannot_smuggle_a_formula() {
     let rows = read_csv(&to_csv(&team));
     assert_eq!(rows[1][0], "'\u{200b}=HYPERLINK(\"x\")");
     assert_eq!(rows[1][1], "'\u{ff1d}1+1");
+}
+
+// ---------------------------------------------------------------- the view's state
+
+/// The team view's state with `n` people in two teams pasted, nothing kept.
+fn view_of(n: usize) -> TeamState {
+    let mut rng = Rng::new(7);
+    let text: String = (0..n)
+        .map(|i| {
+            let team = ["Ops", "Sales"][i % 2];
+            format!("Person {i}, {team}, {}\n", code(&random_answers(&mut rng)))
+        })
+        .collect();
+    TeamState::new(Settled::read(text.into()), Keeping::default())
+}
+
+/// `state` after each of `actions` in turn; an action that changes nothing leaves it as it was.
+fn after(state: TeamState, actions: Vec<TeamAction>) -> TeamState {
+    actions
+        .into_iter()
+        .fold(state, |s, a| s.apply(a).unwrap_or(s))
+}
+
+#[test]
+fn a_view_starts_on_the_first_page_of_its_list() {
+    let state = view_of(120);
+    let people = state.people();
+    assert_eq!((people.rows.len(), people.pages, people.at), (120, 3, 0));
+    assert_eq!(
+        (people.skip, people.take, people.windowed),
+        (0, PAGE, false)
+    );
+    assert_eq!(people.spans(), (0, 0, 0));
+}
+
+#[test]
+fn sorting_by_a_column_twice_reverses_it_and_goes_back_to_the_first_page() {
+    let level = PeopleColumn::Level;
+    let state = after(
+        view_of(120),
+        vec![TeamAction::Page(2), TeamAction::SortBy(level)],
+    );
+    assert_eq!(
+        (state.sort.column, state.sort.descending, state.page),
+        (Some(level), false, 0)
+    );
+    let state = after(state, vec![TeamAction::Page(1), TeamAction::SortBy(level)]);
+    assert_eq!((state.sort.descending, state.page), (true, 0));
+    let state = after(state, vec![TeamAction::SortBy(level)]);
+    assert!(!state.sort.descending);
+    let overall = after(state, vec![TeamAction::SortBy(PeopleColumn::Overall)]);
+    assert_eq!(overall.sort.column, Some(PeopleColumn::Overall));
+    assert!(!overall.sort.descending, "a new column starts ascending");
+}
+
+#[test]
+fn the_sorted_table_is_the_sorted_people() {
+    let state = after(view_of(80), vec![TeamAction::SortBy(PeopleColumn::Overall)]);
+    let expected = sort_people(&state.list.report.people_rows, PeopleColumn::Overall, false);
+    let lines = |rows: &[&ai_readiness::core::team::PersonRow]| {
+        rows.iter().map(|p| p.line).collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&state.people().rows), lines(&expected));
+}
+
+#[test]
+fn narrowing_to_a_team_shows_only_its_people_from_the_first_page() {
+    let state = after(view_of(120), vec![TeamAction::Page(2)]);
+    let key = state.list.report.teams[0].key();
+    let state = after(state, vec![TeamAction::Filter(Some(key.clone()))]);
+    assert_eq!(state.page, 0);
+    let rows = state.people().rows;
+    assert_eq!(rows.len(), 60);
+    assert!(rows
+        .iter()
+        .all(|p| p.team.as_deref() == state.list.report.teams[0].name.as_deref()));
+    let everyone = after(state, vec![TeamAction::Filter(None)]);
+    assert_eq!(everyone.people().rows.len(), 120);
+}
+
+#[test]
+fn a_page_past_the_end_shows_the_last_one() {
+    let state = after(view_of(120), vec![TeamAction::Page(9)]);
+    let people = state.people();
+    assert_eq!((people.at, people.skip), (2, 2 * PAGE));
+}
+
+#[test]
+fn everyone_at_once_draws_a_window_that_follows_the_scroll() {
+    let state = after(
+        view_of(1000),
+        vec![TeamAction::ToggleAll, TeamAction::Measured(20.0)],
+    );
+    assert_eq!(state.people().spans(), (0, WINDOW, 1000 - WINDOW));
+    // 100 rows down: the window starts 15 rows above, on a step of 15.
+    let state = after(state, vec![TeamAction::Scrolled(2000.0)]);
+    assert_eq!(state.first, 75);
+    assert_eq!(state.people().spans(), (75, WINDOW, 1000 - 75 - WINDOW));
+    // Scrolling within the same step changes nothing, so nothing renders again.
+    assert!(state.apply(TeamAction::Scrolled(2010.0)).is_none());
+    assert!(state.apply(TeamAction::Measured(20.0)).is_none());
+    // At the very end the window holds what is left.
+    let end = after(state, vec![TeamAction::Scrolled(1_000_000.0)]);
+    assert_eq!(end.people().spans(), (1000, 0, 0));
+}
+
+#[test]
+fn printing_draws_every_row_and_then_the_page_again() {
+    let state = after(
+        view_of(120),
+        vec![TeamAction::Page(1), TeamAction::Printing(true)],
+    );
+    let people = state.people();
+    assert_eq!((people.skip, people.take.min(people.rows.len())), (0, 120));
+    assert!(!people.windowed);
+    assert!(state.apply(TeamAction::Printing(true)).is_none());
+    let state = after(state, vec![TeamAction::Printing(false)]);
+    assert_eq!(state.people().skip, PAGE);
+    // Printing everyone at once draws every row too, without spacers.
+    let all = after(
+        state,
+        vec![TeamAction::ToggleAll, TeamAction::Printing(true)],
+    );
+    assert_eq!(all.people().spans(), (0, 0, 0));
+}
+
+#[test]
+fn a_file_read_goes_back_to_the_first_page_and_a_failure_keeps_the_page() {
+    let note = FileError::Western {
+        name: "team.csv".to_string(),
+    };
+    let state = after(view_of(120), vec![TeamAction::Page(2)]);
+    let failed = after(state.clone(), vec![TeamAction::FileFailed(note.clone())]);
+    assert_eq!((failed.page, failed.file_note.as_ref()), (2, Some(&note)));
+    let read = after(failed, vec![TeamAction::FileRead(None)]);
+    assert_eq!((read.page, read.file_note), (0, None));
+}
+
+#[test]
+fn typing_goes_back_to_the_first_page_and_a_box_that_holds_the_text_is_left_alone() {
+    let state = after(
+        view_of(120),
+        vec![TeamAction::Page(2), TeamAction::Typed("a".into())],
+    );
+    assert_eq!((state.page, &*state.boxed), (0, "a"));
+    assert!(state.apply(TeamAction::Boxed("a".into())).is_none());
+    assert_eq!(
+        &*after(state, vec![TeamAction::Boxed("b".into())]).boxed,
+        "b"
+    );
+}
+
+#[test]
+fn a_read_list_replaces_the_one_shown_and_ends_the_reading() {
+    let state = after(view_of(10), vec![TeamAction::Reading(4_000, 100_000)]);
+    assert_eq!(state.reading, Some((4_000, 100_000)));
+    let list = Rc::new(Settled::read("".into()));
+    let state = after(state, vec![TeamAction::Read(list.clone())]);
+    assert!(Rc::ptr_eq(&state.list, &list));
+    assert_eq!(state.reading, None);
+}
+
+#[test]
+fn keeping_marks_rounds_and_forgetting_drops_them() {
+    let state = view_of(20);
+    let round = Round::of(&state.list.report, "2026-01-01").expect("a round of people");
+    let state = after(
+        state,
+        vec![
+            TeamAction::Keep(true),
+            TeamAction::Mark(round.clone()),
+            TeamAction::Mark(round),
+        ],
+    );
+    assert!(state.keeping.on);
+    assert_eq!(state.keeping.rounds.len(), 2);
+    let off = after(state.clone(), vec![TeamAction::Keep(false)]);
+    assert_eq!((off.keeping.on, off.keeping.rounds.len()), (false, 2));
+    assert_eq!(
+        after(state, vec![TeamAction::Forget]).keeping,
+        Keeping::default()
+    );
+}
+
+#[test]
+fn a_kept_list_says_when_only_memory_keeps_it_and_settles_once_read_back() {
+    let back = Keeping {
+        on: true,
+        back: Some("Ann, Ops, x".into()),
+        ..Keeping::default()
+    };
+    let state = TeamState::new(Settled::read("".into()), back);
+    let kept = state
+        .apply(TeamAction::Kept { in_memory: false })
+        .expect("read back");
+    assert_eq!(kept.keeping.back, None);
+    // Written again with nothing new to say: nothing changes, nothing renders.
+    assert!(kept.apply(TeamAction::Kept { in_memory: false }).is_none());
+    let memory = after(kept, vec![TeamAction::Kept { in_memory: true }]);
+    assert!(memory.keeping.in_memory);
 }

@@ -1056,3 +1056,108 @@ async fn widgets_without_ids_keep_their_own_progress() {
         }
     }
 }
+
+thread_local! {
+    /// What the team view gave `watch_print`, one entry per subscription.
+    static PRINT_WATCHERS: RefCell<Vec<yew::Callback<bool>>> = const { RefCell::new(Vec::new()) };
+    /// How many subscriptions were stopped.
+    static PRINT_STOPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A `watch_print` that records each subscription, so a test can count them and print.
+fn counted_watch(on: yew::Callback<bool>) -> Box<dyn FnOnce()> {
+    PRINT_WATCHERS.with(|w| w.borrow_mut().push(on));
+    Box::new(|| PRINT_STOPS.with(|s| s.set(s.get() + 1)))
+}
+
+fn nothing_kept(_: &ai_readiness::core::config::Config) -> Option<ai_readiness::core::team::Kept> {
+    None
+}
+
+fn keeps_everything(
+    _: &ai_readiness::core::config::Config,
+    _: Option<&ai_readiness::core::team::Kept>,
+) -> bool {
+    true
+}
+
+fn a_day() -> String {
+    "2026-01-01".to_string()
+}
+
+/// The team view with `n` people pasted, its store recording print subscriptions.
+fn team_props(n: usize) -> ai_readiness::ui::team::TeamProps {
+    use ai_readiness::ui::team::{TeamProps, TeamStore};
+    let code =
+        ai_readiness::core::code::encode(&Answers(vec![1; QUESTIONS.len()]), Perspective::Person)
+            .unwrap()
+            .to_string();
+    let text: String = (0..n)
+        .map(|i| format!("Person {i}, Ops, {code}\n"))
+        .collect();
+    TeamProps {
+        text: text.into(),
+        on_text: yew::Callback::noop(),
+        on_file: yew::Callback::noop(),
+        on_download: yew::Callback::noop(),
+        store: TeamStore {
+            recall: nothing_kept,
+            keep: keeps_everything,
+            today: a_day,
+            watch_print: counted_watch,
+        },
+        config: Rc::new(Default::default()),
+        own_code: None,
+        t: Rc::new(Catalog::english()),
+        on_back: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_team_view_hears_printing_once_however_often_it_renders() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let element = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&element).unwrap();
+    let rows = || {
+        element
+            .query_selector_all("[data-person]")
+            .unwrap()
+            .length()
+    };
+    let mut app = yew::Renderer::<ai_readiness::ui::team::TeamView>::with_root_and_props(
+        element.clone(),
+        team_props(60),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 50, "one page of people");
+    // Every new list renders the view again (and reads it, which renders once more).
+    for n in 61..66 {
+        app.update(team_props(n));
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(rows(), 50);
+    assert_eq!(
+        PRINT_WATCHERS.with(|w| w.borrow().len()),
+        1,
+        "subscribed once"
+    );
+    assert_eq!(PRINT_STOPS.with(|s| s.get()), 0);
+    // Printing draws every row, and only while printing.
+    let printing = PRINT_WATCHERS.with(|w| w.borrow()[0].clone());
+    printing.emit(true);
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 65);
+    printing.emit(false);
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 50);
+    app.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        PRINT_STOPS.with(|s| s.get()),
+        1,
+        "unsubscribed when the view goes"
+    );
+    assert_eq!(PRINT_WATCHERS.with(|w| w.borrow().len()), 1);
+    element.remove();
+}

@@ -17,6 +17,9 @@ mod csv;
 mod kept;
 /// Aggregation: the team picture, its gaps and coaching, what a view may show, the bands.
 mod report;
+/// The team view's state and its transitions: the list as read, the people table's page,
+/// order and window, the file note and the kept list.
+mod view;
 
 pub use columns::{person_fields, sort_people, PeopleColumn};
 pub use csv::{csv_name, starts_formula, teams_csv, to_csv, TEAM_COLUMNS};
@@ -24,4 +27,7 @@ pub use kept::{with_code, Kept, KeptError, Round, RoundKey};
 pub use report::{
     coaching_said, common_gap_why, floor, report, summarise, tally, Band, Coaching, Disclosure,
     PersonRow, TeamGap, TeamPrivacy, TeamReport, TeamRow, MIN_GROUP_SIZE, MIN_GROUP_SIZES, ROBUST,
+};
+pub use view::{
+    FileError, Keeping, PeopleWindow, Settled, Sort, TeamAction, TeamState, OVERSCAN, PAGE, WINDOW,
 };

@@ -3,12 +3,10 @@ use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use super::reading::List;
 use super::TeamProps;
 use crate::core::config::Config;
-use crate::core::i18n::{Catalog, Msg};
 use crate::core::roster::Encoding;
-use crate::core::team::{self, Disclosure, Kept, TeamReport};
+use crate::core::team::{self, Disclosure, FileError, Kept, Settled, TeamAction, TeamReport};
 
 /// A file the visitor picked or dropped, for the embed layer to read as text.
 #[derive(Clone, PartialEq)]
@@ -17,43 +15,6 @@ pub struct FileRequest {
     pub file: web_sys::File,
     /// Hears the text and how its bytes were read, or why it could not be read.
     pub done: Callback<Result<(String, Encoding), FileError>>,
-}
-
-/// Why a picked or dropped file could not be used, or what the visitor should know about how it
-/// was read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileError {
-    /// Over the size limit.
-    TooLarge {
-        /// The file's name.
-        name: String,
-    },
-    /// Read, but as Windows-1252, since it is not UTF-8: names may need a look.
-    Western {
-        /// The file's name.
-        name: String,
-    },
-    /// The browser could not read it.
-    Unreadable {
-        /// The file's name.
-        name: String,
-        /// The browser's own message.
-        reason: String,
-    },
-}
-
-impl FileError {
-    /// The problem in the visitor's language.
-    pub(super) fn say(&self, t: &Catalog) -> String {
-        match self {
-            FileError::TooLarge { name } => t.fill(Msg::ErrorFileLarge, &[("name", name)]),
-            FileError::Western { name } => t.fill(Msg::ErrorFileWestern, &[("name", name)]),
-            FileError::Unreadable { name, reason } => t.fill(
-                Msg::ErrorFileUnreadable,
-                &[("name", name), ("reason", reason)],
-            ),
-        }
-    }
 }
 
 /// A file for the visitor to save, made in the browser.
@@ -95,18 +56,13 @@ impl PartialEq for TeamStore {
 /// its text in the box, or say why it could not be used.
 pub(super) fn file_callbacks(
     props: &TeamProps,
-    page: &UseStateHandle<usize>,
-    file_error: &UseStateHandle<Option<FileError>>,
+    act: &Callback<TeamAction>,
 ) -> (Callback<Event>, Callback<DragEvent>) {
     let load = {
-        let on_text = props.on_text.clone();
-        let page = page.clone();
-        let file_error = file_error.clone();
-        let on_file = props.on_file.clone();
+        let (on_text, on_file) = (props.on_text.clone(), props.on_file.clone());
+        let act = act.clone();
         Callback::from(move |file: web_sys::File| {
-            let on_text = on_text.clone();
-            let page = page.clone();
-            let file_error = file_error.clone();
+            let (on_text, act) = (on_text.clone(), act.clone());
             let name = file.name();
             on_file.emit(FileRequest {
                 file,
@@ -114,13 +70,12 @@ pub(super) fn file_callbacks(
                     move |read: Result<(String, Encoding), FileError>| match read {
                         Ok((text, encoding)) => {
                             on_text.emit(AttrValue::from(text));
-                            page.set(0);
-                            file_error.set(
+                            act.emit(TeamAction::FileRead(
                                 (encoding == Encoding::Windows1252)
                                     .then(|| FileError::Western { name: name.clone() }),
-                            );
+                            ));
                         }
-                        Err(reason) => file_error.set(Some(reason)),
+                        Err(reason) => act.emit(TeamAction::FileFailed(reason)),
                     },
                 ),
             });
@@ -152,12 +107,12 @@ pub(super) fn file_callbacks(
 /// view may show.
 pub(super) fn export(
     props: &TeamProps,
-    list: &UseStateHandle<List>,
+    list: &Rc<Settled>,
     shown: &Rc<Disclosure>,
     what: &'static str,
     csv: fn(&TeamReport, &Disclosure) -> String,
 ) -> Callback<MouseEvent> {
-    let (settled, shown) = (list.settled.clone(), shown.clone());
+    let (settled, shown) = (list.clone(), shown.clone());
     let on_download = props.on_download.clone();
     let today = props.store.today;
     Callback::from(move |_: MouseEvent| {

@@ -11,7 +11,8 @@ mod tables;
 /// The list box and the people table's row window.
 mod window;
 
-pub use io::{Download, FileError, FileRequest, TeamStore};
+pub use crate::core::team::FileError;
+pub use io::{Download, FileRequest, TeamStore};
 
 use std::rc::Rc;
 
@@ -19,16 +20,17 @@ use web_sys::DragEvent;
 use yew::prelude::*;
 
 use io::{export, file_callbacks};
-use keeping::{keep_controls, use_keep, use_keeping};
-use reading::use_reading;
+use keeping::{first_keeping, keep_controls, use_keep};
+use reading::{first_list, use_reading};
 use summary::{summary, team_steps};
-use tables::{people_table, problems, team_table, views_table, Sort};
+use tables::{people_table, problems, team_table, views_table};
+use window::use_table;
 
 use super::{attr, tx};
 use crate::core::code::ResultCode;
 use crate::core::config::Config;
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::team::{self, Disclosure};
+use crate::core::team::{self, Disclosure, TeamAction, TeamState};
 
 /// Props of the team view.
 #[derive(Properties, PartialEq)]
@@ -56,35 +58,32 @@ pub struct TeamProps {
     pub on_back: Option<Callback<MouseEvent>>,
 }
 
-fn zero() -> usize {
-    0
-}
+// The view's state in one place, its transitions pure functions in core
+// (`TeamState::apply`): a change that alters nothing returns the same `Rc`, and Yew skips the
+// render.
+impl Reducible for TeamState {
+    type Action = TeamAction;
 
-fn no() -> bool {
-    false
+    fn reduce(self: Rc<Self>, action: TeamAction) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
 }
 
 /// The team view: paste or drop result codes, see the team picture, export it.
 #[component]
 pub fn TeamView(props: &TeamProps) -> Html {
     let t = &*props.t;
-    let input = props.text.clone();
-    let page = use_state(zero);
-    let show_all = use_state(no);
-    let file_error = use_state(|| None::<FileError>);
-    let sort = use_state(|| Sort {
-        column: None,
-        descending: false,
-    });
-    let filter = use_state(|| None::<String>);
-    let keeping = use_keeping(props);
-    let (list, table) = use_reading(props);
-    use_keep(props, &keeping, &list);
-    let (roster, report) = (&list.settled.roster, &list.settled.report);
-
-    let oninput = table.on_input(props.on_text.clone(), page.clone());
-    let (onchange, ondrop) = file_callbacks(props, &page, &file_error);
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let input = &props.text;
+    let state = use_reducer(|| TeamState::new(first_list(&props.text), first_keeping(props)));
+    let act = state.dispatcher().to_callback();
+    use_reading(input, &state);
+    use_keep(props, &state);
+    use_print(props, &act);
+    let list = state.list.clone();
+    let (roster, report) = (&list.roster, &list.report);
     // What this view may show: everything when people are named; groups only, each from the
     // minimum group size, when not (`teamPrivacy`, `minGroupSize`).
     let shown = Rc::new(Disclosure::of(
@@ -92,14 +91,21 @@ pub fn TeamView(props: &TeamProps) -> Html {
         props.config.team_privacy,
         props.config.min_group_size,
     ));
-    let keep_controls = keep_controls(t, report, &keeping, props.store.today);
-    // Changes are shown against the last round marked; rounds count from 1.
-    let round = keeping.rounds.last().map(|r| (keeping.rounds.len(), r));
     let people = report.people > 0;
     let views = !report.views.is_empty();
+    let window = (people && shown.named).then(|| state.people());
+    let spans = window.as_ref().map_or((0, 0, 0), |w| w.spans());
+    let table = use_table(input, &state, spans);
+    let oninput = table.on_input(props.on_text.clone(), act.clone());
+    let (onchange, ondrop) = file_callbacks(props, &act);
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let keeping = &state.keeping;
+    let keep_controls = keep_controls(t, report, keeping, &act, props.store.today);
+    // Changes are shown against the last round marked; rounds count from 1.
+    let round = keeping.rounds.last().map(|r| (keeping.rounds.len(), r));
 
     html! {
-        <section class="air-team" data-team="" aria-busy={list.reading.is_some().then_some("true")}>
+        <section class="air-team" data-team="" aria-busy={state.reading.is_some().then_some("true")}>
             <h2>{ tx(t, Msg::TeamTitle) }</h2>
             <p class="air-lead">{ tx(t, Msg::TeamLead) }</p>
             <p class="air-private">{ tx(t, Msg::TeamPrivate) }</p>
@@ -118,7 +124,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
                     <span>{ tx(t, Msg::TeamFileLabel) }</span>
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" {onchange} data-team-file="" />
                 </label>
-                if let Some(reason) = (*file_error).clone() {
+                if let Some(reason) = state.file_note.clone() {
                     <p class="air-hint" data-file-note="" role={ if matches!(reason, FileError::Western { .. }) { "status" } else { "alert" } }>
                         { reason.say(t) }
                     </p>
@@ -129,7 +135,7 @@ pub fn TeamView(props: &TeamProps) -> Html {
             // own children stay the same. Chromium restyles the 3 MB box beside a child inserted
             // among them (a status line, a new summary) for 200-360 ms; inside here it does not.
             <div class="air-picture">
-            if let Some((read, all)) = list.reading {
+            if let Some((read, all)) = state.reading {
                 <p class="air-notice" role="status" data-reading="">
                     { t.fill(Msg::TeamReading, &[("percent", &t.lang.percent(percent(read, all) as i64))]) }
                 </p>
@@ -144,8 +150,8 @@ pub fn TeamView(props: &TeamProps) -> Html {
                 { summary(t, report, &shown) }
                 { team_table(t, report, round, &shown) }
                 { team_steps(t, report, &shown) }
-                if shown.named {
-                    { people_table(t, report, &page, &show_all, &sort, &filter, &table) }
+                if let Some(window) = &window {
+                    { people_table(t, &state, window, &act, &table) }
                 }
             } else if !views && !input.trim().is_empty() {
                 <p class="air-notice" role="status">{ tx(t, Msg::TeamNoneValid) }</p>
@@ -187,4 +193,14 @@ pub fn TeamView(props: &TeamProps) -> Html {
 
 fn percent(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2) / whole.max(1)
+}
+
+/// Hears the page print (printing draws every row): subscribed once, when the view mounts, and
+/// again only if the store's functions change; unsubscribed when the view goes.
+#[hook]
+fn use_print(props: &TeamProps, act: &Callback<TeamAction>) {
+    let act = act.clone();
+    use_effect_with(props.store, move |store| {
+        (store.watch_print)(act.reform(TeamAction::Printing))
+    });
 }

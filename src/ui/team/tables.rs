@@ -2,28 +2,17 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::summary::suppressed;
-use super::window::{Table, OVERSCAN, WINDOW};
+use super::window::Table;
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::keys;
 use crate::core::model::{Dimension, Level, Perspective};
 use crate::core::roster::Roster;
 use crate::core::scoring::Scores;
 use crate::core::team::{
-    self, Band, Disclosure, PeopleColumn, PersonRow, Round, RoundKey, TeamReport,
+    self, Band, Disclosure, PeopleColumn, PeopleWindow, PersonRow, Round, RoundKey, TeamAction,
+    TeamReport, TeamState, PAGE,
 };
 use crate::core::text::{self, dimension_name, level_name};
 use crate::ui::{attr, tx};
-
-/// People per page of the people table.
-pub(super) const PAGE: usize = 50;
-
-/// How the people table is ordered: by a column of [`PeopleColumn::ALL`] or, by default, the
-/// stuck first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Sort {
-    pub(super) column: Option<PeopleColumn>,
-    pub(super) descending: bool,
-}
 
 /// A team's name as shown: "No team given" for people without one.
 pub(super) fn team_label(t: &Catalog, name: &Option<String>) -> String {
@@ -220,43 +209,21 @@ fn person_cells(t: &Catalog, p: &PersonRow, named: bool) -> Html {
 /// if asked, a page at a time or all at once for printing.
 pub(super) fn people_table(
     t: &Catalog,
-    report: &TeamReport,
-    page: &UseStateHandle<usize>,
-    show_all: &UseStateHandle<bool>,
-    sort: &UseStateHandle<Sort>,
-    filter: &UseStateHandle<Option<String>>,
+    state: &TeamState,
+    window: &PeopleWindow,
+    act: &Callback<TeamAction>,
     table: &Table,
 ) -> Html {
-    let all = **show_all;
-    let printing = *table.printing;
-    let order = match sort.column {
-        Some(column) => team::sort_people(&report.people_rows, column, sort.descending),
-        None => report.people_rows.iter().collect(),
-    };
-    let shown: Vec<&PersonRow> = match filter.as_deref() {
-        Some(key) => order
-            .into_iter()
-            .filter(|p| p.team.as_deref().map(keys::team_key).unwrap_or_default() == key)
-            .collect(),
-        None => order,
-    };
-    let pages = shown.len().div_ceil(PAGE).max(1);
-    let at = (**page).min(pages - 1);
-    let windowed = all && !printing;
-    let (skip, take) = if printing {
-        (0, usize::MAX)
-    } else if all {
-        ((*table.first).min(shown.len()), WINDOW)
-    } else {
-        (at * PAGE, PAGE)
-    };
-    let drawn = take.min(shown.len() - skip.min(shown.len()));
-    table.scratch.borrow_mut().spans = if windowed {
-        (skip, drawn, shown.len() - skip - drawn)
-    } else {
-        (0, 0, 0)
-    };
-    let rows = shown.iter().enumerate().skip(skip).take(take).map(|(i, p)| {
+    let PeopleWindow {
+        rows: shown,
+        pages,
+        at,
+        skip,
+        take,
+        windowed,
+    } = window;
+    let (pages, at, windowed, sort) = (*pages, *at, *windowed, state.sort);
+    let rows = shown.iter().enumerate().skip(*skip).take(*take).map(|(i, p)| {
         html! {
             <tr data-person="" data-person-line={p.line.to_string()} data-level={p.outcome.level.id()} aria-rowindex={(i + 2).to_string()}>
                 { person_cells(t, p, true) }
@@ -266,50 +233,31 @@ pub(super) fn people_table(
     let spacer = |node: &NodeRef| {
         html! { <tr class="air-spacer" aria-hidden="true"><td colspan="12" ref={node.clone()}></td></tr> }
     };
-    let onscroll = {
-        let (first, scratch) = (table.first.clone(), table.scratch.clone());
-        Callback::from(move |e: Event| {
-            let wrap = e.target_unchecked_into::<web_sys::Element>();
-            let top = (f64::from(wrap.scroll_top()) / scratch.borrow().row.max(1.0)) as usize;
-            let at = top.saturating_sub(OVERSCAN) / OVERSCAN * OVERSCAN;
-            if at != *first {
-                first.set(at);
-            }
-        })
-    };
+    let onscroll = act.reform(|e: Event| {
+        TeamAction::Scrolled(f64::from(
+            e.target_unchecked_into::<web_sys::Element>().scroll_top(),
+        ))
+    });
     let heads = PeopleColumn::ALL.into_iter().map(|column| {
-        let current = sort.column == Some(column);
-        let aria = match (current, sort.descending) {
+        let aria = match (sort.column == Some(column), sort.descending) {
             (false, _) => None,
             (true, false) => Some("ascending"),
             (true, true) => Some("descending"),
         };
-        let onclick = {
-            let (sort, page) = (sort.clone(), page.clone());
-            Callback::from(move |_: MouseEvent| {
-                sort.set(Sort {
-                    column: Some(column),
-                    descending: current && !sort.descending,
-                });
-                page.set(0);
-            })
-        };
+        let onclick = act.reform(move |_: MouseEvent| TeamAction::SortBy(column));
         html! {
             <th scope="col" aria-sort={aria}>
                 <button type="button" class="air-sort" data-sort={column.id()} {onclick}>{ column_name(t, column) }</button>
             </th>
         }
     });
-    let go = |to: usize| {
-        let page = page.clone();
-        Callback::from(move |_: MouseEvent| page.set(to))
-    };
-    let team_filter = team_filter(t, report, filter, page);
+    let go = |to: usize| act.reform(move |_: MouseEvent| TeamAction::Page(to));
+    let all = state.show_all;
     html! {
         <div class="air-people">
             <h3>{ tx(t, Msg::TeamPeopleHeading) }</h3>
             <p class="air-muted" data-names-note="">{ tx(t, Msg::TeamNamesNote) }</p>
-            { team_filter }
+            { team_filter(t, &state.list.report, state.filter.as_deref(), act) }
             <div class={classes!("air-table-wrap", windowed.then_some("air-scroll"))} tabindex="0" role="region"
                 aria-label={attr(t, Msg::TeamPeopleHeading)} {onscroll}>
                 <table class="air-table" data-people-table="" aria-rowcount={(shown.len() + 1).to_string()}>
@@ -329,7 +277,7 @@ pub(super) fn people_table(
                         <span class="air-muted" data-page="">{ t.fill(Msg::TeamPage, &[("page", &t.number(at as i64 + 1)), ("pages", &t.number(pages as i64))]) }</span>
                         <button type="button" class="air-btn air-small" data-action="page-next" disabled={at + 1 >= pages} onclick={go(at + 1)}>{ tx(t, Msg::TeamNext) }</button>
                     }
-                    <button type="button" class="air-btn air-small" data-action="page-all" onclick={toggle_all(show_all)}>
+                    <button type="button" class="air-btn air-small" data-action="page-all" onclick={act.reform(|_: MouseEvent| TeamAction::ToggleAll)}>
                         { tx(t, if all { Msg::TeamShowPages } else { Msg::TeamShowAll }) }
                     </button>
                 </div>
@@ -342,24 +290,20 @@ pub(super) fn people_table(
 fn team_filter(
     t: &Catalog,
     report: &TeamReport,
-    filter: &UseStateHandle<Option<String>>,
-    page: &UseStateHandle<usize>,
+    filter: Option<&str>,
+    act: &Callback<TeamAction>,
 ) -> Html {
     if report.teams.len() < 2 {
         return html! {};
     }
-    let onchange = {
-        let (filter, page) = (filter.clone(), page.clone());
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            // The first option, every team, has no value; a team's is `=` and its key.
-            filter.set(value.strip_prefix('=').map(str::to_string));
-            page.set(0);
-        })
-    };
+    let onchange = act.reform(|e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        // The first option, every team, has no value; a team's is `=` and its key.
+        TeamAction::Filter(value.strip_prefix('=').map(str::to_string))
+    });
     let options = report.teams.iter().map(|team| {
         let key = team.key();
-        let selected = filter.as_deref() == Some(key.as_str());
+        let selected = filter == Some(key.as_str());
         html! { <option value={format!("={key}")} {selected}>{ team_label(t, &team.name) }</option> }
     });
     html! {
@@ -406,12 +350,6 @@ pub(super) fn views_table(t: &Catalog, report: &TeamReport, named: bool) -> Html
             }
         </div>
     }
-}
-
-/// Switches between one page of people and all of them (for printing).
-fn toggle_all(show_all: &UseStateHandle<bool>) -> Callback<MouseEvent> {
-    let show_all = show_all.clone();
-    Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
 }
 
 /// Most problem lines listed; a paste of junk must not render thousands of items.
