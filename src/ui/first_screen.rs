@@ -6,12 +6,12 @@
 //! test holds the two drawings equal.
 
 use std::future::Future;
-use std::pin::Pin;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use yew::{Callback, LocalServerRenderer};
 
-use super::parts::{ChunkError, Loaders, PartFns};
+use super::parts::{Chunk, ChunkError, Loaded, Loader, Loaders, PartKind};
 use super::{App, AppProps};
 use crate::core::assessment::Step;
 use crate::core::config::Config;
@@ -106,11 +106,17 @@ fn run<C: yew::BaseComponent>(renderer: LocalServerRenderer<C>) -> Result<String
 
 /// Rendering on the server runs no effects, so no part is ever asked for.
 const NOT_AT_BUILD_TIME: Loaders = Loaders {
-    result: never,
-    team: never,
-    lead: never,
+    result: Loader::of::<Never<_>>(),
+    team: Loader::of::<Never<_>>(),
+    lead: Loader::of::<Never<_>>(),
 };
 
-fn never() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
-    Box::pin(std::future::pending())
+/// A part that never loads.
+struct Never<F>(PhantomData<F>);
+
+impl<F: PartKind> Chunk for Never<F> {
+    type Fns = F;
+    fn load() -> impl Future<Output = Result<Loaded<F>, ChunkError>> + 'static {
+        std::future::pending()
+    }
 }

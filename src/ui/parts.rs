@@ -9,6 +9,7 @@
 //! resolve at once, so the loading states below are exercised on every build.
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 use yew::prelude::*;
@@ -46,7 +47,10 @@ pub struct ResultFns {
 
 impl PartialEq for ResultFns {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::fn_addr_eq(self.view, other.view) && std::ptr::fn_addr_eq(self.copy, other.copy)
+        std::ptr::fn_addr_eq(self.view, other.view)
+            && std::ptr::fn_addr_eq(self.copy, other.copy)
+            && std::ptr::fn_addr_eq(self.open, other.open)
+            && std::ptr::fn_addr_eq(self.say, other.say)
     }
 }
 
@@ -72,8 +76,9 @@ impl PartialEq for TeamFns {
     }
 }
 
-/// What a loaded part brings. One type for every part, so that the hook that loads them is
-/// compiled once (in the main module) and a part loading another part costs it nothing.
+/// A part's functions as the loading hook keeps them: one type for every part, so that the hook
+/// is compiled once (in the main module) and a part loading another part costs it nothing. Only
+/// [`Loader`] wraps and unwraps it, through [`PartKind`], so the UI never matches on it.
 #[derive(Clone, Copy, PartialEq)]
 pub enum Fns {
     /// The result screen's.
@@ -84,7 +89,35 @@ pub enum Fns {
     Lead(LeadFns),
 }
 
-/// A part, loaded.
+/// What a part brings, as one of the variants of [`Fns`].
+pub trait PartKind: Copy + 'static {
+    /// Wraps the part's functions for the loading hook.
+    fn wrap(self) -> Fns;
+    /// The part's functions, if `fns` holds this part's.
+    fn unwrap(fns: Fns) -> Option<Self>;
+}
+
+/// Writes [`PartKind`] for each part's functions and its variant of [`Fns`].
+macro_rules! part_kinds {
+    ($($variant:ident($fns:ty)),* $(,)?) => {$(
+        impl PartKind for $fns {
+            fn wrap(self) -> Fns {
+                Fns::$variant(self)
+            }
+            fn unwrap(fns: Fns) -> Option<Self> {
+                match fns {
+                    Fns::$variant(fns) => Some(fns),
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+part_kinds!(Result(ResultFns), Team(TeamFns), Lead(LeadFns));
+
+/// A part, loaded, as the loading hook keeps it.
 pub type PartFns = Loaded<Fns>;
 
 /// A part's chunk could not be fetched or instantiated (offline, blocked, tampered).
@@ -111,26 +144,87 @@ pub enum Part<F> {
     Failed,
 }
 
-/// Starts loading a part and resolves to what it brings.
-pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
+impl<F: Copy> Part<Loaded<F>> {
+    /// The part's functions, once it has loaded.
+    pub fn ready(&self) -> Option<F> {
+        match self {
+            Part::Ready(loaded) => Some(loaded.draw),
+            _ => None,
+        }
+    }
 
-/// How to load each part; the embed layer provides them.
-#[derive(Clone, Copy)]
-pub struct Loaders {
-    /// The result screen's loader.
-    pub result: Loader,
-    /// The team view's loader.
-    pub team: Loader,
-    /// The lead form's loader.
-    pub lead: Loader,
+    /// The part's stylesheet, once it has loaded.
+    pub fn css(&self) -> Option<&'static str> {
+        match self {
+            Part::Ready(loaded) => Some(loaded.css),
+            _ => None,
+        }
+    }
 }
 
-impl PartialEq for Loaders {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::fn_addr_eq(self.result, other.result)
-            && std::ptr::fn_addr_eq(self.team, other.team)
-            && std::ptr::fn_addr_eq(self.lead, other.lead)
+/// A split point that brings a part: in the release build its chunk, else the same functions at
+/// once. `embed::parts` declares each with `ui_parts!`.
+pub trait Chunk: 'static {
+    /// What the part brings.
+    type Fns: PartKind;
+    /// Loads the chunk (if need be) and hands over the part.
+    fn load() -> impl Future<Output = Result<Loaded<Self::Fns>, ChunkError>> + 'static;
+}
+
+/// A part's load on its way, as the loading hook awaits it.
+type LoadFuture = Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
+
+/// How to load the part that brings `F`. Made only from a [`Chunk`] whose part brings `F`, so a
+/// view cannot be handed another part's loader.
+pub struct Loader<F> {
+    load: fn() -> LoadFuture,
+    fns: PhantomData<fn() -> F>,
+}
+
+impl<F: PartKind> Loader<F> {
+    /// The loader of `C`'s part.
+    pub const fn of<C: Chunk<Fns = F>>() -> Self {
+        Loader {
+            load: load_erased::<C>,
+            fns: PhantomData,
+        }
     }
+}
+
+impl<F> Clone for Loader<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Loader<F> {}
+
+/// Two loaders are equal when they load the same way (`fns` is a marker with nothing to compare).
+impl<F> PartialEq for Loader<F> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.load, other.load)
+    }
+}
+
+/// Loads `C`'s part and wraps what it brings for the loading hook.
+fn load_erased<C: Chunk>() -> LoadFuture {
+    Box::pin(async {
+        C::load().await.map(|part| Loaded {
+            draw: part.draw.wrap(),
+            css: part.css,
+        })
+    })
+}
+
+/// How to load each part; the embed layer provides them (`embed::parts`).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Loaders {
+    /// The result screen's loader.
+    pub result: Loader<ResultFns>,
+    /// The team view's loader.
+    pub team: Loader<TeamFns>,
+    /// The lead form's loader.
+    pub lead: Loader<LeadFns>,
 }
 
 /// The team view as one call, so that everything it reaches lands in its chunk.
@@ -142,10 +236,34 @@ pub fn team_view(props: TeamProps) -> Html {
 /// failed then and becomes `shown` (on screen now), and offers a retry button's callback.
 /// `on_problem` hears why a load failed, for the console.
 #[hook]
-pub fn use_part(
+pub fn use_part<F: PartKind>(
     wanted: bool,
     shown: bool,
-    load: Loader,
+    load: Loader<F>,
+    what: &'static str,
+    on_problem: Callback<String>,
+) -> (Part<Loaded<F>>, Callback<MouseEvent>) {
+    // size: the typed wrapper is all that is compiled per part; the loading itself once.
+    let (part, retry) = use_loading(wanted, shown, load.load, what, on_problem);
+    let part = match part {
+        Part::Idle => Part::Idle,
+        Part::Loading => Part::Loading,
+        Part::Ready(Loaded { draw, css }) => match F::unwrap(draw) {
+            Some(draw) => Part::Ready(Loaded { draw, css }),
+            // A loader made by `Loader::of` brings its own part, so this cannot happen.
+            None => Part::Failed,
+        },
+        Part::Failed => Part::Failed,
+    };
+    (part, retry)
+}
+
+/// [`use_part`] for every part alike.
+#[hook]
+fn use_loading(
+    wanted: bool,
+    shown: bool,
+    load: fn() -> LoadFuture,
     what: &'static str,
     on_problem: Callback<String>,
 ) -> (Part<PartFns>, Callback<MouseEvent>) {
