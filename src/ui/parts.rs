@@ -4,9 +4,10 @@
 //! it reaches are cut out of the main wasm into a chunk of their own (`wasm-split-cli`), which
 //! the browser fetches the first time the part is asked for. The split points themselves are in
 //! the embed layer (`embed::parts`), because a part brings its browser side too (the clipboard
-//! for the result, files for the team view); the UI receives them as [`Loaders`]. Without the
-//! feature (native tests, browser tests, a stable build without the splitter) the same calls
-//! resolve at once, so the loading states below are exercised on every build.
+//! for the result, files for the team view); the UI receives them as [`Loaders`], one typed
+//! [`Loader`] per part, and [`use_part`] hands back that part's functions and nothing else.
+//! Without the feature (native tests, browser tests, a stable build without the splitter) the
+//! same calls resolve at once, so the loading states below are exercised on every build.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -76,19 +77,6 @@ impl PartialEq for TeamFns {
     }
 }
 
-/// A part's functions as the loading hook keeps them: one type for every part, so that the hook
-/// is compiled once (in the main module) and a part loading another part costs it nothing. Only
-/// [`Loader`] wraps and unwraps it, through [`PartKind`], so the UI never matches on it.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Fns {
-    /// The result screen's.
-    Result(ResultFns),
-    /// The team view's.
-    Team(TeamFns),
-    /// The lead form's.
-    Lead(LeadFns),
-}
-
 /// What a part brings, as one of the variants of [`Fns`].
 pub trait PartKind: Copy + 'static {
     /// Wraps the part's functions for the loading hook.
@@ -97,10 +85,20 @@ pub trait PartKind: Copy + 'static {
     fn unwrap(fns: Fns) -> Option<Self>;
 }
 
-/// Writes [`PartKind`] for each part's functions and its variant of [`Fns`].
+/// Writes, from the list of the UI's parts, [`Fns`] with a variant per part, [`PartKind`] for
+/// each part's functions, and [`Loaders`] with a typed loader per part.
 macro_rules! part_kinds {
-    ($($variant:ident($fns:ty)),* $(,)?) => {$(
-        impl PartKind for $fns {
+    ($($(#[$doc:meta])* $part:ident: $variant:ident($fns:ty),)*) => {
+        /// A part's functions as the loading hook keeps them: one type for every part, so that
+        /// the hook is compiled once (in the main module) and a part loading another part costs
+        /// it nothing. Only [`Loader`] wraps and unwraps it, through [`PartKind`], so the UI
+        /// never matches on it.
+        #[derive(Clone, Copy, PartialEq)]
+        pub enum Fns {
+            $($(#[$doc])* $variant($fns),)*
+        }
+
+        $(impl PartKind for $fns {
             fn wrap(self) -> Fns {
                 Fns::$variant(self)
             }
@@ -111,11 +109,24 @@ macro_rules! part_kinds {
                     _ => None,
                 }
             }
+        })*
+
+        /// How to load each part; the embed layer provides them (`embed::parts`).
+        #[derive(Clone, Copy, PartialEq)]
+        pub struct Loaders {
+            $($(#[$doc])* pub $part: Loader<$fns>,)*
         }
-    )*};
+    };
 }
 
-part_kinds!(Result(ResultFns), Team(TeamFns), Lead(LeadFns));
+part_kinds! {
+    /// The result screen.
+    result: Result(ResultFns),
+    /// The team view.
+    team: Team(TeamFns),
+    /// The lead form.
+    lead: Lead(LeadFns),
+}
 
 /// A part, loaded, as the loading hook keeps it.
 pub type PartFns = Loaded<Fns>;
@@ -175,7 +186,23 @@ pub trait Chunk: 'static {
 type LoadFuture = Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
 
 /// How to load the part that brings `F`. Made only from a [`Chunk`] whose part brings `F`, so a
-/// view cannot be handed another part's loader.
+/// view cannot be handed another part's loader:
+///
+/// ```compile_fail
+/// use ai_readiness::ui::parts::{Loader, ResultFns, TeamFns};
+/// fn result_loader(team: Loader<TeamFns>) -> Loader<ResultFns> {
+///     team
+/// }
+/// ```
+///
+/// while the same with the right part compiles:
+///
+/// ```
+/// use ai_readiness::ui::parts::{Loader, ResultFns, TeamFns};
+/// fn result_loader(result: Loader<ResultFns>) -> Loader<ResultFns> {
+///     result
+/// }
+/// ```
 pub struct Loader<F> {
     load: fn() -> LoadFuture,
     fns: PhantomData<fn() -> F>,
@@ -214,17 +241,6 @@ fn load_erased<C: Chunk>() -> LoadFuture {
             css: part.css,
         })
     })
-}
-
-/// How to load each part; the embed layer provides them (`embed::parts`).
-#[derive(Clone, Copy, PartialEq)]
-pub struct Loaders {
-    /// The result screen's loader.
-    pub result: Loader<ResultFns>,
-    /// The team view's loader.
-    pub team: Loader<TeamFns>,
-    /// The lead form's loader.
-    pub lead: Loader<LeadFns>,
 }
 
 /// The team view as one call, so that everything it reaches lands in its chunk.
