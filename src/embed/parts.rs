@@ -10,9 +10,15 @@
 //! for a UI part and makes its typed loader.
 
 use super::delivery::Courier;
+use super::lead as lead_io;
 use super::locale::Speak;
+use super::{files, share};
 use crate::core::i18n::{Catalog, CatalogError, Lang};
-use crate::ui::parts::{ChunkError, Loaded, Loader, Loaders, ResultFns};
+use crate::core::text::code_error;
+use crate::ui::lead::{lead_box, LeadFns};
+use crate::ui::parts::{team_view, ChunkError, Loaded, Loader, Loaders, ResultFns, TeamFns};
+use crate::ui::result::result_view;
+use crate::ui::team::TeamStore;
 
 /// Writes a split point in both forms from one declaration: the chunk's name, then the function,
 /// which returns its value plainly; callers `.await` a `Result<_, ChunkError>` either way.
@@ -74,40 +80,28 @@ macro_rules! ui_parts {
 ui_parts! {
     /// The result screen, with the clipboard and the reader of share links.
     result: ResultFns = Loaded {
-        draw: ResultFns {
-            view: crate::ui::result::result_view,
-            copy: crate::embed::share::copy,
-            open: crate::embed::share::open_link,
-            say: crate::core::text::code_error,
-        },
+        draw: ResultFns { view: result_view, copy: share::copy, open: share::open_link, say: code_error },
         css: parts_css(),
     };
     /// The team view, with reading and saving files and keeping the pasted list.
-    team: crate::ui::parts::TeamFns = Loaded {
-        draw: crate::ui::parts::TeamFns {
-            view: crate::ui::parts::team_view,
-            read: crate::embed::files::read,
-            save: crate::embed::files::save,
-            store: crate::ui::team::TeamStore {
-                recall: crate::embed::files::recall,
-                keep: crate::embed::files::keep,
-                today: crate::embed::files::today,
-                watch_print: crate::embed::files::watch_print,
-            },
-        },
+    team: TeamFns = Loaded {
+        draw: TeamFns { view: team_view, read: files::read, save: files::save, store: TEAM_STORE },
         css: parts_css(),
     };
-    /// The lead form, with what sends and keeps it.
-    lead: crate::ui::lead::LeadFns = Loaded {
-        draw: crate::ui::lead::LeadFns {
-            view: crate::ui::lead::lead_box,
-            sent: crate::embed::lead::sent,
-            recall: crate::embed::lead::recall,
-            remember: crate::embed::lead::remember,
-        },
+    /// The lead form, with what sends and keeps it (`embed::lead`).
+    lead: LeadFns = Loaded {
+        draw: LeadFns { view: lead_box, sent: lead_io::sent, recall: lead_io::recall, remember: lead_io::remember },
         css: include_str!(concat!(env!("OUT_DIR"), "/lead.min.css")),
     };
 }
+
+/// Where the team view keeps its list, in its chunk.
+const TEAM_STORE: TeamStore = TeamStore {
+    recall: files::recall,
+    keep: files::keep,
+    today: files::today,
+    watch_print: files::watch_print,
+};
 
 /// The result screen's functions, loading its chunk if need be.
 pub(super) async fn result_fns_loaded() -> Option<ResultFns> {
