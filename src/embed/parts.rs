@@ -16,7 +16,9 @@ use super::{files, share};
 use crate::core::i18n::{Catalog, CatalogError, Lang};
 use crate::core::text::code_error;
 use crate::ui::lead::{lead_box, LeadFns};
-use crate::ui::parts::{team_view, ChunkError, Loaded, Loader, Loaders, ResultFns, TeamFns};
+use crate::ui::parts::{
+    team_view, ChunkError, Loaded, Loader, Loaders, PartFns, PartKind, ResultFns, TeamFns,
+};
 use crate::ui::result::result_view;
 use crate::ui::team::TeamStore;
 
@@ -51,10 +53,11 @@ macro_rules! ui_parts {
                 use super::*;
 
                 split! {
-                    /// The part, loaded.
-                    $part: pub(super) fn $part() -> Loaded<$fns> {
+                    /// The part, loaded, wrapped for the loading hook.
+                    $part: pub(super) fn $part() -> PartFns {
                         crate::core::i18n::register_later_english();
-                        $make
+                        let part: Loaded<$fns> = $make;
+                        part.erase()
                     }
                 }
 
@@ -63,8 +66,8 @@ macro_rules! ui_parts {
 
                 impl crate::ui::parts::Chunk for Chunk {
                     type Fns = $fns;
-                    fn load() -> impl std::future::Future<Output = Result<Loaded<$fns>, ChunkError>> + 'static {
-                        $part()
+                    fn load() -> crate::ui::parts::LoadFuture {
+                        Box::pin($part())
                     }
                 }
             }
@@ -105,7 +108,10 @@ const TEAM_STORE: TeamStore = TeamStore {
 
 /// The result screen's functions, loading its chunk if need be.
 pub(super) async fn result_fns_loaded() -> Option<ResultFns> {
-    result::result().await.ok().map(|part| part.draw)
+    result::result()
+        .await
+        .ok()
+        .and_then(|part| ResultFns::unwrap(part.draw))
 }
 
 /// Named only inside the split points, so it travels in the parts' chunk.

@@ -5,13 +5,12 @@
 //! Nothing here runs in the browser: the wasm draws the same screens itself, and an end-to-end
 //! test holds the two drawings equal.
 
-use std::future::Future;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
 use yew::{Callback, LocalServerRenderer};
 
-use super::parts::{Chunk, ChunkError, Loaded, Loader, Loaders, PartKind};
+use super::parts::{Chunk, LoadFuture, Loader, Loaders, PartKind};
 use super::{App, AppProps};
 use crate::core::assessment::Step;
 use crate::core::config::Config;
@@ -116,7 +115,7 @@ struct Never<F>(PhantomData<F>);
 
 impl<F: PartKind> Chunk for Never<F> {
     type Fns = F;
-    fn load() -> impl Future<Output = Result<Loaded<F>, ChunkError>> + 'static {
-        std::future::pending()
+    fn load() -> LoadFuture {
+        Box::pin(std::future::pending())
     }
 }

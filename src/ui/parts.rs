@@ -174,16 +174,28 @@ impl<F: Copy> Part<Loaded<F>> {
 }
 
 /// A split point that brings a part: in the release build its chunk, else the same functions at
-/// once. `embed::parts` declares each with `ui_parts!`.
+/// once. Written only by `embed::parts`'s `ui_parts!`, from the part's declaration, so `Fns`
+/// names what its split point brings.
 pub trait Chunk: 'static {
     /// What the part brings.
     type Fns: PartKind;
-    /// Loads the chunk (if need be) and hands over the part.
-    fn load() -> impl Future<Output = Result<Loaded<Self::Fns>, ChunkError>> + 'static;
+    /// Loads the chunk (if need be) and hands over the part, wrapped for the loading hook
+    /// ([`Loaded::erase`]).
+    fn load() -> LoadFuture;
 }
 
 /// A part's load on its way, as the loading hook awaits it.
-type LoadFuture = Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
+pub type LoadFuture = Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>>;
+
+impl<F: PartKind> Loaded<F> {
+    /// The part wrapped for the loading hook.
+    pub fn erase(self) -> PartFns {
+        Loaded {
+            draw: self.draw.wrap(),
+            css: self.css,
+        }
+    }
+}
 
 /// How to load the part that brings `F`. Made only from a [`Chunk`] whose part brings `F`, so a
 /// view cannot be handed another part's loader:
@@ -212,7 +224,7 @@ impl<F: PartKind> Loader<F> {
     /// The loader of `C`'s part.
     pub const fn of<C: Chunk<Fns = F>>() -> Self {
         Loader {
-            load: load_erased::<C>,
+            load: C::load,
             fns: PhantomData,
         }
     }
@@ -231,16 +243,6 @@ impl<F> PartialEq for Loader<F> {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::fn_addr_eq(self.load, other.load)
     }
-}
-
-/// Loads `C`'s part and wraps what it brings for the loading hook.
-fn load_erased<C: Chunk>() -> LoadFuture {
-    Box::pin(async {
-        C::load().await.map(|part| Loaded {
-            draw: part.draw.wrap(),
-            css: part.css,
-        })
-    })
 }
 
 /// The team view as one call, so that everything it reaches lands in its chunk.
