@@ -20,7 +20,7 @@ use crate::core::progress::Snapshot;
 use crate::core::scoring::Outcome;
 use crate::core::text;
 use lead::LeadFns;
-use parts::{Loaded, Part, ResultFns, TeamFns};
+use parts::{Part, PartFns, PartOf, ResultFns, TeamFns};
 
 /// The first screen as the build draws it, before the wasm arrives (native only).
 #[cfg(not(target_arch = "wasm32"))]
@@ -216,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
     let body = match (result, a.step) {
         (Some(result), _) => match result_fns {
             Some(fns) => (fns.view)(&result),
-            None => part_pending(t, result_part, retry_result),
+            None => part_pending(t, result_part.state(), retry_result),
         },
         (None, Step::Intro) => intro::intro_view(t, &props.config, dispatch(Action::Start)),
         (None, Step::Question(n)) => question::question_view(
@@ -281,7 +281,7 @@ fn shown_result(a: &Assessment) -> Option<ShownResult> {
 /// The team view's screen: the part once it has loaded, until then a wait or a retry.
 fn team_screen(
     props: &AppProps,
-    (team_part, retry_team): (Part<Loaded<TeamFns>>, Callback<MouseEvent>),
+    (team_part, retry_team): (PartOf<TeamFns>, Callback<MouseEvent>),
     team_text: UseStateHandle<AttrValue>,
     own_code: Option<ResultCode>,
     on_back: Option<Callback<MouseEvent>>,
@@ -300,7 +300,7 @@ fn team_screen(
             own_code,
             on_back,
         }),
-        None => part_pending(t, team_part, retry_team),
+        None => part_pending(t, team_part.state(), retry_team),
     };
     html! {
         <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
@@ -459,9 +459,9 @@ fn use_reset(
 
 /// The parts that load on demand, each with its retry.
 struct Parts {
-    result: (Part<Loaded<ResultFns>>, Callback<MouseEvent>),
-    team: (Part<Loaded<TeamFns>>, Callback<MouseEvent>),
-    lead: (Part<Loaded<LeadFns>>, Callback<MouseEvent>),
+    result: (PartOf<ResultFns>, Callback<MouseEvent>),
+    team: (PartOf<TeamFns>, Callback<MouseEvent>),
+    lead: (PartOf<LeadFns>, Callback<MouseEvent>),
 }
 
 /// Loads the parts when they are about to be needed, and adopts each one's styles as soon as it
@@ -544,7 +544,7 @@ fn after_beat(state: UseReducerHandle<State>, advance: Action) {
 }
 
 /// What stands in for a part that is not loaded: a short wait, or why it failed and a retry.
-pub(crate) fn part_pending<F>(t: &Catalog, part: Part<F>, retry: Callback<MouseEvent>) -> Html {
+pub(crate) fn part_pending(t: &Catalog, part: Part<PartFns>, retry: Callback<MouseEvent>) -> Html {
     if matches!(part, Part::Failed) {
         html! {
             <div class="air-notice" role="alert" data-part-failed="">

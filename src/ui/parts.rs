@@ -155,18 +155,41 @@ pub enum Part<F> {
     Failed,
 }
 
-impl<F: Copy> Part<Loaded<F>> {
+/// A part as the UI holds it: where it stands, typed by what it brings (`F`). What it holds is
+/// the same for every part, so the code around it is compiled once; only [`PartOf::ready`]
+/// unwraps the part's own functions.
+pub struct PartOf<F> {
+    state: Part<PartFns>,
+    fns: PhantomData<fn() -> F>,
+}
+
+impl<F> Clone for PartOf<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for PartOf<F> {}
+
+impl<F: PartKind> PartOf<F> {
     /// The part's functions, once it has loaded.
     pub fn ready(&self) -> Option<F> {
-        match self {
-            Part::Ready(loaded) => Some(loaded.draw),
+        match self.state {
+            Part::Ready(loaded) => F::unwrap(loaded.draw),
             _ => None,
         }
+    }
+}
+
+impl<F> PartOf<F> {
+    /// Where the part stands (for the loading and failed states).
+    pub fn state(&self) -> Part<PartFns> {
+        self.state
     }
 
     /// The part's stylesheet, once it has loaded.
     pub fn css(&self) -> Option<&'static str> {
-        match self {
+        match self.state {
             Part::Ready(loaded) => Some(loaded.css),
             _ => None,
         }
@@ -260,18 +283,13 @@ pub fn use_part<F: PartKind>(
     load: Loader<F>,
     what: &'static str,
     on_problem: Callback<String>,
-) -> (Part<Loaded<F>>, Callback<MouseEvent>) {
-    // size: the typed wrapper is all that is compiled per part; the loading itself once.
-    let (part, retry) = use_loading(wanted, shown, load.load, what, on_problem);
-    let part = match part {
-        Part::Idle => Part::Idle,
-        Part::Loading => Part::Loading,
-        Part::Ready(Loaded { draw, css }) => match F::unwrap(draw) {
-            Some(draw) => Part::Ready(Loaded { draw, css }),
-            // A loader made by `Loader::of` brings its own part, so this cannot happen.
-            None => Part::Failed,
-        },
-        Part::Failed => Part::Failed,
+) -> (PartOf<F>, Callback<MouseEvent>) {
+    // size: `F` only marks the types, so the copies of this wrapper are alike and the loading
+    // itself is compiled once.
+    let (state, retry) = use_loading(wanted, shown, load.load, what, on_problem);
+    let part = PartOf {
+        state,
+        fns: PhantomData,
     };
     (part, retry)
 }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::lead::{LeadFns, LeadProps};
 use super::part_pending;
-use super::parts::{Loaded, Part};
+use super::parts::{Part, PartOf};
 use super::share::{CopyButton, ShareKind, ShareRequest};
 use super::{attr, tx};
 use crate::core::bank::QUESTIONS;
@@ -54,7 +54,7 @@ pub struct ResultProps {
     /// The widget's configuration (the lead form's settings).
     pub config: Rc<Config>,
     /// The lead form's part, when the host turned it on, and its retry.
-    pub lead: (Part<Loaded<LeadFns>>, Callback<MouseEvent>),
+    pub lead: (PartOf<LeadFns>, Callback<MouseEvent>),
 }
 
 /// The result: level, chart, adoption gap, biggest gap with reason, what moves it up, the
@@ -160,14 +160,14 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
             fns,
         }),
         None => {
-            let state = if matches!(part, Part::Failed) {
+            let state = if matches!(part.state(), Part::Failed) {
                 "failed"
             } else {
                 "loading"
             };
             html! {
                 <div class="air-lead-slot" data-lead-mode={at.id()} data-lead-state={state}>
-                    { part_pending(&props.t, *part, retry.clone()) }
+                    { part_pending(&props.t, part.state(), retry.clone()) }
                 </div>
             }
         }
