@@ -38,7 +38,7 @@ pub(super) fn with_catalog(lang: Lang, voice: Perspective, done: Done) {
             lang,
             Box::new(move |base| {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match voice_part().await {
+                    match super::parts::voice_part().await {
                         Ok(speak) => speak(lang, base, done),
                         Err(ChunkError) => {
                             warn("the texts of the self perspective could not be loaded; check that the files next to embed.js are reachable");
@@ -52,7 +52,7 @@ pub(super) fn with_catalog(lang: Lang, voice: Perspective, done: Done) {
 }
 
 /// Hands a catalog in the self voice to its listener (see [`speak_for_self`]).
-type Speak = fn(Lang, Rc<Catalog>, Done);
+pub(super) type Speak = fn(Lang, Rc<Catalog>, Done);
 
 /// Hears a catalog once it is ready; boxed, so each way to it is compiled once.
 pub(super) type Done = Box<dyn FnOnce(Rc<Catalog>)>;
@@ -60,7 +60,7 @@ pub(super) type Done = Box<dyn FnOnce(Rc<Catalog>)>;
 /// Hands `done` the catalog of `lang` as a person reads it about their own work: `base` with
 /// the first-person texts over it, English ones compiled in and the language's own fetched
 /// (`locales/<tag>.self.txt`); when that file cannot be had, the English ones stand.
-fn speak_for_self(lang: Lang, base: Rc<Catalog>, done: Done) {
+pub(super) fn speak_for_self(lang: Lang, base: Rc<Catalog>, done: Done) {
     wasm_bindgen_futures::spawn_local(async move {
         let own = match lang {
             Lang::En => String::new(),
@@ -83,20 +83,6 @@ fn speak_for_self(lang: Lang, base: Rc<Catalog>, done: Done) {
     });
 }
 
-/// The self voice. Only widgets in the self perspective need it, so in the release build this
-/// is a split point: the first-person English and what reads a language's own file travel in
-/// their own chunk.
-#[cfg(feature = "split")]
-#[wasm_split_helpers::wasm_split(voice, fallible)]
-fn voice_part() -> Result<Speak, ChunkError> {
-    Ok(speak_for_self)
-}
-
-#[cfg(not(feature = "split"))]
-async fn voice_part() -> Result<Speak, ChunkError> {
-    Ok(speak_for_self)
-}
-
 /// Calls `done` with the catalog of `lang` as a lead reads it.
 fn with_language(lang: Lang, done: Done) {
     if let Some(catalog) = ready(lang, Perspective::Team) {
@@ -107,7 +93,7 @@ fn with_language(lang: Lang, done: Done) {
             // Widgets asking at the same time share one fetch; the first to get it builds it.
             Ok(text) => match ready(lang, Perspective::Team) {
                 Some(catalog) => catalog,
-                None => match read(lang, text).await {
+                None => match super::parts::read_catalog(lang, text).await {
                     Ok((catalog, problems)) => keep(catalog, problems),
                     Err(ChunkError) => {
                         warn(&format!(
@@ -141,19 +127,6 @@ fn ready(lang: Lang, voice: Perspective) -> Option<Rc<Catalog>> {
 
 fn english() -> Rc<Catalog> {
     ready(Lang::En, Perspective::Team).unwrap_or_else(|| Rc::new(Catalog::english()))
-}
-
-/// Reads a catalog file. Only visitors in a language other than English need this, so in the
-/// release build it is a split point: the reader travels in its own chunk, fetched with the file.
-#[cfg(feature = "split")]
-#[wasm_split_helpers::wasm_split(language, fallible)]
-fn read(lang: Lang, source: String) -> Result<(Catalog, Vec<CatalogError>), ChunkError> {
-    Ok(Catalog::load(lang, &source))
-}
-
-#[cfg(not(feature = "split"))]
-async fn read(lang: Lang, source: String) -> Result<(Catalog, Vec<CatalogError>), ChunkError> {
-    Ok(Catalog::load(lang, &source))
 }
 
 /// Keeps a catalog for every widget on the page, after reporting the lines of its file that

@@ -5,13 +5,12 @@
 //! Nothing here runs in the browser: the wasm draws the same screens itself, and an end-to-end
 //! test holds the two drawings equal.
 
-use std::future::Future;
-use std::pin::Pin;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use yew::{Callback, LocalServerRenderer};
 
-use super::parts::{ChunkError, Loaders, PartFns};
+use super::parts::{Chunk, LoadFuture, Loader, Loaders, PartKind};
 use super::{App, AppProps};
 use crate::core::assessment::Step;
 use crate::core::config::Config;
@@ -106,11 +105,17 @@ fn run<C: yew::BaseComponent>(renderer: LocalServerRenderer<C>) -> Result<String
 
 /// Rendering on the server runs no effects, so no part is ever asked for.
 const NOT_AT_BUILD_TIME: Loaders = Loaders {
-    result: never,
-    team: never,
-    lead: never,
+    result: Loader::of::<Never<_>>(),
+    team: Loader::of::<Never<_>>(),
+    lead: Loader::of::<Never<_>>(),
 };
 
-fn never() -> Pin<Box<dyn Future<Output = Result<PartFns, ChunkError>>>> {
-    Box::pin(std::future::pending())
+/// A part that never loads.
+struct Never<F>(PhantomData<F>);
+
+impl<F: PartKind> Chunk for Never<F> {
+    type Fns = F;
+    fn load() -> LoadFuture {
+        Box::pin(std::future::pending())
+    }
 }

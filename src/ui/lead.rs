@@ -74,6 +74,9 @@ pub struct LeadFns {
 impl PartialEq for LeadFns {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::fn_addr_eq(self.view, other.view)
+            && std::ptr::fn_addr_eq(self.sent, other.sent)
+            && std::ptr::fn_addr_eq(self.recall, other.recall)
+            && std::ptr::fn_addr_eq(self.remember, other.remember)
     }
 }
 
@@ -90,11 +93,15 @@ pub struct LeadProps {
     pub fns: LeadFns,
 }
 
+/// The texts and the configuration are compared by address (the embed layer replaces either
+/// only when it changes); the result by its code, from which everything else in it is computed
+/// (it is built afresh on every render of the result).
 impl PartialEq for LeadProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.t, &other.t)
             && Rc::ptr_eq(&self.config, &other.config)
             && self.result.code == other.result.code
+            && self.fns == other.fns
     }
 }
 

@@ -19,7 +19,8 @@ use crate::core::model::{Answers, Perspective};
 use crate::core::progress::Snapshot;
 use crate::core::scoring::Outcome;
 use crate::core::text;
-use parts::{Fns, Loaded, Part, PartFns};
+use lead::LeadFns;
+use parts::{Part, PartFns, PartOf, ResultFns, TeamFns};
 
 /// The first screen as the build draws it, before the wasm arrives (native only).
 #[cfg(not(target_arch = "wasm32"))]
@@ -120,6 +121,7 @@ impl PartialEq for AppProps {
             && self.on_styles == other.on_styles
             && self.on_problem == other.on_problem
             && Rc::ptr_eq(&self.early, &other.early)
+            && self.on_forget == other.on_forget
             && self.on_drawn == other.on_drawn
     }
 }
@@ -172,13 +174,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| mode.set(Mode::Team))
     });
     let a = &state.0;
-    let result_fns = match result_part {
-        Part::Ready(Loaded {
-            draw: Fns::Result(fns),
-            ..
-        }) => Some(fns),
-        _ => None,
-    };
+    let result_fns = result_part.ready();
     let result = shown_result(a).map(|shown| {
         let shared = shown.shared;
         result::ResultProps {
@@ -220,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
     let body = match (result, a.step) {
         (Some(result), _) => match result_fns {
             Some(fns) => (fns.view)(&result),
-            None => part_pending(t, result_part, retry_result),
+            None => part_pending(t, result_part.state(), retry_result),
         },
         (None, Step::Intro) => intro::intro_view(t, &props.config, dispatch(Action::Start)),
         (None, Step::Question(n)) => question::question_view(
@@ -285,18 +281,15 @@ fn shown_result(a: &Assessment) -> Option<ShownResult> {
 /// The team view's screen: the part once it has loaded, until then a wait or a retry.
 fn team_screen(
     props: &AppProps,
-    (team_part, retry_team): (Part<PartFns>, Callback<MouseEvent>),
+    (team_part, retry_team): (PartOf<TeamFns>, Callback<MouseEvent>),
     team_text: UseStateHandle<AttrValue>,
     own_code: Option<ResultCode>,
     on_back: Option<Callback<MouseEvent>>,
 ) -> Html {
     let t = &props.catalog;
     let (lang, dir) = (t.lang.tag(), t.lang.dir());
-    let view = match team_part {
-        Part::Ready(Loaded {
-            draw: Fns::Team(part),
-            ..
-        }) => (part.view)(team::TeamProps {
+    let view = match team_part.ready() {
+        Some(part) => (part.view)(team::TeamProps {
             t: t.clone(),
             text: (*team_text).clone(),
             on_text: Callback::from(move |text| team_text.set(text)),
@@ -307,7 +300,7 @@ fn team_screen(
             own_code,
             on_back,
         }),
-        other => part_pending(t, other, retry_team),
+        None => part_pending(t, team_part.state(), retry_team),
     };
     html! {
         <div class={root_class(&props.config)} {lang} {dir}>{ view }</div>
@@ -466,9 +459,9 @@ fn use_reset(
 
 /// The parts that load on demand, each with its retry.
 struct Parts {
-    result: (Part<PartFns>, Callback<MouseEvent>),
-    team: (Part<PartFns>, Callback<MouseEvent>),
-    lead: (Part<PartFns>, Callback<MouseEvent>),
+    result: (PartOf<ResultFns>, Callback<MouseEvent>),
+    team: (PartOf<TeamFns>, Callback<MouseEvent>),
+    lead: (PartOf<LeadFns>, Callback<MouseEvent>),
 }
 
 /// Loads the parts when they are about to be needed, and adopts each one's styles as soon as it
@@ -509,10 +502,7 @@ fn use_parts(
         props.on_problem.clone(),
     );
     {
-        let css = [result.0, team.0, lead.0].map(|part| match part {
-            Part::Ready(part) => Some(part.css),
-            _ => None,
-        });
+        let css = [result.0.css(), team.0.css(), lead.0.css()];
         let on_styles = props.on_styles.clone();
         use_effect_with(css, move |css| {
             for css in css.iter().flatten() {
@@ -554,7 +544,7 @@ fn after_beat(state: UseReducerHandle<State>, advance: Action) {
 }
 
 /// What stands in for a part that is not loaded: a short wait, or why it failed and a retry.
-pub(crate) fn part_pending<F>(t: &Catalog, part: Part<F>, retry: Callback<MouseEvent>) -> Html {
+pub(crate) fn part_pending(t: &Catalog, part: Part<PartFns>, retry: Callback<MouseEvent>) -> Html {
     if matches!(part, Part::Failed) {
         html! {
             <div class="air-notice" role="alert" data-part-failed="">

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::lead::LeadProps;
+use super::lead::{LeadFns, LeadProps};
 use super::part_pending;
-use super::parts::{Fns, Loaded, Part, PartFns};
+use super::parts::{Part, PartOf};
 use super::share::{CopyButton, ShareKind, ShareRequest};
 use super::{attr, tx};
 use crate::core::bank::QUESTIONS;
@@ -54,7 +54,7 @@ pub struct ResultProps {
     /// The widget's configuration (the lead form's settings).
     pub config: Rc<Config>,
     /// The lead form's part, when the host turned it on, and its retry.
-    pub lead: (Part<PartFns>, Callback<MouseEvent>),
+    pub lead: (PartOf<LeadFns>, Callback<MouseEvent>),
 }
 
 /// The result: level, chart, adoption gap, biggest gap with reason, what moves it up, the
@@ -148,11 +148,8 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
         return html! {};
     }
     let (part, retry) = &props.lead;
-    match part {
-        Part::Ready(Loaded {
-            draw: Fns::Lead(fns),
-            ..
-        }) => (fns.view)(LeadProps {
+    match part.ready() {
+        Some(fns) => (fns.view)(LeadProps {
             t: props.t.clone(),
             config: props.config.clone(),
             result: Rc::new(CompleteDetail::of(
@@ -160,17 +157,17 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
                 &props.code,
                 props.perspective,
             )),
-            fns: *fns,
+            fns,
         }),
-        other => {
-            let state = if matches!(other, Part::Failed) {
+        None => {
+            let state = if matches!(part.state(), Part::Failed) {
                 "failed"
             } else {
                 "loading"
             };
             html! {
                 <div class="air-lead-slot" data-lead-mode={at.id()} data-lead-state={state}>
-                    { part_pending(&props.t, *other, retry.clone()) }
+                    { part_pending(&props.t, part.state(), retry.clone()) }
                 </div>
             }
         }
