@@ -1,14 +1,16 @@
 //! Event details as plain JavaScript objects, built field by field.
 //!
-//! The first screens dispatch `ready`, `start`, `answer` and `complete`; building their details
-//! here instead of through `serde-wasm-bindgen` keeps a general serializer out of the first
-//! download. The parts that load on demand serialise with serde (`core::events` derives
+//! The main module dispatches every event of the journey (`ready`, `start`, `answer`,
+//! `complete`, `cta`, `lead`); building their details here instead of through
+//! `serde-wasm-bindgen` keeps a general serializer out of the first download. The delivery
+//! chunk serialises the same details with serde for `submitUrl` (`core::events` derives
 //! `Serialize`), and a browser test (`tests/web.rs`) holds both forms equal for every event.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::events::{CompleteDetail, WidgetEvent};
+use crate::core::lead::Lead;
 
 /// The detail of `event`, as `ai-readiness:<name>` carries it.
 pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
@@ -27,6 +29,12 @@ pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
             set(&o, "total", (d.total as u32).into());
         }
         WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => result(&o, d),
+        WidgetEvent::Lead(d) => {
+            result(&o, &d.result);
+            if let Some(lead) = &d.lead {
+                set(&o, "lead", lead_fields(lead));
+            }
+        }
     }
     o.into()
 }
@@ -50,6 +58,26 @@ pub(crate) fn result(o: &Object, d: &CompleteDetail) {
     if let Some(url) = &d.url {
         set(o, "url", url.as_str().into());
     }
+}
+
+/// What the visitor entered in the lead form: the fields they filled, and the consent box with
+/// its sentence.
+fn lead_fields(lead: &Lead) -> JsValue {
+    let o = Object::new();
+    let fields = [
+        ("name", &lead.name),
+        ("email", &lead.email),
+        ("company", &lead.company),
+        ("size", &lead.size),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            set(&o, key, value.as_str().into());
+        }
+    }
+    set(&o, "consent", lead.consent.into());
+    set(&o, "consentText", lead.consent_text.as_str().into());
+    o.into()
 }
 
 /// Calls `target[method](arg)` through `Reflect`, which adds no import to the glue every visitor

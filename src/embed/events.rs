@@ -5,7 +5,7 @@ use yew::Callback;
 
 use crate::core::config::{Config, ConfigError};
 use crate::core::delivery::Kind;
-use crate::core::events::{WidgetEvent, ERROR_EVENT};
+use crate::core::events::{CompleteDetail, LeadDetail, WidgetEvent, ERROR_EVENT};
 use crate::core::lead::LeadMode;
 
 use super::{delivery, detail, error, storage};
@@ -23,9 +23,8 @@ pub(super) fn report_problems(host: &Element, problems: &[ConfigError]) {
     }
 }
 
-/// Dispatches each event on the host; a completion also goes to `submitUrl` when set, at once
-/// unless the lead form is on: then it waits for the visitor to send or decline the form (the
-/// form sends it, `embed::lead`), unless the host set `submitAnonymous`.
+/// Dispatches each event on the host (a declined lead form is not announced); with `submitUrl`,
+/// what the event brings goes to its outbox (see [`jobs`]).
 pub(super) fn event_dispatcher(
     container: HtmlElement,
     host: Element,
@@ -38,20 +37,44 @@ pub(super) fn event_dispatcher(
         if container.parent_node().is_none() {
             return;
         }
-        dispatch(&host, &event);
-        let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
-        let idle = courier(&host, &config, &owner).filter(|_| !held);
-        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, idle) {
-            delivery::deliver(delivery::Courier {
-                job: Some(delivery::Job {
-                    kind: Kind::Complete,
-                    result: detail.clone(),
-                    lead: None,
-                }),
-                ..idle
-            });
+        if !matches!(&*event, WidgetEvent::Lead(LeadDetail { lead: None, .. })) {
+            dispatch(&host, &event);
+        }
+        for job in jobs(&event, &config).into_iter().flatten() {
+            if let Some(idle) = courier(&host, &config, &owner) {
+                delivery::deliver(delivery::Courier {
+                    job: Some(job),
+                    ..idle
+                });
+            }
         }
     })
+}
+
+/// The submissions an event brings, in order. A completion goes at once, unless the lead form
+/// is on: then it waits for the visitor's first answer to the form, unless the host set
+/// `submitAnonymous`. That answer sends the result held back for it, then the lead if the
+/// visitor sent the form.
+fn jobs(event: &WidgetEvent, config: &Config) -> [Option<delivery::Job>; 2] {
+    let job = |kind, result: &CompleteDetail, lead| delivery::Job {
+        kind,
+        result: result.clone(),
+        lead,
+    };
+    let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
+    match event {
+        WidgetEvent::Complete(result) if !held => [Some(job(Kind::Complete, result, None)), None],
+        WidgetEvent::Lead(answer) => [
+            answer
+                .with_result
+                .then(|| job(Kind::Complete, &answer.result, None)),
+            answer
+                .lead
+                .clone()
+                .map(|lead| job(Kind::Lead, &answer.result, Some(lead))),
+        ],
+        _ => [None, None],
+    }
 }
 
 /// A courier for the widget's `submitUrl`, if it has one, with nothing new to send; `owner` is

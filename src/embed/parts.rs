@@ -105,7 +105,6 @@ fn lead_fns() -> PartFns {
     Loaded {
         draw: Fns::Lead(LeadFns {
             view: lead_box,
-            sent: lead::sent,
             recall: lead::recall,
             remember: lead::remember,
         }),

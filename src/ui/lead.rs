@@ -13,10 +13,10 @@ use yew::prelude::*;
 
 use super::{attr, tx};
 use crate::core::config::Config;
-use crate::core::events::CompleteDetail;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::{
-    check, FieldRule, Lead, LeadField, LeadInput, LeadMode, LeadProblem, MAX_FIELD, SIZES,
+    check, FieldRule, Lead, LeadAnswer, LeadField, LeadInput, LeadMode, LeadProblem, MAX_FIELD,
+    SIZES,
 };
 
 /// Where a visitor stands with the form for one result.
@@ -41,30 +41,11 @@ impl LeadStatus {
     }
 }
 
-/// A visitor's answer to the form, for the embed layer: a sent form is announced as
-/// `ai-readiness:lead` on the widget's host (found from `anchor`); with `submitUrl`, the result
-/// held back until this answer goes first, then the lead.
-pub struct LeadSent {
-    /// An element inside the widget.
-    pub anchor: NodeRef,
-    /// What the visitor entered, checked; `None` when they declined.
-    pub lead: Option<Lead>,
-    /// The result it goes with.
-    pub result: CompleteDetail,
-    /// Whether the result itself is still to be sent: with the form on, a result waits for the
-    /// visitor's first answer to it (unless the host set `submitAnonymous`).
-    pub with_result: bool,
-    /// The widget's configuration.
-    pub config: Rc<Config>,
-}
-
 /// What the lead form's chunk brings: the form and its browser side.
 #[derive(Clone, Copy)]
 pub struct LeadFns {
     /// Draws the form where the result places it.
     pub view: fn(LeadProps) -> Html,
-    /// Announces and delivers a sent form, or the result after a declined one.
-    pub sent: fn(LeadSent),
     /// The status saved for a result code (storage rules as for progress).
     pub recall: fn(&Config, &str) -> LeadStatus,
     /// Saves the status for a result code.
@@ -84,17 +65,22 @@ pub struct LeadProps {
     pub t: Rc<Catalog>,
     /// The widget's configuration (field rules, consent text, privacy link, mode).
     pub config: Rc<Config>,
-    /// The result the form goes with.
-    pub result: Rc<CompleteDetail>,
+    /// The code of the result the form goes with: the form's status is kept per result.
+    pub code: Rc<str>,
     /// The chunk's browser side.
     pub fns: LeadFns,
+    /// Hears the visitor's answer: the reducer announces a sent form as `ai-readiness:lead`,
+    /// and with `submitUrl` the embed layer delivers what the answer releases.
+    pub on_answer: Callback<LeadAnswer>,
 }
 
+/// `on_answer` is left out: the result screen makes it afresh on each render, and it always
+/// dispatches to the same widget's state.
 impl PartialEq for LeadProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.t, &other.t)
             && Rc::ptr_eq(&self.config, &other.config)
-            && self.result.code == other.result.code
+            && self.code == other.code
     }
 }
 
@@ -154,11 +140,7 @@ impl Reducible for LeadReducer {
 #[component]
 pub fn LeadBox(props: &LeadProps) -> Html {
     let state = {
-        let (config, code, recall) = (
-            props.config.clone(),
-            props.result.code.clone(),
-            props.fns.recall,
-        );
+        let (config, code, recall) = (props.config.clone(), props.code.clone(), props.fns.recall);
         use_reducer(move || {
             LeadReducer(
                 LeadState {
@@ -183,34 +165,17 @@ pub fn LeadBox(props: &LeadProps) -> Html {
     let fns = props.fns;
     let mode = props.config.lead.mode;
     let set = {
-        let (state, config, code) = (
-            state.dispatcher(),
-            props.config.clone(),
-            props.result.code.clone(),
-        );
+        let (state, config, code) = (state.dispatcher(), props.config.clone(), props.code.clone());
         move |status: LeadStatus| {
             (fns.remember)(&config, &code, status);
             state.dispatch(LeadAction::Status(status));
         }
     };
     let answer = {
-        let (result, config, anchor, held) = (
-            props.result.clone(),
-            props.config.clone(),
-            anchor.clone(),
-            held.clone(),
-        );
+        let on_answer = props.on_answer.clone();
         move |lead: Option<Lead>| {
             let with_result = held.replace(false);
-            if lead.is_some() || with_result {
-                (fns.sent)(LeadSent {
-                    anchor: anchor.clone(),
-                    lead,
-                    result: (*result).clone(),
-                    with_result,
-                    config: config.clone(),
-                });
-            }
+            on_answer.emit(LeadAnswer { lead, with_result });
         }
     };
     let body = match (state.0.status, mode == LeadMode::BeforeResult) {
