@@ -274,6 +274,7 @@ impl Assessment {
 
     /// A step of the visitor's own journey: intro, questions, result.
     fn take_step(&self, action: Action) -> Option<Self> {
+        let forgetting = action == Action::Forget;
         let mut next = self.clone();
         match (self.step, action) {
             (Step::Intro, Action::Start) => {
@@ -289,12 +290,12 @@ impl Assessment {
                 next.needs_answer = false;
                 next.emit(WidgetEvent::answer(n, option));
             }
-            (Step::Question(n), Action::Next) => return self.next(n),
+            (Step::Question(n), Action::Next) => return self.forward(n, next),
             (Step::Question(n), Action::Advance { question, option }) => {
                 if n != question || self.choices[n] != Some(option) {
                     return None;
                 }
-                return self.next(n);
+                return self.take_step(Action::Next);
             }
             (Step::Question(n), Action::Back) => {
                 next.needs_answer = false;
@@ -308,19 +309,17 @@ impl Assessment {
             (step, Action::Reset) if self.answered() == 0 && step == self.first_step() => {
                 return None
             }
-            (_, Action::Reset) | (Step::Result, Action::Restart) => {
-                return Some(self.start_over(false))
-            }
-            (Step::Result, Action::Forget) => return Some(self.start_over(true)),
+            (_, Action::Reset)
+            | (Step::Result, Action::Restart)
+            | (Step::Result, Action::Forget) => return Some(self.start_over(forgetting)),
             _ => return None,
         }
         Some(next)
     }
 
-    /// Next on question `n`: the next question, or the result after the last one; without an
-    /// answer, a note of what is missing.
-    fn next(&self, n: usize) -> Option<Self> {
-        let mut next = self.clone();
+    /// Next on question `n`, making `next` from a copy of this state: the next question, or the
+    /// result after the last one; without an answer, a note of what is missing.
+    fn forward(&self, n: usize, mut next: Self) -> Option<Self> {
         if self.choices[n].is_none() {
             if self.needs_answer {
                 return None;

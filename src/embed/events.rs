@@ -5,8 +5,8 @@ use yew::Callback;
 
 use crate::core::config::{Config, ConfigError};
 use crate::core::delivery::Kind;
-use crate::core::events::{CompleteDetail, LeadDetail, WidgetEvent, ERROR_EVENT};
-use crate::core::lead::LeadMode;
+use crate::core::events::{LeadDetail, WidgetEvent, ERROR_EVENT};
+use crate::core::lead::{Lead, LeadMode};
 
 use super::{delivery, detail, error, storage};
 
@@ -24,7 +24,7 @@ pub(super) fn report_problems(host: &Element, problems: &[ConfigError]) {
 }
 
 /// Dispatches each event on the host (a declined lead form is not announced); with `submitUrl`,
-/// what the event brings goes to its outbox (see [`jobs`]).
+/// what the event brings goes to its outbox (see [`submit`]).
 pub(super) fn event_dispatcher(
     container: HtmlElement,
     host: Element,
@@ -40,40 +40,38 @@ pub(super) fn event_dispatcher(
         if !matches!(&*event, WidgetEvent::Lead(LeadDetail { lead: None, .. })) {
             dispatch(&host, &event);
         }
-        for job in jobs(&event, &config).into_iter().flatten() {
-            if let Some(idle) = courier(&host, &config, &owner) {
-                delivery::deliver(delivery::Courier {
-                    job: Some(job),
-                    ..idle
-                });
-            }
-        }
+        submit(&event, &host, &config, &owner);
     })
 }
 
-/// The submissions an event brings, in order. A completion goes at once, unless the lead form
-/// is on: then it waits for the visitor's first answer to the form, unless the host set
+/// Hands `submitUrl`'s outbox what an event brings. A completion goes at once, unless the lead
+/// form is on: then it waits for the visitor's first answer to the form, unless the host set
 /// `submitAnonymous`. That answer sends the result held back for it, then the lead if the
 /// visitor sent the form.
-fn jobs(event: &WidgetEvent, config: &Config) -> [Option<delivery::Job>; 2] {
-    let job = |kind, result: &CompleteDetail, lead| delivery::Job {
-        kind,
-        result: result.clone(),
-        lead,
-    };
+fn submit(event: &WidgetEvent, host: &Element, config: &Config, owner: &str) {
     let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
-    match event {
-        WidgetEvent::Complete(result) if !held => [Some(job(Kind::Complete, result, None)), None],
-        WidgetEvent::Lead(answer) => [
-            answer
-                .with_result
-                .then(|| job(Kind::Complete, &answer.result, None)),
-            answer
-                .lead
-                .clone()
-                .map(|lead| job(Kind::Lead, &answer.result, Some(lead))),
-        ],
-        _ => [None, None],
+    let (result, with_result, lead) = match event {
+        WidgetEvent::Complete(result) => (result, !held, None),
+        WidgetEvent::Lead(answer) => (&answer.result, answer.with_result, answer.lead.as_ref()),
+        _ => return,
+    };
+    let send = |kind, lead: Option<&Lead>| {
+        if let Some(idle) = courier(host, config, owner) {
+            delivery::deliver(delivery::Courier {
+                job: Some(delivery::Job {
+                    kind,
+                    result: result.clone(),
+                    lead: lead.cloned(),
+                }),
+                ..idle
+            });
+        }
+    };
+    if with_result {
+        send(Kind::Complete, None);
+    }
+    if lead.is_some() {
+        send(Kind::Lead, lead);
     }
 }
 
