@@ -295,7 +295,7 @@ impl Assessment {
                 if n != question || self.choices[n] != Some(option) {
                     return None;
                 }
-                return self.take_step(Action::Next);
+                return self.apply(Action::Next);
             }
             (Step::Question(n), Action::Back) => {
                 next.needs_answer = false;

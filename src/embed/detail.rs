@@ -15,11 +15,12 @@ use crate::core::lead::Lead;
 /// The detail of `event`, as `ai-readiness:<name>` carries it.
 pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
     let o = Object::new();
-    match event {
+    let (d, lead) = match event {
         WidgetEvent::Ready(d) | WidgetEvent::Start(d) => {
             set(&o, "total", (d.total as u32).into());
             set(&o, "modelVersion", d.model_version.into());
             set(&o, "perspective", d.perspective.id().into());
+            return o.into();
         }
         WidgetEvent::Answer(d) => {
             set(&o, "questionId", d.question_id.into());
@@ -27,14 +28,15 @@ pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
             set(&o, "value", d.value.into());
             set(&o, "index", (d.index as u32).into());
             set(&o, "total", (d.total as u32).into());
+            return o.into();
         }
-        WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => result(&o, d),
-        WidgetEvent::Lead(d) => {
-            result(&o, &d.result);
-            if let Some(lead) = &d.lead {
-                set(&o, "lead", lead_fields(lead));
-            }
-        }
+        WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => (d, None),
+        WidgetEvent::Lead(d) => (&d.result, d.lead.as_ref()),
+    };
+    // size: one call of `result`, so it stays inlined.
+    result(&o, d);
+    if let Some(lead) = lead {
+        set(&o, "lead", lead_fields(lead));
     }
     o.into()
 }
