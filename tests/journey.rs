@@ -6,6 +6,7 @@ use ai_readiness::core::assessment::{Action, Assessment, Early, Step, EVENT_LOG}
 use ai_readiness::core::bank::QUESTIONS;
 use ai_readiness::core::code::{decode, encode};
 use ai_readiness::core::events::WidgetEvent;
+use ai_readiness::core::lead::{Lead, LeadAnswer};
 use ai_readiness::core::model::Perspective;
 use ai_readiness::core::scoring::score;
 use common::{random_answers, Rng};
@@ -172,6 +173,81 @@ fn following_the_call_to_action_announces_the_result_on_screen() {
         [WidgetEvent::cta(&outcome, &code, Perspective::Team, &url)]
     );
     assert!(followed.shared.is_some(), "still on the shared result");
+}
+
+/// A lead form sent with a name and an email, the result held back for it or not.
+fn sent_form(with_result: bool) -> LeadAnswer {
+    LeadAnswer {
+        lead: Some(Lead {
+            name: Some("Ada Lovelace".into()),
+            email: Some("ada@example.com".into()),
+            consent: true,
+            consent_text: "I agree to be contacted about my result.".into(),
+            ..Lead::default()
+        }),
+        with_result,
+    }
+}
+
+#[test]
+fn a_sent_lead_form_is_announced_with_the_result_it_went_with() {
+    let done = finished(true);
+    let sent = done
+        .apply(Action::AnswerLead(sent_form(true)))
+        .expect("announces");
+    let events = delivered(&sent, done.last_event());
+    let [WidgetEvent::Lead(detail)] = &events[..] else {
+        panic!("one lead event, got {events:?}");
+    };
+    assert_eq!(events[0].name(), "ai-readiness:lead");
+    assert_eq!(
+        detail.lead,
+        sent_form(true).lead,
+        "what the visitor entered"
+    );
+    assert!(detail.with_result, "the held result goes first");
+    let complete = done
+        .events_after(0)
+        .find_map(|e| match &**e {
+            WidgetEvent::Complete(result) => Some(result.clone()),
+            _ => None,
+        })
+        .expect("the result was announced");
+    assert_eq!(
+        detail.result, complete,
+        "the result's fields, as `complete` had them"
+    );
+    assert_eq!(sent.step, Step::Result, "the screen stays");
+}
+
+#[test]
+fn a_declined_lead_form_is_recorded_only_when_it_releases_a_held_result() {
+    let done = finished(true);
+    let declined = |with_result| {
+        done.apply(Action::AnswerLead(LeadAnswer {
+            lead: None,
+            with_result,
+        }))
+    };
+    assert!(declined(false).is_none(), "nothing to announce or send");
+    let released = declined(true).expect("releases the held result");
+    let events = delivered(&released, done.last_event());
+    assert!(
+        matches!(&events[..], [WidgetEvent::Lead(d)] if d.lead.is_none() && d.with_result),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn the_lead_form_is_answered_only_on_the_visitors_own_result() {
+    let on_intro = Assessment::new(true, Perspective::Team);
+    assert!(on_intro
+        .apply(Action::AnswerLead(sent_form(true)))
+        .is_none());
+    let mut shared = Assessment::new(true, Perspective::Team);
+    shared.shared = finished(true).answers().map(|a| (a, Perspective::Team));
+    assert!(shared.shared_result().is_some());
+    assert!(shared.apply(Action::AnswerLead(sent_form(false))).is_none());
 }
 
 #[test]
@@ -655,7 +731,7 @@ fn names_embed_js_lists() -> Vec<String> {
 
 #[test]
 fn embed_js_lists_every_event_the_widget_dispatches_and_no_other() {
-    use ai_readiness::core::events::{DELIVERY_EVENT, ERROR_EVENT, LEAD_EVENT};
+    use ai_readiness::core::events::{DELIVERY_EVENT, ERROR_EVENT};
     let done = finished(true);
     let outcome = done.outcome.clone().expect("a result");
     let code = done.code().expect("a code");
@@ -666,7 +742,8 @@ fn embed_js_lists_every_event_the_widget_dispatches_and_no_other() {
         | WidgetEvent::Start(_)
         | WidgetEvent::Answer(_)
         | WidgetEvent::Complete(_)
-        | WidgetEvent::Cta(_) => e.name(),
+        | WidgetEvent::Cta(_)
+        | WidgetEvent::Lead(_) => e.name(),
     };
     let dispatched = [
         name(WidgetEvent::ready(team)),
@@ -680,7 +757,7 @@ fn embed_js_lists_every_event_the_widget_dispatches_and_no_other() {
             "https://example.com",
         )),
         ERROR_EVENT,
-        LEAD_EVENT,
+        name(WidgetEvent::lead(&outcome, &code, team, sent_form(true))),
         DELIVERY_EVENT,
     ];
     assert_eq!(names_embed_js_lists(), dispatched);

@@ -484,6 +484,68 @@ async fn call_to_action_appears_on_the_result_and_reports_clicks() {
     );
 }
 
+/// A sent lead form reaches the host as `ai-readiness:lead` through the widget's own event path,
+/// its detail built by hand like every other: exactly serde's form of the same event.
+#[wasm_bindgen_test]
+async fn a_sent_lead_form_is_announced_with_serdes_detail() {
+    use ai_readiness::core::lead::{Lead, LeadAnswer};
+    let host = Host::new();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        sink.borrow_mut()
+            .push(e.unchecked_into::<CustomEvent>().detail());
+    });
+    host.element
+        .add_event_listener_with_callback("ai-readiness:lead", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"lead".into(), &"after-result".into()).unwrap();
+    let _handle = mounted(&host, config.into()).await;
+    let answers = vec![0; QUESTIONS.len()];
+    run_through(&host, &answers).await;
+    until("the lead form", || host.find("form[data-lead]").is_some()).await;
+    for (name, value) in [("name", "Ada Lovelace"), ("email", "ada@example.com")] {
+        let input = host
+            .find(&format!("form[data-lead] [name={name}]"))
+            .unwrap()
+            .unchecked_into::<HtmlInputElement>();
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let typed = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&typed).unwrap();
+        yew::scheduler::flush().await;
+    }
+    host.click("[data-action=lead-submit]");
+    until("the thanks", || host.find("[data-lead-sent]").is_some()).await;
+    let details = seen.borrow().clone();
+    assert_eq!(details.len(), 1, "announced once");
+    let answers = Answers(answers);
+    let consent_text = Catalog::english().get(Msg::LeadConsent).to_string();
+    let event = ai_readiness::core::events::WidgetEvent::lead(
+        &score(&answers).unwrap(),
+        &ai_readiness::core::code::encode(&answers, Perspective::Team).unwrap(),
+        Perspective::Team,
+        LeadAnswer {
+            lead: Some(Lead {
+                name: Some("Ada Lovelace".into()),
+                email: Some("ada@example.com".into()),
+                consent_text,
+                ..Lead::default()
+            }),
+            with_result: false,
+        },
+    );
+    let serde_form =
+        serde::Serialize::serialize(&event, &serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&details[0]).unwrap(),
+        js_sys::JSON::stringify(&serde_form).unwrap()
+    );
+}
+
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::bank::QUESTIONS;
 use super::code::{encode, ResultCode};
 use super::events::WidgetEvent;
+use super::lead::LeadAnswer;
 use super::model::{Answers, Perspective};
 use super::progress::Snapshot;
 use super::scoring::{score, Outcome};
@@ -60,6 +61,8 @@ pub enum Action {
         /// Where the link leads.
         url: Rc<str>,
     },
+    /// Sent or declined the lead form under their own result.
+    AnswerLead(LeadAnswer),
     /// The progress was handed to storage: `kept` is false when it now lives in memory only,
     /// although the host wanted it kept across reloads.
     Saved {
@@ -206,43 +209,73 @@ impl Assessment {
     /// The state after `action`. Returns `None` when the action changes nothing, so the caller
     /// can keep the old state (and skip a re-render).
     pub fn apply(&self, action: Action) -> Option<Self> {
-        // Every save answers with `Saved`: settled before any copy is made, as most change
-        // nothing.
-        match &action {
-            Action::Saved { kept } if self.storage_note != *kept => return None,
-            Action::Saved { kept } => {
-                let mut next = self.clone();
-                next.storage_note = !kept;
-                return Some(next);
-            }
-            // The result on screen: a shared one's, or the visitor's own.
-            Action::FollowCta { url } => {
-                let (outcome, code) = match self.shared_result() {
-                    Some(shared) => shared,
-                    None => (self.outcome.clone()?, self.code()?),
-                };
-                let mut next = self.clone();
-                next.emit(WidgetEvent::cta(
-                    &outcome,
-                    &code,
-                    self.shown_perspective(),
-                    url,
-                ));
-                return Some(next);
-            }
-            _ => {}
+        match action {
+            // Settled before any copy is made: every save answers with `Saved`, and most change
+            // nothing.
+            Action::Saved { kept } => self.saved(kept),
+            Action::FollowCta { url } => self.follow_cta(&url),
+            Action::AnswerLead(answer) => self.answer_lead(answer),
+            action if self.shared.is_some() => self.leave_shared(action),
+            action => self.take_step(action),
+        }
+    }
+
+    /// Notes whether progress is kept as the host wanted.
+    fn saved(&self, kept: bool) -> Option<Self> {
+        if self.storage_note != kept {
+            return None;
         }
         let mut next = self.clone();
-        if self.shared.is_some() {
-            // Only leaving the shared result does anything; a host reset leaves it too.
-            next.shared = None;
-            return match action {
-                Action::TakeItYourself => Some(next),
-                Action::Reset => Some(next.apply(Action::Reset).unwrap_or(next)),
-                _ => None,
-            };
+        next.storage_note = !kept;
+        Some(next)
+    }
+
+    /// The visitor followed the call to action on the result on screen: a shared one's, or
+    /// their own.
+    fn follow_cta(&self, url: &str) -> Option<Self> {
+        let (outcome, code) = match self.shared_result() {
+            Some(shared) => shared,
+            None => (self.outcome.clone()?, self.code()?),
+        };
+        let mut next = self.clone();
+        next.emit(WidgetEvent::cta(
+            &outcome,
+            &code,
+            self.shown_perspective(),
+            url,
+        ));
+        Some(next)
+    }
+
+    /// The visitor answered the lead form, which only their own result shows. A decline with no
+    /// result held back for it concerns no one.
+    fn answer_lead(&self, answer: LeadAnswer) -> Option<Self> {
+        let concerns_no_one = answer.lead.is_none() && !answer.with_result;
+        if concerns_no_one || self.shared.is_some() || self.step != Step::Result {
+            return None;
         }
+        let (outcome, code) = (self.outcome.as_ref()?, self.code()?);
+        let mut next = self.clone();
+        next.emit(WidgetEvent::lead(outcome, &code, self.perspective, answer));
+        Some(next)
+    }
+
+    /// On someone else's shared result, only leaving it does anything; a host reset leaves it
+    /// too.
+    fn leave_shared(&self, action: Action) -> Option<Self> {
+        let mut next = self.clone();
+        next.shared = None;
+        match action {
+            Action::TakeItYourself => Some(next),
+            Action::Reset => Some(next.apply(Action::Reset).unwrap_or(next)),
+            _ => None,
+        }
+    }
+
+    /// A step of the visitor's own journey: intro, questions, result.
+    fn take_step(&self, action: Action) -> Option<Self> {
         let forgetting = action == Action::Forget;
+        let mut next = self.clone();
         match (self.step, action) {
             (Step::Intro, Action::Start) => {
                 next.step = Step::Question(0);
@@ -257,34 +290,7 @@ impl Assessment {
                 next.needs_answer = false;
                 next.emit(WidgetEvent::answer(n, option));
             }
-            (Step::Question(n), Action::Next) => {
-                if self.choices[n].is_none() {
-                    if self.needs_answer {
-                        return None;
-                    }
-                    next.needs_answer = true;
-                } else if n + 1 < QUESTIONS.len() {
-                    next.step = Step::Question(n + 1);
-                } else {
-                    let first_open = self.choices.iter().position(Option::is_none);
-                    match (first_open, self.answers().map(|a| score(&a))) {
-                        (None, Some(Ok(outcome))) => {
-                            if let Some(code) = self.code() {
-                                next.emit(WidgetEvent::complete(&outcome, &code, self.perspective));
-                            }
-                            next.outcome = Some(outcome);
-                            next.step = Step::Result;
-                        }
-                        (Some(open), _) => {
-                            next.step = Step::Question(open);
-                            next.needs_answer = true;
-                        }
-                        // Choices only ever hold valid option indices, so scoring cannot fail;
-                        // staying put is the safe answer if it ever did.
-                        _ => return None,
-                    }
-                }
-            }
+            (Step::Question(n), Action::Next) => return self.forward(n, next),
             (Step::Question(n), Action::Advance { question, option }) => {
                 if n != question || self.choices[n] != Some(option) {
                     return None;
@@ -305,27 +311,63 @@ impl Assessment {
             }
             (_, Action::Reset)
             | (Step::Result, Action::Restart)
-            | (Step::Result, Action::Forget) => {
-                // The widget stays shown (no second `ready`), and the events keep their
-                // numbers running so the next `start` is seen as new.
-                let mut fresh = Assessment::new(true, self.perspective);
-                fresh.show_intro = self.show_intro;
-                fresh.events = self.events.clone();
-                fresh.storage_note = self.storage_note;
-                fresh.previous = match (forgetting, &self.outcome) {
-                    (true, _) => None,
-                    (false, Some(_)) => self.answers(),
-                    (false, None) => self.previous.clone(),
-                };
-                if !self.show_intro {
-                    fresh.step = Step::Question(0);
-                    fresh.emit(WidgetEvent::start(self.perspective));
-                }
-                return Some(fresh);
-            }
+            | (Step::Result, Action::Forget) => return Some(self.start_over(forgetting)),
             _ => return None,
         }
         Some(next)
+    }
+
+    /// Next on question `n`, making `next` from a copy of this state: the next question, or the
+    /// result after the last one; without an answer, a note of what is missing.
+    fn forward(&self, n: usize, mut next: Self) -> Option<Self> {
+        if self.choices[n].is_none() {
+            if self.needs_answer {
+                return None;
+            }
+            next.needs_answer = true;
+        } else if n + 1 < QUESTIONS.len() {
+            next.step = Step::Question(n + 1);
+        } else {
+            let first_open = self.choices.iter().position(Option::is_none);
+            match (first_open, self.answers().map(|a| score(&a))) {
+                (None, Some(Ok(outcome))) => {
+                    if let Some(code) = self.code() {
+                        next.emit(WidgetEvent::complete(&outcome, &code, self.perspective));
+                    }
+                    next.outcome = Some(outcome);
+                    next.step = Step::Result;
+                }
+                (Some(open), _) => {
+                    next.step = Step::Question(open);
+                    next.needs_answer = true;
+                }
+                // Choices only ever hold valid option indices, so scoring cannot fail; staying
+                // put is the safe answer if it ever did.
+                _ => return None,
+            }
+        }
+        Some(next)
+    }
+
+    /// Back to the beginning, after a host reset, a retake, or (`forgetting`) the visitor's
+    /// wish to forget their answers, which forgets the previous result too. The widget stays
+    /// shown (no second `ready`), and the events keep their numbers running so the next `start`
+    /// is seen as new.
+    fn start_over(&self, forgetting: bool) -> Self {
+        let mut fresh = Assessment::new(true, self.perspective);
+        fresh.show_intro = self.show_intro;
+        fresh.events = self.events.clone();
+        fresh.storage_note = self.storage_note;
+        fresh.previous = match (forgetting, &self.outcome) {
+            (true, _) => None,
+            (false, Some(_)) => self.answers(),
+            (false, None) => self.previous.clone(),
+        };
+        if !self.show_intro {
+            fresh.step = Step::Question(0);
+            fresh.emit(WidgetEvent::start(self.perspective));
+        }
+        fresh
     }
 
     /// Restores a saved visitor: same screen, same answers, same previous result. Only `ready`

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::bank::{MODEL_VERSION, QUESTIONS};
 use super::code::ResultCode;
+use super::lead::{Lead, LeadAnswer};
 use super::model::{Dimension, Level, Perspective};
 use super::scoring::{Outcome, Scores};
 
@@ -26,16 +27,16 @@ pub enum WidgetEvent {
     Complete(CompleteDetail),
     /// The visitor clicked the configured call to action: the result plus the link's `url`.
     Cta(CompleteDetail),
+    /// The visitor answered the lead form under their result. The host hears a sent form; a
+    /// declined one is not announced and only lets a result held back for the answer go to
+    /// `submitUrl`.
+    Lead(LeadDetail),
 }
 
 /// The name of the event a configuration attribute that could not be used raises; its detail is
 /// `{key, message}`: the key as the host wrote it (`data-accent`) and the console's text. The
 /// embed layer builds it directly, so it costs the first screens no serializer code.
 pub const ERROR_EVENT: &str = "ai-readiness:error";
-
-/// The name of the event a sent lead form raises (`embed::lead`); its detail is the result's
-/// fields and the `lead`.
-pub const LEAD_EVENT: &str = "ai-readiness:lead";
 
 /// The name of the event that reports each delivery outcome (`embed::delivery`).
 pub const DELIVERY_EVENT: &str = "ai-readiness:delivery";
@@ -105,6 +106,23 @@ pub struct CompleteDetail {
     pub url: Option<String>,
 }
 
+/// Detail of `ai-readiness:lead`: the result's fields (the perspective among them) and the lead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeadDetail {
+    /// The result the form went with.
+    #[serde(flatten)]
+    pub result: CompleteDetail,
+    /// What the visitor entered, checked; `None` when they declined, and then the host hears
+    /// nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Lead>,
+    /// Whether the result itself is still to be sent to `submitUrl`, before the lead: with the
+    /// form on, a result waits for the visitor's first answer to it (unless the host set
+    /// `submitAnonymous`). Not part of the detail.
+    #[serde(skip)]
+    pub with_result: bool,
+}
+
 impl CompleteDetail {
     /// The detail for an outcome, the code of its answers and the perspective they were given
     /// from.
@@ -160,6 +178,20 @@ impl WidgetEvent {
         })
     }
 
+    /// The lead form's answer for an outcome, its code and their perspective.
+    pub fn lead(
+        outcome: &Outcome,
+        code: &ResultCode,
+        perspective: Perspective,
+        answer: LeadAnswer,
+    ) -> Self {
+        WidgetEvent::Lead(LeadDetail {
+            result: CompleteDetail::of(outcome, code, perspective),
+            lead: answer.lead,
+            with_result: answer.with_result,
+        })
+    }
+
     /// The DOM event name.
     pub fn name(&self) -> &'static str {
         match self {
@@ -168,6 +200,7 @@ impl WidgetEvent {
             WidgetEvent::Answer(_) => "ai-readiness:answer",
             WidgetEvent::Complete(_) => "ai-readiness:complete",
             WidgetEvent::Cta(_) => "ai-readiness:cta",
+            WidgetEvent::Lead(_) => "ai-readiness:lead",
         }
     }
 }

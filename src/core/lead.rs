@@ -199,6 +199,15 @@ pub struct Lead {
     pub consent_text: String,
 }
 
+/// The visitor's answer to the form under their own result: sent or declined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeadAnswer {
+    /// What they entered, checked; `None` when they declined.
+    pub lead: Option<Lead>,
+    /// Whether the result, held back until this answer, is still to go to `submitUrl`.
+    pub with_result: bool,
+}
+
 /// A problem with one field, as the message that explains it.
 pub type LeadProblem = (LeadField, Msg);
 

@@ -1,23 +1,26 @@
 //! Event details as plain JavaScript objects, built field by field.
 //!
-//! The first screens dispatch `ready`, `start`, `answer` and `complete`; building their details
-//! here instead of through `serde-wasm-bindgen` keeps a general serializer out of the first
-//! download. The parts that load on demand serialise with serde (`core::events` derives
+//! The main module dispatches every event of the journey (`ready`, `start`, `answer`,
+//! `complete`, `cta`, `lead`); building their details here instead of through
+//! `serde-wasm-bindgen` keeps a general serializer out of the first download. The delivery
+//! chunk serialises the same details with serde for `submitUrl` (`core::events` derives
 //! `Serialize`), and a browser test (`tests/web.rs`) holds both forms equal for every event.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::events::{CompleteDetail, WidgetEvent};
+use crate::core::lead::Lead;
 
 /// The detail of `event`, as `ai-readiness:<name>` carries it.
 pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
     let o = Object::new();
-    match event {
+    let (d, lead) = match event {
         WidgetEvent::Ready(d) | WidgetEvent::Start(d) => {
             set(&o, "total", (d.total as u32).into());
             set(&o, "modelVersion", d.model_version.into());
             set(&o, "perspective", d.perspective.id().into());
+            return o.into();
         }
         WidgetEvent::Answer(d) => {
             set(&o, "questionId", d.question_id.into());
@@ -25,8 +28,15 @@ pub(crate) fn detail(event: &WidgetEvent) -> JsValue {
             set(&o, "value", d.value.into());
             set(&o, "index", (d.index as u32).into());
             set(&o, "total", (d.total as u32).into());
+            return o.into();
         }
-        WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => result(&o, d),
+        WidgetEvent::Complete(d) | WidgetEvent::Cta(d) => (d, None),
+        WidgetEvent::Lead(d) => (&d.result, d.lead.as_ref()),
+    };
+    // size: one call of `result`, so it stays inlined.
+    result(&o, d);
+    if let Some(lead) = lead {
+        set(&o, "lead", lead_fields(lead));
     }
     o.into()
 }
@@ -50,6 +60,26 @@ pub(crate) fn result(o: &Object, d: &CompleteDetail) {
     if let Some(url) = &d.url {
         set(o, "url", url.as_str().into());
     }
+}
+
+/// What the visitor entered in the lead form: the fields they filled, and the consent box with
+/// its sentence.
+fn lead_fields(lead: &Lead) -> JsValue {
+    let o = Object::new();
+    let fields = [
+        ("name", &lead.name),
+        ("email", &lead.email),
+        ("company", &lead.company),
+        ("size", &lead.size),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            set(&o, key, value.as_str().into());
+        }
+    }
+    set(&o, "consent", lead.consent.into());
+    set(&o, "consentText", lead.consent_text.as_str().into());
+    o.into()
 }
 
 /// Calls `target[method](arg)` through `Reflect`, which adds no import to the glue every visitor

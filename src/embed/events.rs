@@ -5,8 +5,8 @@ use yew::Callback;
 
 use crate::core::config::{Config, ConfigError};
 use crate::core::delivery::Kind;
-use crate::core::events::{WidgetEvent, ERROR_EVENT};
-use crate::core::lead::LeadMode;
+use crate::core::events::{LeadDetail, WidgetEvent, ERROR_EVENT};
+use crate::core::lead::{Lead, LeadMode};
 
 use super::{delivery, detail, error, storage};
 
@@ -23,9 +23,8 @@ pub(super) fn report_problems(host: &Element, problems: &[ConfigError]) {
     }
 }
 
-/// Dispatches each event on the host; a completion also goes to `submitUrl` when set, at once
-/// unless the lead form is on: then it waits for the visitor to send or decline the form (the
-/// form sends it, `embed::lead`), unless the host set `submitAnonymous`.
+/// Dispatches each event on the host (a declined lead form is not announced); with `submitUrl`,
+/// what the event brings goes to its outbox (see [`submit`]).
 pub(super) fn event_dispatcher(
     container: HtmlElement,
     host: Element,
@@ -38,20 +37,42 @@ pub(super) fn event_dispatcher(
         if container.parent_node().is_none() {
             return;
         }
-        dispatch(&host, &event);
-        let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
-        let idle = courier(&host, &config, &owner).filter(|_| !held);
-        if let (WidgetEvent::Complete(detail), Some(idle)) = (&*event, idle) {
+        if !matches!(&*event, WidgetEvent::Lead(LeadDetail { lead: None, .. })) {
+            dispatch(&host, &event);
+        }
+        submit(&event, &host, &config, &owner);
+    })
+}
+
+/// Hands `submitUrl`'s outbox what an event brings. A completion goes at once, unless the lead
+/// form is on: then it waits for the visitor's first answer to the form, unless the host set
+/// `submitAnonymous`. That answer sends the result held back for it, then the lead if the
+/// visitor sent the form.
+fn submit(event: &WidgetEvent, host: &Element, config: &Config, owner: &str) {
+    let held = config.lead.mode != LeadMode::Off && !config.submit_anonymous;
+    let (result, with_result, lead) = match event {
+        WidgetEvent::Complete(result) => (result, !held, None),
+        WidgetEvent::Lead(answer) => (&answer.result, answer.with_result, answer.lead.as_ref()),
+        _ => return,
+    };
+    let send = |kind, lead: Option<&Lead>| {
+        if let Some(idle) = courier(host, config, owner) {
             delivery::deliver(delivery::Courier {
                 job: Some(delivery::Job {
-                    kind: Kind::Complete,
-                    result: detail.clone(),
-                    lead: None,
+                    kind,
+                    result: result.clone(),
+                    lead: lead.cloned(),
                 }),
                 ..idle
             });
         }
-    })
+    };
+    if with_result {
+        send(Kind::Complete, None);
+    }
+    if lead.is_some() {
+        send(Kind::Lead, lead);
+    }
 }
 
 /// A courier for the widget's `submitUrl`, if it has one, with nothing new to send; `owner` is

@@ -284,15 +284,7 @@ pub fn mount(
         warn_all(&["this element already holds a widget; mount() returns its handle".to_string()]);
         return Ok(WidgetHandle { inner: existing });
     }
-    let shadow = shadow_root(&host)?;
-    // A first screen `embed.js` drew stays until the widget's own drawing replaces it; anything
-    // else is emptied, without `innerHTML`, which a page requiring Trusted Types refuses.
-    let predrawn = drawn_ahead(&shadow);
-    if predrawn.is_none() {
-        shadow.set_text_content(None);
-    }
-    adopt_stylesheet(&shadow);
-
+    let (shadow, predrawn) = prepare_shadow(&host)?;
     let mut entries = js_config::attribute_entries(&host);
     let parsed = js_config::entries(&config)
         .and_then(|object| {
@@ -302,42 +294,11 @@ pub fn mount(
         .map_err(|e| refuse(&shadow, &e))?;
     warn_all(&parsed.warnings);
     report_problems(&host, &parsed.problems);
-
-    let container = document()?
-        .create_element("div")
-        .map_err(|_| fail("could not create the widget container"))?
-        .unchecked_into::<HtmlElement>();
-    // Beside a drawn-ahead screen, the widget draws out of the page and swaps itself in when it
-    // has drawn (`take_over`): the scheduler may yield to the browser between drawing and its
-    // effects, and the page must never show both screens.
-    if predrawn.is_none() {
-        shadow
-            .append_child(&container)
-            .map_err(|_| fail("could not attach the widget container"))?;
-    }
-    apply_accent(&container, parsed.config.accent.as_deref());
-    mark_data_layer(&container, parsed.config.data_layer);
-    panic::keep_apology_ready(&container, &Catalog::english());
-
-    // Widgets without an id are told apart by their configuration; alike ones by mount order.
-    let base = storage::key_for(&parsed.config, &host, &entries);
-    let idless = host.id().is_empty();
-    let (taken, crowded) = LIVE.with(|live| {
-        let live = live.borrow();
-        let taken = live
-            .iter()
-            .filter(|i| storage_keys::is_numbered(&i.store.key, &base))
-            .count();
-        (taken, idless && live.iter().any(|i| i.host.id().is_empty()))
-    });
-    if crowded {
-        warn("several widgets here have no id; give each one an id to keep its progress apart");
-    }
-    let key = match taken {
-        n if n == 0 || !idless => base,
-        n => storage_keys::numbered(&base, n + 1),
-    };
-    let store = storage::Store::open(&parsed.config, key);
+    let container = new_container(&shadow, predrawn.is_none(), &parsed.config)?;
+    let store = storage::Store::open(
+        &parsed.config,
+        progress_key(&parsed.config, &host, &entries),
+    );
     let resume = saved_progress(&store).map(Rc::new);
     let link = match parsed.config.mode {
         config::Mode::Assessment => share::take_shared_link(),
@@ -354,7 +315,7 @@ pub fn mount(
     let instance = Rc::new_cyclic(|this| Instance {
         host,
         shadow,
-        container: container.clone(),
+        container,
         app: RefCell::new(None),
         entries: RefCell::new(entries),
         config: RefCell::new(Rc::new(parsed.config)),
@@ -376,27 +337,91 @@ pub fn mount(
     LIVE.with(|live| live.borrow_mut().push(instance.clone()));
     // English and languages already loaded render at once; others once their catalog arrives.
     instance.choose_language();
-    // A shared result is read by the result screen's chunk, which it needs anyway; the widget
-    // is drawn once it is read (if that chunk cannot load, the visitor's own assessment shows).
     if let Some(link) = link {
-        let this = Rc::downgrade(&instance);
-        wasm_bindgen_futures::spawn_local(async move {
-            let fns = parts::result_fns_loaded().await;
-            let Some(instance) = this.upgrade() else {
-                return;
-            };
-            match fns {
-                Some(fns) => {
-                    *instance.shared.borrow_mut() = Some((fns.open)(&link));
-                    instance.say.set(Some(fns.say));
-                }
-                None => error("the result screen could not be loaded to open the shared result"),
-            }
-            instance.reading_link.set(false);
-            instance.rerender();
-        });
+        read_shared_link(&instance, link);
     }
     Ok(WidgetHandle { inner: instance })
+}
+
+/// The host's shadow root, opened or reused, with the widget's stylesheet, and the first screen
+/// `embed.js` drew there, if any: it stays until the widget's own drawing replaces it; anything
+/// else is emptied, without `innerHTML`, which a page requiring Trusted Types refuses.
+fn prepare_shadow(host: &Element) -> Result<(ShadowRoot, Option<Element>), JsError> {
+    let shadow = shadow_root(host)?;
+    let predrawn = drawn_ahead(&shadow);
+    if predrawn.is_none() {
+        shadow.set_text_content(None);
+    }
+    adopt_stylesheet(&shadow);
+    Ok((shadow, predrawn))
+}
+
+/// The element the app renders into, with the accent, the dataLayer mark and the apology ready.
+/// Beside a drawn-ahead screen (`attach` false), the widget draws out of the page and swaps
+/// itself in when it has drawn (`take_over`): the scheduler may yield to the browser between
+/// drawing and its effects, and the page must never show both screens.
+fn new_container(
+    shadow: &ShadowRoot,
+    attach: bool,
+    config: &Config,
+) -> Result<HtmlElement, JsError> {
+    let container = document()?
+        .create_element("div")
+        .map_err(|_| fail("could not create the widget container"))?
+        .unchecked_into::<HtmlElement>();
+    if attach {
+        shadow
+            .append_child(&container)
+            .map_err(|_| fail("could not attach the widget container"))?;
+    }
+    apply_accent(&container, config.accent.as_deref());
+    mark_data_layer(&container, config.data_layer);
+    panic::keep_apology_ready(&container, &Catalog::english());
+    Ok(container)
+}
+
+/// The key the widget keeps its progress under. Widgets without an id are told apart by their
+/// configuration; alike ones by mount order.
+fn progress_key(config: &Config, host: &Element, entries: &[Entry]) -> String {
+    let base = storage::key_for(config, host, entries);
+    let idless = host.id().is_empty();
+    let (taken, crowded) = LIVE.with(|live| {
+        let live = live.borrow();
+        let taken = live
+            .iter()
+            .filter(|i| storage_keys::is_numbered(&i.store.key, &base))
+            .count();
+        (taken, idless && live.iter().any(|i| i.host.id().is_empty()))
+    });
+    if crowded {
+        warn("several widgets here have no id; give each one an id to keep its progress apart");
+    }
+    match taken {
+        n if n == 0 || !idless => base,
+        n => storage_keys::numbered(&base, n + 1),
+    }
+}
+
+/// Reads a shared result's code (`link`) with the result screen's chunk, which it needs anyway;
+/// the widget is drawn once it is read (if that chunk cannot load, the visitor's own assessment
+/// shows).
+fn read_shared_link(instance: &Rc<Instance>, link: String) {
+    let this = Rc::downgrade(instance);
+    wasm_bindgen_futures::spawn_local(async move {
+        let fns = parts::result_fns_loaded().await;
+        let Some(instance) = this.upgrade() else {
+            return;
+        };
+        match fns {
+            Some(fns) => {
+                *instance.shared.borrow_mut() = Some((fns.open)(&link));
+                instance.say.set(Some(fns.say));
+            }
+            None => error("the result screen could not be loaded to open the shared result"),
+        }
+        instance.reading_link.set(false);
+        instance.rerender();
+    });
 }
 
 /// The visitor's saved progress; anything unreadable is dropped with a warning.

@@ -91,9 +91,9 @@ ui_parts! {
         draw: TeamFns { view: team_view, read: files::read, save: files::save, store: TEAM_STORE },
         css: parts_css(),
     };
-    /// The lead form, with what sends and keeps it (`embed::lead`).
+    /// The lead form, with what keeps its answer (`embed::lead`).
     lead: LeadFns = Loaded {
-        draw: LeadFns { view: lead_box, sent: lead_io::sent, recall: lead_io::recall, remember: lead_io::remember },
+        draw: LeadFns { view: lead_box, recall: lead_io::recall, remember: lead_io::remember },
         css: include_str!(concat!(env!("OUT_DIR"), "/lead.min.css")),
     };
 }

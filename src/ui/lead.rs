@@ -13,10 +13,10 @@ use yew::prelude::*;
 
 use super::{attr, tx};
 use crate::core::config::Config;
-use crate::core::events::CompleteDetail;
 use crate::core::i18n::{Catalog, Msg};
 use crate::core::lead::{
-    check, FieldRule, Lead, LeadField, LeadInput, LeadMode, LeadProblem, MAX_FIELD, SIZES,
+    check, FieldRule, Lead, LeadAnswer, LeadField, LeadInput, LeadMode, LeadProblem, MAX_FIELD,
+    SIZES,
 };
 
 /// Where a visitor stands with the form for one result.
@@ -41,30 +41,11 @@ impl LeadStatus {
     }
 }
 
-/// A visitor's answer to the form, for the embed layer: a sent form is announced as
-/// `ai-readiness:lead` on the widget's host (found from `anchor`); with `submitUrl`, the result
-/// held back until this answer goes first, then the lead.
-pub struct LeadSent {
-    /// An element inside the widget.
-    pub anchor: NodeRef,
-    /// What the visitor entered, checked; `None` when they declined.
-    pub lead: Option<Lead>,
-    /// The result it goes with.
-    pub result: CompleteDetail,
-    /// Whether the result itself is still to be sent: with the form on, a result waits for the
-    /// visitor's first answer to it (unless the host set `submitAnonymous`).
-    pub with_result: bool,
-    /// The widget's configuration.
-    pub config: Rc<Config>,
-}
-
 /// What the lead form's chunk brings: the form and its browser side.
 #[derive(Clone, Copy)]
 pub struct LeadFns {
     /// Draws the form where the result places it.
     pub view: fn(LeadProps) -> Html,
-    /// Announces and delivers a sent form, or the result after a declined one.
-    pub sent: fn(LeadSent),
     /// The status saved for a result code (storage rules as for progress).
     pub recall: fn(&Config, &str) -> LeadStatus,
     /// Saves the status for a result code.
@@ -74,7 +55,6 @@ pub struct LeadFns {
 impl PartialEq for LeadFns {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::fn_addr_eq(self.view, other.view)
-            && std::ptr::fn_addr_eq(self.sent, other.sent)
             && std::ptr::fn_addr_eq(self.recall, other.recall)
             && std::ptr::fn_addr_eq(self.remember, other.remember)
     }
@@ -87,20 +67,23 @@ pub struct LeadProps {
     pub t: Rc<Catalog>,
     /// The widget's configuration (field rules, consent text, privacy link, mode).
     pub config: Rc<Config>,
-    /// The result the form goes with.
-    pub result: Rc<CompleteDetail>,
+    /// The code of the result the form goes with: the form's status is kept per result.
+    pub code: Rc<str>,
     /// The chunk's browser side.
     pub fns: LeadFns,
+    /// Hears the visitor's answer: the reducer announces a sent form as `ai-readiness:lead`,
+    /// and with `submitUrl` the embed layer delivers what the answer releases.
+    pub on_answer: Callback<LeadAnswer>,
 }
 
 /// The texts and the configuration are compared by address (the embed layer replaces either
-/// only when it changes); the result by its code, from which everything else in it is computed
-/// (it is built afresh on every render of the result).
+/// only when it changes). `on_answer` is left out: the result screen makes it afresh on each
+/// render, and it always dispatches to the same widget's state.
 impl PartialEq for LeadProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.t, &other.t)
             && Rc::ptr_eq(&self.config, &other.config)
-            && self.result.code == other.result.code
+            && self.code == other.code
             && self.fns == other.fns
     }
 }
@@ -161,11 +144,7 @@ impl Reducible for LeadReducer {
 #[component]
 pub fn LeadBox(props: &LeadProps) -> Html {
     let state = {
-        let (config, code, recall) = (
-            props.config.clone(),
-            props.result.code.clone(),
-            props.fns.recall,
-        );
+        let (config, code, recall) = (props.config.clone(), props.code.clone(), props.fns.recall);
         use_reducer(move || {
             LeadReducer(
                 LeadState {
@@ -190,34 +169,17 @@ pub fn LeadBox(props: &LeadProps) -> Html {
     let fns = props.fns;
     let mode = props.config.lead.mode;
     let set = {
-        let (state, config, code) = (
-            state.dispatcher(),
-            props.config.clone(),
-            props.result.code.clone(),
-        );
+        let (state, config, code) = (state.dispatcher(), props.config.clone(), props.code.clone());
         move |status: LeadStatus| {
             (fns.remember)(&config, &code, status);
             state.dispatch(LeadAction::Status(status));
         }
     };
     let answer = {
-        let (result, config, anchor, held) = (
-            props.result.clone(),
-            props.config.clone(),
-            anchor.clone(),
-            held.clone(),
-        );
+        let on_answer = props.on_answer.clone();
         move |lead: Option<Lead>| {
             let with_result = held.replace(false);
-            if lead.is_some() || with_result {
-                (fns.sent)(LeadSent {
-                    anchor: anchor.clone(),
-                    lead,
-                    result: (*result).clone(),
-                    with_result,
-                    config: config.clone(),
-                });
-            }
+            on_answer.emit(LeadAnswer { lead, with_result });
         }
     };
     let body = match (state.0.status, mode == LeadMode::BeforeResult) {
@@ -268,6 +230,9 @@ pub fn LeadBox(props: &LeadProps) -> Html {
     }
 }
 
+/// The four fields' controls in [`LeadField::ALL`] order, then the consent box.
+type Controls = Rc<[NodeRef; 5]>;
+
 /// The form: native inputs named `name`, `email`, `company`, `size` and `consent`, checked on
 /// sending with a specific message under each field that needs one; what was typed stays.
 fn lead_form(
@@ -279,108 +244,21 @@ fn lead_form(
 ) -> Html {
     let lead = &config.lead;
     let LeadReducer(form, rules) = &**state;
-    // The four fields' controls in [`LeadField::ALL`] order, then the consent box.
-    let controls: Rc<[NodeRef; 5]> = Rc::default();
+    let controls = Controls::default();
     let consent_text = lead
         .consent
         .clone()
         .unwrap_or_else(|| t.get(Msg::LeadConsent).to_string());
-    let edit = |field: Option<LeadField>| {
-        let state = state.dispatcher();
-        Callback::from(move |e: Event| {
-            let value = match field {
-                Some(LeadField::Size) => e.target_unchecked_into::<HtmlSelectElement>().value(),
-                Some(_) => e.target_unchecked_into::<HtmlInputElement>().value(),
-                None => {
-                    let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-                    String::from(if checked { "on" } else { "" })
-                }
-            };
-            state.dispatch(LeadAction::Edit(field, value));
-        })
-    };
     let sentence = NodeRef::default();
-    let onsubmit = {
-        let (state, controls, consent_text, sentence) = (
-            state.clone(),
-            controls.clone(),
-            consent_text.clone(),
-            sentence.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let LeadReducer(form, rules) = &*state;
-            // The box and the sentence as they are on screen now: a script may have unticked
-            // the box without an event.
-            let mut input = form.input.clone();
-            if let Some(box_) = controls[4].cast::<HtmlInputElement>() {
-                input.consent = box_.checked();
-            }
-            let shown = sentence.get().and_then(|s| s.text_content());
-            match check(&input, rules, shown.as_deref().unwrap_or(&consent_text)) {
-                Ok(lead) => on_sent.emit(lead),
-                Err(found) => {
-                    // The fields are all drawn already: focus goes to the first one to fix.
-                    let first = found.first().map_or(0, |&(field, _)| field as usize);
-                    state.dispatch(LeadAction::Refused(found));
-                    if let Some(field) = controls[first].cast::<web_sys::HtmlElement>() {
-                        let _ = field.focus();
-                    }
-                }
-            }
-        })
-    };
+    let onsubmit = submit(state, &controls, &consent_text, &sentence, on_sent);
     let shown = form.problems.as_deref().unwrap_or_default();
-    let problem = |field: LeadField| shown.iter().find(|(f, _)| *f == field).map(|&(_, msg)| msg);
     let fields = LeadField::ALL
         .into_iter()
         .zip(*rules)
         .filter(|(_, rule)| *rule != FieldRule::Hidden)
         .map(|(field, rule)| {
-            let id = field.id();
-            let msg = problem(field);
-            let error = error_text(t, msg, id);
-            let invalid = msg.is_some().then_some("true");
-            let described = msg.is_some().then(|| format!("air-lead-{id}-error"));
-            let required = rule == FieldRule::Required;
-            let control = if field == LeadField::Size {
-                let options = SIZES.iter().map(|&(value, label)| {
-                    html! { <option {value} selected={form.input.size == value}>{ tx(t, label) }</option> }
-                });
-                html! {
-                    <select ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} {required} aria-invalid={invalid}
-                        aria-describedby={described} onchange={edit(Some(field))}>
-                        <option value="" selected={form.input.size.is_empty()}>{ tx(t, Msg::LeadSizeChoose) }</option>
-                        { for options }
-                    </select>
-                }
-            } else {
-                let (kind, complete) = match field {
-                    LeadField::Name => ("text", "name"),
-                    LeadField::Email => ("email", "email"),
-                    _ => ("text", "organization"),
-                };
-                html! {
-                    // An address reads left to right in every language.
-                    <input ref={controls[field as usize].clone()} id={format!("air-lead-{id}")} name={id} type={kind}
-                        dir={(field == LeadField::Email).then_some("ltr")} autocomplete={complete}
-                        {required} aria-invalid={invalid} aria-describedby={described}
-                        value={form.input.get(field).to_string()}
-                        oninput={edit(Some(field)).reform(|e: InputEvent| e.into())} />
-                }
-            };
-            html! {
-                <div class="air-lead-field" data-field={id}>
-                    <label for={format!("air-lead-{id}")}>
-                        { tx(t, field.label()) }
-                        if !required {
-                            <span class="air-muted">{ " (" }{ tx(t, Msg::LeadOptional) }{ ")" }</span>
-                        }
-                    </label>
-                    { control }
-                    { error }
-                </div>
-            }
+            let problem = shown.iter().find(|(f, _)| *f == field).map(|&(_, msg)| msg);
+            field_row(t, state, &controls, (field, rule), problem)
         });
     let privacy = lead.privacy_url.clone().map(|href| {
         html! {
@@ -409,7 +287,7 @@ fn lead_form(
             <div class="air-lead-field air-lead-consent" data-field="consent">
                 <label>
                     <input ref={controls[4].clone()} type="checkbox" name="consent" checked={form.input.consent}
-                        onchange={edit(None)} />
+                        onchange={edit(state, None)} />
                     <span><span ref={sentence}>{ consent_text }</span>{ for privacy }</span>
                 </label>
             </div>
@@ -420,6 +298,117 @@ fn lead_form(
                 <button type="submit" class="air-btn air-primary" data-action="lead-submit">{ tx(t, submit) }</button>
             </div>
         </form>
+    }
+}
+
+/// What typing in a field (or ticking the box, `None`) does: the form's state follows it.
+fn edit(state: &UseReducerHandle<LeadReducer>, field: Option<LeadField>) -> Callback<Event> {
+    let state = state.dispatcher();
+    Callback::from(move |e: Event| {
+        let value = match field {
+            Some(LeadField::Size) => e.target_unchecked_into::<HtmlSelectElement>().value(),
+            Some(_) => e.target_unchecked_into::<HtmlInputElement>().value(),
+            None => {
+                let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+                String::from(if checked { "on" } else { "" })
+            }
+        };
+        state.dispatch(LeadAction::Edit(field, value));
+    })
+}
+
+/// What sending does: checks the form as it is on screen, then hands the lead to `on_sent`, or
+/// shows every problem and puts focus on the first field to fix.
+fn submit(
+    state: &UseReducerHandle<LeadReducer>,
+    controls: &Controls,
+    consent_text: &str,
+    sentence: &NodeRef,
+    on_sent: Callback<Lead>,
+) -> Callback<SubmitEvent> {
+    let (state, controls, consent_text, sentence) = (
+        state.clone(),
+        controls.clone(),
+        consent_text.to_string(),
+        sentence.clone(),
+    );
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let LeadReducer(form, rules) = &*state;
+        // The box and the sentence as they are on screen now: a script may have unticked the
+        // box without an event.
+        let mut input = form.input.clone();
+        if let Some(box_) = controls[4].cast::<HtmlInputElement>() {
+            input.consent = box_.checked();
+        }
+        let shown = sentence.get().and_then(|s| s.text_content());
+        match check(&input, rules, shown.as_deref().unwrap_or(&consent_text)) {
+            Ok(lead) => on_sent.emit(lead),
+            Err(found) => {
+                // The fields are all drawn already: focus goes to the first one to fix.
+                let first = found.first().map_or(0, |&(field, _)| field as usize);
+                state.dispatch(LeadAction::Refused(found));
+                if let Some(field) = controls[first].cast::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
+            }
+        }
+    })
+}
+
+/// One field of the form: its label (saying when it is optional), its control and the message
+/// under it, `problem` when there is one.
+fn field_row(
+    t: &Catalog,
+    state: &UseReducerHandle<LeadReducer>,
+    controls: &Controls,
+    (field, rule): (LeadField, FieldRule),
+    problem: Option<Msg>,
+) -> Html {
+    let LeadReducer(form, _) = &**state;
+    let id = field.id();
+    let error = error_text(t, problem, id);
+    let invalid = problem.is_some().then_some("true");
+    let described = problem.is_some().then(|| format!("air-lead-{id}-error"));
+    let required = rule == FieldRule::Required;
+    let node = controls[field as usize].clone();
+    let control = if field == LeadField::Size {
+        let options = SIZES.iter().map(|&(value, label)| {
+            html! { <option {value} selected={form.input.size == value}>{ tx(t, label) }</option> }
+        });
+        html! {
+            <select ref={node} id={format!("air-lead-{id}")} name={id} {required} aria-invalid={invalid}
+                aria-describedby={described} onchange={edit(state, Some(field))}>
+                <option value="" selected={form.input.size.is_empty()}>{ tx(t, Msg::LeadSizeChoose) }</option>
+                { for options }
+            </select>
+        }
+    } else {
+        let (kind, complete) = match field {
+            LeadField::Name => ("text", "name"),
+            LeadField::Email => ("email", "email"),
+            _ => ("text", "organization"),
+        };
+        html! {
+            // An address reads left to right in every language.
+            <input ref={node} id={format!("air-lead-{id}")} name={id} type={kind}
+                dir={(field == LeadField::Email).then_some("ltr")} autocomplete={complete}
+                {required} aria-invalid={invalid} aria-describedby={described}
+                value={form.input.get(field).to_string()}
+                oninput={edit(state, Some(field)).reform(|e: InputEvent| e.into())} />
+        }
+    };
+    html! {
+        <div class="air-lead-field" data-field={id}>
+            <label for={format!("air-lead-{id}")}>
+                { tx(t, field.label()) }
+                if !required {
+                    <span class="air-muted">{ " (" }{ tx(t, Msg::LeadOptional) }{ ")" }</span>
+                }
+            </label>
+            { control }
+            { error }
+        </div>
     }
 }
 

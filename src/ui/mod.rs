@@ -211,6 +211,10 @@ pub fn App(props: &AppProps) -> Html {
             heading: heading.clone(),
             config: props.config.clone(),
             lead: (lead_part, retry_lead),
+            on_lead: {
+                let state = state.clone();
+                Callback::from(move |answer| state.dispatch(Action::AnswerLead(answer)))
+            },
         }
     });
     let body = match (result, a.step) {

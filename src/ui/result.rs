@@ -11,10 +11,9 @@ use crate::core::bank::QUESTIONS;
 use crate::core::chart::{self, BAR_H};
 use crate::core::code::ResultCode;
 use crate::core::config::{result_url, CallToAction, Config};
-use crate::core::events::CompleteDetail;
 use crate::core::explain::{move_up, working};
 use crate::core::i18n::{Catalog, Msg};
-use crate::core::lead::LeadMode;
+use crate::core::lead::{LeadAnswer, LeadMode};
 use crate::core::model::{Answers, Dimension, Level, Perspective};
 use crate::core::plan::{plan, Plan};
 use crate::core::scoring::Outcome;
@@ -55,6 +54,8 @@ pub struct ResultProps {
     pub config: Rc<Config>,
     /// The lead form's part, when the host turned it on, and its retry.
     pub lead: (PartOf<LeadFns>, Callback<MouseEvent>),
+    /// Hears the visitor's answer to the lead form.
+    pub on_lead: Callback<LeadAnswer>,
 }
 
 /// The result: level, chart, adoption gap, biggest gap with reason, what moves it up, the
@@ -152,12 +153,9 @@ fn lead_slot(props: &ResultProps, at: LeadMode) -> Html {
         Some(fns) => (fns.view)(LeadProps {
             t: props.t.clone(),
             config: props.config.clone(),
-            result: Rc::new(CompleteDetail::of(
-                &props.outcome,
-                &props.code,
-                props.perspective,
-            )),
+            code: props.code.to_string().into(),
             fns,
+            on_answer: props.on_lead.clone(),
         }),
         None => {
             let state = if matches!(part.state(), Part::Failed) {
