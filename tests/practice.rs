@@ -437,22 +437,55 @@ fn bounds_are_inclusive_and_zero_without_means_no_estimate() {
 }
 
 #[test]
-fn every_message_key_of_the_form_has_a_text() {
-    let texts = PracticeTexts::english();
-    for key in [
-        "log.error.date",
-        "log.error.role",
-        "log.error.task",
-        "log.error.own_long",
-        "log.error.hidden",
-        "log.error.gap",
-        "log.error.without",
-        "log.error.with",
-        "log.error.quality",
-        "log.error.again",
-        "log.error.note_long",
-    ] {
-        assert!(texts.get(key).is_some(), "{key}");
+fn every_message_the_form_can_give_has_a_text_in_every_language() {
+    // Inputs that between them break every field, each in every way the form names.
+    let bad = [
+        EntryInput::default(),
+        EntryInput {
+            date: "2026-02-30".into(),
+            role: "astronaut".into(),
+            gap: "luck".into(),
+            minutes_without: "-5".into(),
+            minutes_with: "0".into(),
+            quality: "meh".into(),
+            again: "maybe".into(),
+            note: "n".repeat(501),
+            ..input()
+        },
+        EntryInput {
+            task: "no-such-task".into(),
+            minutes_without: "1441".into(),
+            minutes_with: "forty".into(),
+            note: "\u{202e}".into(),
+            ..input()
+        },
+        EntryInput {
+            task: ai_readiness::core::practice::OWN_TASK.into(),
+            own_task: "t".repeat(201),
+            ..input()
+        },
+        EntryInput {
+            task: ai_readiness::core::practice::OWN_TASK.into(),
+            own_task: "\u{200b}\u{202e}".into(),
+            ..input()
+        },
+    ];
+    let mut keys: Vec<&str> = bad
+        .iter()
+        .flat_map(|i| check(i, "x").err().unwrap_or_default())
+        .map(|(_, key)| key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert!(
+        keys.len() >= 10,
+        "the bad inputs reach too few messages: {keys:?}"
+    );
+    for lang in LANGS {
+        let texts = own_texts(lang);
+        for key in &keys {
+            assert!(texts.get(key).is_some(), "{}: {key}", lang.tag());
+        }
     }
 }
 
