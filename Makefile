@@ -177,8 +177,11 @@ lint:
 vendor:
 	node tools/vendor-yew.mjs
 
+## `--all-targets` leaves out doc tests; `--doc` runs them (one holds that a part's loader cannot be
+## handed to another part: it must fail to compile).
 test-native:
 	cargo test --all-targets
+	cargo test --doc
 
 test-browser:
 	cargo test --target $(TARGET) --test web
